@@ -1,0 +1,84 @@
+// The skill-lint command line. Exit codes: 0 clean, 1 findings, 2 the tool could not run.
+import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
+import type { Diagnostic } from './core/types.ts';
+import { UsageError } from './load/files.ts';
+import { lint } from './lint.ts';
+import { reachFrom } from './reachability.ts';
+import { FORMATS, type Format, formatDiagnostics } from './report/index.ts';
+import { allRules } from './rules/index.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const out = (text: string) => process.stdout.write(text);
+  const program = new Command()
+    .name('skill-lint')
+    .description('Lint, route-check and package agent skills for the cargo-ai CLI.')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command('check')
+    .description('lint skills: frontmatter, links, anchors, code blocks and every cargo-ai example')
+    .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('stylish'))
+    .addOption(new Option('--profile <profile>', 'rule profile: the Agent Skills spec only, or the cargo house rules too').choices(['spec', 'cargo']))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
+    .option('--explain', 'also list links that cross from one skill into another')
+    .action((paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean }) => {
+      const { diagnostics, project } = lint({ paths, profile: options.profile, configPath: options.config });
+      out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
+      if (options.explain) {
+        for (const skill of project.skills) {
+          for (const link of reachFrom(skill, project).crossSkill) {
+            process.stderr.write(`cross-skill link: ${path.relative(process.cwd(), link.from)}:${link.line} → ${path.relative(process.cwd(), link.target)}\n`);
+          }
+        }
+      }
+      exitCode = exitCodeFor(diagnostics, options.maxWarnings);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its id, default severity, profile and description')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options: { format: 'text' | 'json' }) => {
+      if (options.format === 'json') {
+        out(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
+        return;
+      }
+      const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
+      for (const { id, severity, profile, description } of allRules.map((rule) => rule.meta)) {
+        out(`${id.padEnd(width)}  ${severity.padEnd(7)}  ${profile.padEnd(5)}  ${description}\n`);
+      }
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`skill-lint: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`skill-lint: ${(error as Error).message ?? String(error)}\n`);
+    return 2;
+  }
+  return exitCode;
+}
+
+function exitCodeFor(diagnostics: Diagnostic[], maxWarnings: number | undefined): number {
+  if (diagnostics.some((d) => d.severity === 'error')) return 1;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return maxWarnings !== undefined && warnings > maxWarnings ? 1 : 0;
+}
+
+function parseCount(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new UsageError(`--max-warnings must be a whole number, not ${value}`);
+  return parsed;
+}

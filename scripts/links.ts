@@ -1,0 +1,42 @@
+// Resolves a markdown link as GitHub would: a file, an anchor, or something we do not follow.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Document, Link } from './core/types.ts';
+
+export type ResolvedLink =
+  | { kind: 'external' }
+  | { kind: 'anchor'; anchor: string }
+  | { kind: 'file'; target: string; anchor?: string; exists: boolean; isDirectory: boolean }
+  | { kind: 'invalid'; reason: string; hint?: string };
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export function resolveLink(doc: Document, link: Link, root: string): ResolvedLink {
+  const url = link.url.trim();
+  if (url === '') return { kind: 'invalid', reason: 'Link has an empty target' };
+  if (/^file:/i.test(url)) {
+    return { kind: 'invalid', reason: `\`${url}\` is a file: URL; it only works on the author's machine`, hint: 'link with a relative path inside the skill' };
+  }
+  if (SCHEME.test(url) || url.startsWith('//')) return { kind: 'external' };
+  const hashIndex = url.indexOf('#');
+  const rawPath = hashIndex >= 0 ? url.slice(0, hashIndex) : url;
+  const rawAnchor = hashIndex >= 0 ? url.slice(hashIndex + 1) : undefined;
+  let filePart: string;
+  let anchor: string | undefined;
+  try {
+    filePart = decodeURIComponent(rawPath.split('?')[0]);
+    anchor = rawAnchor === undefined ? undefined : decodeURIComponent(rawAnchor);
+  } catch {
+    return { kind: 'invalid', reason: `\`${url}\` has malformed percent-encoding` };
+  }
+  if (filePart === '') return { kind: 'anchor', anchor: anchor ?? '' };
+  if (filePart.startsWith('/') || path.isAbsolute(filePart) || /^[a-z]:[\\/]/i.test(filePart)) {
+    return { kind: 'invalid', reason: `\`${url}\` is an absolute path; it breaks once the skill is installed elsewhere`, hint: 'use a path relative to this file' };
+  }
+  const target = path.resolve(path.dirname(doc.file.path), filePart);
+  if (target !== root && !target.startsWith(root + path.sep)) {
+    return { kind: 'invalid', reason: `\`${url}\` points outside the skills root`, hint: 'link only to files inside the skills folder' };
+  }
+  const exists = existsSync(target);
+  return { kind: 'file', target, anchor, exists, isDirectory: exists && statSync(target).isDirectory() };
+}

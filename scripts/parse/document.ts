@@ -1,0 +1,135 @@
+// Parses one file, once, into the Document every rule reads.
+import GithubSlugger from 'github-slugger';
+import type { Code, Html, InlineCode as MdInlineCode, Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { CodeBlock, Document, Heading, InlineCode, Link, SkillFile } from '../core/types.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { lineStartsOf, makePointAt, spanOf } from './positions.ts';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const DISABLE_NEXT_LINE = /^<!--\s*skill-lint-disable-next-line\b([^>]*?)\s*-->$/;
+
+export function parseDocument(file: SkillFile): Document {
+  const text = file.text;
+  const lineStarts = lineStartsOf(text);
+  const pointAt = makePointAt(lineStarts, text.length);
+  const frontmatter = parseFrontmatter(text, pointAt);
+  // An unterminated frontmatter block would otherwise be read as a thematic break plus body text.
+  const tree = processor.parse(text) as Root;
+
+  const slugger = new GithubSlugger();
+  const headings: Heading[] = [];
+  const links: Link[] = [];
+  const codeBlocks: CodeBlock[] = [];
+  const inlineCode: InlineCode[] = [];
+  const disabledLines = new Map<number, Set<string>>();
+  const anchors = new Set<string>();
+
+  const visit = (node: Nodes): void => {
+    const position = node.position;
+    const span = position
+      ? spanOf(pointAt, position.start.offset ?? 0, position.end.offset ?? 0)
+      : spanOf(pointAt, 0, 0);
+    switch (node.type) {
+      case 'heading': {
+        const headingText = toString(node);
+        const anchor = slugger.slug(headingText);
+        headings.push({ depth: node.depth, text: headingText, anchor, span });
+        anchors.add(anchor);
+        break;
+      }
+      case 'link':
+      case 'image':
+      case 'definition':
+        links.push({ url: node.url, kind: node.type, span });
+        break;
+      case 'code':
+        if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, span));
+        return;
+      case 'inlineCode':
+        inlineCode.push(inlineCodeOf(node, text, span));
+        return;
+      case 'html':
+        collectHtml(node, span.end.line, disabledLines, anchors);
+        return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+
+  const bodyStartLine = frontmatter.span && !frontmatter.unterminated ? frontmatter.span.end.line + 1 : 1;
+  const totalLines = text.length === 0 ? 0 : lineStarts.length - (text.endsWith('\n') ? 1 : 0);
+  return {
+    file,
+    text,
+    frontmatter,
+    tree,
+    headings,
+    anchors,
+    links,
+    codeBlocks,
+    inlineCode,
+    bodyLines: Math.max(0, totalLines - bodyStartLine + 1),
+    disabledLines,
+    pointAt,
+  };
+}
+
+function isFenced(text: string, node: Code): boolean {
+  const start = node.position?.start.offset ?? 0;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t>]*(?:`{3,}|~{3,})/.test(text.slice(lineStart, start + 4));
+}
+
+function codeBlockOf(node: Code, text: string, lineStarts: number[], span: CodeBlock['span']): CodeBlock {
+  const startLine = node.position?.start.line ?? 1;
+  const endLine = node.position?.end.line ?? startLine;
+  const openLine = lineText(text, lineStarts, startLine);
+  const fence = /(`{3,}|~{3,})/.exec(openLine)?.[1] ?? '```';
+  const closeLine = lineText(text, lineStarts, endLine).trim();
+  const unterminated =
+    endLine === startLine || !(closeLine.startsWith(fence[0].repeat(fence.length)) && /^(`+|~+)$/.test(closeLine));
+  const valueLines = node.value.split(/\r?\n/);
+  const lineOffsets = valueLines.map((valueLine, index) => {
+    const sourceLine = startLine + 1 + index;
+    const start = lineStarts[sourceLine - 1] ?? text.length;
+    const source = lineText(text, lineStarts, sourceLine);
+    return source.endsWith(valueLine) ? start + source.length - valueLine.length : start;
+  });
+  return {
+    lang: (node.lang ?? '').toLowerCase(),
+    meta: node.meta ?? '',
+    value: node.value,
+    span,
+    lineOffsets,
+    unterminated,
+  };
+}
+
+function inlineCodeOf(node: MdInlineCode, text: string, span: InlineCode['span']): InlineCode {
+  const source = text.slice(span.start.offset, span.end.offset);
+  const index = source.indexOf(node.value);
+  return { value: node.value, span, valueOffset: span.start.offset + Math.max(index, 0) };
+}
+
+function lineText(text: string, lineStarts: number[], line: number): string {
+  const start = lineStarts[line - 1];
+  if (start === undefined) return '';
+  const next = lineStarts[line] ?? text.length + 1;
+  return text.slice(start, next - 1).replace(/\r$/, '');
+}
+
+function collectHtml(node: Html, endLine: number, disabledLines: Map<number, Set<string>>, anchors: Set<string>): void {
+  const value = node.value.trim();
+  const disable = DISABLE_NEXT_LINE.exec(value);
+  if (disable) {
+    const ids = disable[1].split(/[\s,]+/).filter(Boolean);
+    disabledLines.set(endLine + 1, new Set(ids.length > 0 ? ids : ['*']));
+  }
+  // Explicit HTML anchors (`<a id="x">`, `<a name="x">`) are link targets too, as on GitHub.
+  for (const match of value.matchAll(/<a\s[^>]*\b(?:id|name)\s*=\s*"([^"]+)"/gi)) anchors.add(match[1]);
+}

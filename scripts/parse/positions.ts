@@ -1,0 +1,28 @@
+// Offset ↔ line/column conversion over one text, computed once per document.
+import type { Point, Span } from '../core/types.ts';
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function makePointAt(lineStarts: number[], textLength: number): (offset: number) => Point {
+  return (rawOffset: number) => {
+    const offset = Math.max(0, Math.min(rawOffset, textLength));
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low] + 1, offset };
+  };
+}
+
+export function spanOf(pointAt: (offset: number) => Point, start: number, end: number): Span {
+  return { start: pointAt(start), end: pointAt(Math.max(start, end)) };
+}

@@ -1,0 +1,38 @@
+// Which files a skill's SKILL.md reaches through links, directly or through other pages.
+import path from 'node:path';
+import type { Project, Skill } from './core/types.ts';
+import { resolveLink } from './links.ts';
+
+export interface Reach {
+  /** Files inside the skill folder reachable from SKILL.md (SKILL.md included). */
+  files: Set<string>;
+  /** Links from this skill's pages into another skill's folder. */
+  crossSkill: { from: string; line: number; target: string }[];
+}
+
+export function reachFrom(skill: Skill, project: Project): Reach {
+  const inside = (file: string) => file.startsWith(skill.dir + path.sep);
+  const skillMd = path.join(skill.dir, 'SKILL.md');
+  const files = new Set<string>([skillMd]);
+  const crossSkill: Reach['crossSkill'] = [];
+  const queue = [skillMd];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    const doc = project.documents.get(current);
+    if (!doc) continue;
+    for (const link of doc.links) {
+      const resolved = resolveLink(doc, link, project.root);
+      if (resolved.kind !== 'file' || !resolved.exists || resolved.isDirectory) continue;
+      if (!inside(resolved.target)) {
+        if (project.skills.some((other) => other !== skill && resolved.target.startsWith(other.dir + path.sep))) {
+          crossSkill.push({ from: current, line: link.span.start.line, target: resolved.target });
+        }
+        continue;
+      }
+      if (files.has(resolved.target)) continue;
+      files.add(resolved.target);
+      queue.push(resolved.target);
+    }
+  }
+  return { files, crossSkill };
+}

@@ -1,0 +1,98 @@
+// Frontmatter fields checked with ajv against schemas/skill-frontmatter.schema.json, per profile.
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Rule } from '../core/rule.ts';
+import type { Document, Span } from '../core/types.ts';
+import { schemaPath } from '../paths.ts';
+
+let validators: { spec: ValidateFunction; cargo: ValidateFunction } | undefined;
+
+function compile() {
+  if (validators) return validators;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addSchema(JSON.parse(readFileSync(schemaPath('skill-frontmatter.schema.json'), 'utf8')));
+  const id = 'https://cargo-skills.local/schemas/skill-frontmatter.schema.json';
+  validators = {
+    spec: ajv.getSchema(`${id}#/definitions/spec`)!,
+    cargo: ajv.getSchema(`${id}#/definitions/cargo`)!,
+  };
+  return validators;
+}
+
+const HINTS: Record<string, string> = {
+  name: 'use 1-64 lowercase letters, digits and single hyphens, e.g. `cargo-storage`',
+  description: 'say what the skill does and when to load it, in at most 1024 characters',
+  compatibility: 'at most 500 characters; this package names `@cargo-ai/cli`, e.g. "Requires @cargo-ai/cli (npm) and a Cargo account."',
+  'metadata.version': 'use MAJOR.MINOR.PATCH, quoted, e.g. "1.0.0"',
+  'metadata.author': 'set `metadata.author` to the maintaining team',
+};
+
+const rule: Rule = {
+  meta: {
+    id: 'frontmatter-schema',
+    description: 'SKILL.md frontmatter has the allowed fields with valid values (Agent Skills spec; house profile adds version, author, compatibility).',
+    severity: 'error',
+    profile: 'spec',
+  },
+  checkDocument(doc, context) {
+    if (!isSkillMd(doc) || doc.frontmatter.value === undefined || doc.frontmatter.problems.length > 0) return;
+    const validate = compile()[context.profile];
+    if (validate(doc.frontmatter.value)) return;
+    const seen = new Set<string>();
+    for (const error of validate.errors ?? []) {
+      if (error.keyword === 'allOf' || error.keyword === '$ref') continue;
+      const { key, message } = describe(error);
+      if (seen.has(`${key}:${message}`)) continue;
+      seen.add(`${key}:${message}`);
+      context.report({ span: spanFor(doc, key, error.keyword === 'additionalProperties'), message, hint: HINTS[key] });
+    }
+  },
+};
+
+export function isSkillMd(doc: Document): boolean {
+  return /(^|[\\/])SKILL\.md$/.test(doc.file.path);
+}
+
+function describe(error: ErrorObject): { key: string; message: string } {
+  const base = error.instancePath.slice(1).split('/').filter(Boolean).join('.');
+  const at = (key: string) => (base ? `${base}.${key}` : key);
+  switch (error.keyword) {
+    case 'required': {
+      const key = at(String(error.params.missingProperty));
+      return { key, message: `Frontmatter is missing \`${key}\`` };
+    }
+    case 'additionalProperties': {
+      const key = at(String(error.params.additionalProperty));
+      return {
+        key,
+        message: base
+          ? `\`${key}\` is not allowed here`
+          : `\`${key}\` is not a frontmatter field of the Agent Skills specification (allowed: name, description, license, compatibility, metadata, allowed-tools)`,
+      };
+    }
+    case 'maxLength':
+    case 'minLength':
+      return { key: base, message: `\`${base}\` ${error.keyword === 'maxLength' ? 'is longer than' : 'is shorter than'} ${error.params.limit} characters` };
+    case 'pattern':
+      return { key: base, message: `\`${base}\` has an invalid format` };
+    case 'type':
+      return { key: base, message: `\`${base || 'frontmatter'}\` must be a ${error.params.type}` };
+    default:
+      return { key: base, message: `\`${base}\` ${error.message ?? 'is invalid'}` };
+  }
+}
+
+function spanFor(doc: Document, key: string, preferKey: boolean): Span {
+  const { keySpans, valueSpans, span } = doc.frontmatter;
+  const fallback = span ?? { start: doc.pointAt(0), end: doc.pointAt(0) };
+  if (!key) return fallback;
+  const parts = key.split('.');
+  for (let i = parts.length; i > 0; i--) {
+    const candidate = parts.slice(0, i).join('.');
+    const found = (!preferKey && i === parts.length && valueSpans.get(candidate)) || keySpans.get(candidate);
+    if (found) return found;
+  }
+  return { start: fallback.start, end: doc.pointAt(3) };
+}
+
+export default rule;

@@ -1,0 +1,31 @@
+// The rule registry: `skill-lint rules` lists exactly what `skill-lint check` runs.
+import type { Rule } from '../core/rule.ts';
+import bodySize from './body-size.ts';
+import codeFence from './code-fence.ts';
+import fileEncoding from './file-encoding.ts';
+import frontmatterSchema from './frontmatter-schema.ts';
+import frontmatterSyntax from './frontmatter-syntax.ts';
+import jsonBlock from './json-block.ts';
+import linkAnchor from './link-anchor.ts';
+import linkTarget from './link-target.ts';
+import nameMatchesFolder from './name-matches-folder.ts';
+import orphanFile from './orphan-file.ts';
+import routerCatalog from './router-catalog.ts';
+import skillFolder from './skill-folder.ts';
+import symlink from './symlink.ts';
+
+export const allRules: Rule[] = [
+  fileEncoding,
+  frontmatterSyntax,
+  frontmatterSchema,
+  nameMatchesFolder,
+  skillFolder,
+  symlink,
+  linkTarget,
+  linkAnchor,
+  orphanFile,
+  codeFence,
+  jsonBlock,
+  bodySize,
+  routerCatalog,
+];

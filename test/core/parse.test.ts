@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { SkillFile } from '../../scripts/core/types.ts';
+import { parseDocument } from '../../scripts/parse/document.ts';
+import { parseLooseJson } from '../../scripts/parse/json.ts';
+
+const file = (text: string): SkillFile => ({ path: '/x/SKILL.md', displayPath: 'SKILL.md', text, hadBom: false, binary: false });
+
+describe('parseDocument', () => {
+  it('keeps frontmatter values with the span of each key and value', () => {
+    const doc = parseDocument(file('---\nname: a\nmetadata:\n  version: "1.0.0"\n---\n# T\n'));
+    expect(doc.frontmatter.value).toEqual({ name: 'a', metadata: { version: '1.0.0' } });
+    expect(doc.frontmatter.keySpans.get('name')?.start).toMatchObject({ line: 2, column: 1 });
+    expect(doc.frontmatter.valueSpans.get('metadata.version')?.start).toMatchObject({ line: 4, column: 12 });
+    expect(doc.headings).toEqual([expect.objectContaining({ depth: 1, text: 'T', anchor: 't' })]);
+    expect(doc.bodyLines).toBe(1);
+  });
+
+  it('gives duplicate headings GitHub suffixes', () => {
+    const doc = parseDocument(file('# Setup\n\n## Setup\n\n## Setup!\n'));
+    expect(doc.headings.map((h) => h.anchor)).toEqual(['setup', 'setup-1', 'setup-2']);
+  });
+
+  it('maps each line of an indented code block to its document offset', () => {
+    const text = '- item\n\n  ```bash\n  cargo-ai whoami\n    --help\n  ```\n';
+    const doc = parseDocument(file(text));
+    const [block] = doc.codeBlocks;
+    expect(block.lang).toBe('bash');
+    expect(block.value).toBe('cargo-ai whoami\n  --help');
+    expect(text.slice(block.lineOffsets[0], block.lineOffsets[0] + 8)).toBe('cargo-ai');
+    expect(text.slice(block.lineOffsets[1], block.lineOffsets[1] + 8)).toBe('  --help');
+    expect(block.unterminated).toBe(false);
+  });
+
+  it('positions inline code at its value', () => {
+    const text = 'Run `` cargo-ai whoami `` now.';
+    const doc = parseDocument(file(text));
+    expect(doc.inlineCode[0].value).toBe('cargo-ai whoami');
+    expect(text.slice(doc.inlineCode[0].valueOffset).startsWith('cargo-ai')).toBe(true);
+  });
+
+  it('reads disable comments for the next line', () => {
+    const doc = parseDocument(file('# T\n\n<!-- skill-lint-disable-next-line link-target, link-anchor -->\n[x](missing.md)\n'));
+    expect([...(doc.disabledLines.get(4) ?? [])]).toEqual(['link-target', 'link-anchor']);
+  });
+
+  it('survives CRLF, an empty file and an unterminated fence', () => {
+    expect(parseDocument(file('---\r\nname: a\r\n---\r\n# T\r\n')).frontmatter.value).toEqual({ name: 'a' });
+    expect(parseDocument(file('')).codeBlocks).toEqual([]);
+    expect(parseDocument(file('```bash\nls\n')).codeBlocks[0].unterminated).toBe(true);
+  });
+
+  it('does not read a mid-document thematic break as frontmatter', () => {
+    expect(parseDocument(file('# T\n---\nname: a\n---\n')).frontmatter.present).toBe(false);
+  });
+});
+
+describe('parseLooseJson', () => {
+  it('accepts quoted and bare placeholders', () => {
+    expect(parseLooseJson('{"a": <n>, "b": "<uuid>"}')).toEqual({ ok: true, value: { a: '<n>', b: '<uuid>' } });
+  });
+  it('reports the offset of the first error in the original text', () => {
+    const result = parseLooseJson('{"a": <n>, x}');
+    expect(result).toMatchObject({ ok: false, offset: 11 });
+  });
+});

@@ -1,0 +1,65 @@
+import bodySize from '../../scripts/rules/body-size.ts';
+import codeFence from '../../scripts/rules/code-fence.ts';
+import fileEncoding from '../../scripts/rules/file-encoding.ts';
+import jsonBlock from '../../scripts/rules/json-block.ts';
+import { runRuleTests, skillMd } from '../rule-tester.ts';
+
+runRuleTests(jsonBlock, {
+  valid: [
+    { name: 'strict JSON', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"a": [1, 2], "b": null}\n```\n') } },
+    { name: 'quoted and bare placeholders', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"uuid": "<uuid>", "limit": <limit>, "rest": "..."}\n```\n') } },
+    { name: 'not a json block', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```js\n{a: 1,}\n```\n') } },
+  ],
+  invalid: [
+    {
+      name: 'trailing comma, at the comma',
+      files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{\n  "a": 1,\n}\n```\n') },
+      errors: [{ line: 16, column: 1, message: /Invalid JSON/ }],
+    },
+    {
+      name: 'single quotes after a bare placeholder, column mapped back',
+      files: { 'a/SKILL.md': skillMd('a', "# A\n\n```json\n{\"a\": <x>, 'b': 1}\n```\n") },
+      errors: [{ line: 14, column: 12, message: /Invalid JSON/ }],
+    },
+    {
+      name: 'block indented in a list',
+      files: { 'a/SKILL.md': skillMd('a', '# A\n\n- item\n\n  ```json\n  {"a" 1}\n  ```\n') },
+      errors: [{ line: 15, column: 8, message: /Invalid JSON/ }],
+    },
+  ],
+});
+
+runRuleTests(codeFence, {
+  valid: [
+    { name: 'closed fence', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```bash\nls\n```\n') } },
+    { name: 'four backticks closed by four', files: { 'a/SKILL.md': skillMd('a', '# A\n\n````md\n```\n````\n') } },
+  ],
+  invalid: [
+    { name: 'never closed', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```bash\nls\n') }, errors: [{ line: 12, column: 1, message: /never closed/ }] },
+    {
+      name: 'four backticks closed by three',
+      files: { 'a/SKILL.md': skillMd('a', '# A\n\n````bash\nls\n```\n') },
+      errors: [{ line: 12, column: 1, message: /never closed/ }],
+    },
+  ],
+});
+
+runRuleTests(fileEncoding, {
+  valid: [{ name: 'UTF-8 with a byte-order mark', files: { 'a/SKILL.md': `\uFEFF${skillMd('a')}` } }],
+  invalid: [
+    { name: 'binary file named .md', files: { 'a/SKILL.md': skillMd('a'), 'a/references/x.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]) }, errors: [{ file: 'a/references/x.md', line: 1, column: 1 }] },
+    { name: 'invalid UTF-8', files: { 'a/SKILL.md': Buffer.concat([Buffer.from(skillMd('a')), Buffer.from([0xc3, 0x28])]) }, errors: [{ line: 1, column: 1, message: /not UTF-8/ }] },
+  ],
+});
+
+runRuleTests(bodySize, {
+  valid: [
+    { name: 'short body', files: { 'a/SKILL.md': skillMd('a') } },
+    { name: 'long reference pages are fine', files: { 'a/SKILL.md': skillMd('a', '# A\n\n[r](references/r.md)\n'), 'a/references/r.md': 'x\n'.repeat(900) } },
+    { name: 'raised limit', options: { maxLines: 1000, maxTokens: 100000 }, files: { 'a/SKILL.md': skillMd('a', 'line\n'.repeat(600)) } },
+  ],
+  invalid: [
+    { name: 'over 500 lines', files: { 'a/SKILL.md': skillMd('a', 'line\n'.repeat(600)) }, errors: [{ line: 9, column: 4, message: /601 lines \(limit 500\)/ }] },
+    { name: 'over the token budget', files: { 'a/SKILL.md': skillMd('a', `${'word '.repeat(5000)}\n`) }, errors: [{ line: 9, column: 4, message: /tokens \(limit 5000\)/ }] },
+  ],
+});

@@ -1,0 +1,74 @@
+import linkAnchor from '../../scripts/rules/link-anchor.ts';
+import linkTarget from '../../scripts/rules/link-target.ts';
+import orphanFile from '../../scripts/rules/orphan-file.ts';
+import { runRuleTests, skillMd } from '../rule-tester.ts';
+
+const body = (text: string) => `# A\n\n${text}\n`;
+
+runRuleTests(linkTarget, {
+  valid: [
+    { name: 'relative link to a file', files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '# R\n' } },
+    { name: 'link into another skill', files: { 'a/SKILL.md': skillMd('a', body('[b](../b/SKILL.md)')), 'b/SKILL.md': skillMd('b') } },
+    { name: 'external links are not fetched', files: { 'a/SKILL.md': skillMd('a', body('[x](https://example.com/missing) <mailto:x@y.z>')) } },
+    { name: 'percent-encoded space', files: { 'a/SKILL.md': skillMd('a', body('[r](references/my%20page.md)')), 'a/references/my page.md': '# R\n' } },
+    { name: 'reference-style link', files: { 'a/SKILL.md': skillMd('a', body('[r][ref]\n\n[ref]: references/r.md')), 'a/references/r.md': '# R\n' } },
+  ],
+  invalid: [
+    {
+      name: 'missing file, with the nearest name',
+      files: { 'a/SKILL.md': skillMd('a', body('See [r](references/troubleshoting.md).')), 'a/references/troubleshooting.md.bak': '', 'a/references/trouble-shooting.md': '' },
+      errors: [{ line: 12, column: 5, message: /does not exist/, hint: /trouble-shooting\.md/ }],
+    },
+    { name: 'absolute path', files: { 'a/SKILL.md': skillMd('a', body('[x](/etc/passwd)')) }, errors: [{ line: 12, column: 1, message: /absolute path/ }] },
+    { name: 'file: URL', files: { 'a/SKILL.md': skillMd('a', body('[x](file:///etc/passwd)')) }, errors: [{ line: 12, column: 1, message: /file: URL/ }] },
+    { name: 'climbs out of the root', files: { 'a/SKILL.md': skillMd('a', body('[x](../../outside.md)')) }, errors: [{ line: 12, column: 1, message: /outside the skills root/ }] },
+    {
+      name: 'percent-encoded traversal',
+      files: { 'a/SKILL.md': skillMd('a', body('[x](..%2F..%2Foutside.md)')) },
+      errors: [{ line: 12, column: 1, message: /outside the skills root/ }],
+    },
+    { name: 'malformed percent-encoding', files: { 'a/SKILL.md': skillMd('a', body('[x](bad%zz.md)')) }, errors: [{ line: 12, column: 1, message: /percent-encoding/ }] },
+    { name: 'image that is missing', files: { 'a/SKILL.md': skillMd('a', body('![d](img/d.png)')) }, errors: [{ line: 12, column: 1, message: /does not exist/ }] },
+  ],
+});
+
+runRuleTests(linkAnchor, {
+  valid: [
+    { name: 'same-page anchor', files: { 'a/SKILL.md': skillMd('a', '# A\n\n## Poll a run\n\n[p](#poll-a-run)\n') } },
+    {
+      name: 'anchor on another page with a duplicate-heading suffix',
+      files: { 'a/SKILL.md': skillMd('a', body('[p](references/r.md#setup-1)')), 'a/references/r.md': '# R\n\n## Setup\n\n## Setup\n' },
+    },
+    { name: 'unicode and emoji heading', files: { 'a/SKILL.md': skillMd('a', '# A\n\n## Café 🚀 Déjà vu\n\n[p](#café--déjà-vu)\n') } },
+    { name: 'explicit HTML anchor', files: { 'a/SKILL.md': skillMd('a', '# A\n\n<a id="custom"></a>\n\n[p](#custom)\n') } },
+  ],
+  invalid: [
+    {
+      name: 'same-page anchor missing',
+      files: { 'a/SKILL.md': skillMd('a', '# A\n\n## Poll a run\n\n[p](#poll-the-run)\n') },
+      errors: [{ line: 14, column: 1, message: /#poll-the-run/, hint: /#poll-a-run/ }],
+    },
+    {
+      name: 'anchor missing on another page',
+      files: { 'a/SKILL.md': skillMd('a', body('[p](references/r.md#nowhere)')), 'a/references/r.md': '# R\n' },
+      errors: [{ line: 12, column: 1, message: /references\/r\.md/ }],
+    },
+  ],
+});
+
+runRuleTests(orphanFile, {
+  valid: [
+    {
+      name: 'reachable through another page',
+      files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '[e](examples/e.md)\n', 'a/references/examples/e.md': '# E\n' },
+    },
+    { name: 'dotfiles are ignored', files: { 'a/SKILL.md': skillMd('a'), 'a/references/.keep': '' } },
+  ],
+  invalid: [
+    {
+      name: 'page nobody links to',
+      files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '# R\n', 'a/references/lost.md': '# Lost\n' },
+      errors: [{ file: 'a/references/lost.md', line: 1, column: 1, message: /not linked from a\/SKILL.md/ }],
+    },
+  ],
+});
