@@ -14,12 +14,12 @@ runRuleTests(jsonBlock, {
     {
       name: 'trailing comma, at the comma',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{\n  "a": 1,\n}\n```\n') },
-      errors: [{ line: 16, column: 1, message: /Invalid JSON/ }],
+      errors: [{ line: 15, column: 1, message: /Invalid JSON/ }],
     },
     {
       name: 'single quotes after a bare placeholder, column mapped back',
       files: { 'a/SKILL.md': skillMd('a', "# A\n\n```json\n{\"a\": <x>, 'b': 1}\n```\n") },
-      errors: [{ line: 14, column: 12, message: /Invalid JSON/ }],
+      errors: [{ line: 13, column: 12, message: /Invalid JSON/ }],
     },
     {
       name: 'block indented in a list',
@@ -59,7 +59,7 @@ runRuleTests(bodySize, {
     { name: 'raised limit', options: { maxLines: 1000, maxTokens: 100000 }, files: { 'a/SKILL.md': skillMd('a', 'line\n'.repeat(600)) } },
   ],
   invalid: [
-    { name: 'over 500 lines', files: { 'a/SKILL.md': skillMd('a', 'line\n'.repeat(600)) }, errors: [{ line: 9, column: 4, message: /601 lines \(limit 500\)/ }] },
+    { name: 'over 500 lines', files: { 'a/SKILL.md': skillMd('a', 'line\n'.repeat(600)) }, errors: [{ line: 9, column: 4, message: /600 lines \(limit 500\)/ }] },
     { name: 'over the token budget', files: { 'a/SKILL.md': skillMd('a', `${'word '.repeat(5000)}\n`) }, errors: [{ line: 9, column: 4, message: /tokens \(limit 5000\)/ }] },
   ],
 });

@@ -85,7 +85,7 @@ runRuleTests(frontmatterSchema, {
     {
       name: 'compatibility over 500 characters',
       profile: 'spec',
-      files: { 'a/SKILL.md': skillMd('a', undefined, { compatibility: `@cargo-ai/cli ${'x'.repeat(500)}` }) },
+      files: { 'a/SKILL.md': skillMd('a', undefined, { compatibility: `"Requires @cargo-ai/cli ${'x'.repeat(500)}"` }) },
       errors: [{ line: 5, column: 16, message: /longer than 500/ }],
     },
     {

@@ -1,0 +1,31 @@
+// Neighbouring skills overlap at their edges; a description that names the neighbour to load
+// instead ("For invoices, use cargo-billing") stops a router from picking the wrong one.
+import type { Rule } from '../core/rule.ts';
+import { describedSkills, descriptionSpan } from '../route/description.ts';
+import { skipClauses } from '../route/text.ts';
+
+const rule: Rule = {
+  meta: {
+    id: 'description-skip',
+    description:
+      'In a package of several skills, a description has a skip clause naming another skill of the package to load instead ("For invoices, use cargo-billing").',
+    severity: 'warning',
+    profile: 'spec',
+  },
+  checkProject(project, context) {
+    const names = project.skills.map((skill) => skill.name);
+    if (names.length < 2) return;
+    for (const { skill, description } of describedSkills(project.skills)) {
+      const others = names.filter((name) => name !== skill.name);
+      if (skipClauses(description, others).length > 0) continue;
+      context.report({
+        path: skill.doc.file.path,
+        span: descriptionSpan(skill),
+        message: `Description of \`${skill.name}\` never says when to load another skill instead`,
+        hint: `add a skip clause naming a neighbour, e.g. "For <task>, use ${others[0]} instead."`,
+      });
+    }
+  },
+};
+
+export default rule;

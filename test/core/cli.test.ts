@@ -1,0 +1,112 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/paths.ts';
+
+const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
+const run = (args: string[], cwd: string) => execa('node', [bin, ...args], { cwd, reject: false });
+
+/** Every planted defect in test/fixtures/planted, with its exact position. */
+const PLANTED = [
+  'badyaml/SKILL.md:3:1 frontmatter-syntax',
+  'binary/references/blob.md:1:1 file-encoding',
+  'cargo/SKILL.md:1:1 router-catalog',
+  'defects/SKILL.md:2:7 name-matches-folder',
+  'defects/SKILL.md:12:5 link-target',
+  'defects/SKILL.md:12:47 link-anchor',
+  'defects/SKILL.md:15:9 json-block',
+  'defects/SKILL.md:21:1 code-fence',
+  'defects/references/orphan.md:1:1 orphan-file',
+  'defects/references/passwd:1:1 symlink',
+  'long/SKILL.md:9:4 body-size',
+  'schema/SKILL.md:9:1 frontmatter-schema',
+  'stray/skill.md:1:1 skill-folder',
+];
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'skill-lint-cli-'));
+  cpSync(path.join(repoRoot, 'test/fixtures/planted/skills'), path.join(work, 'skills'), { recursive: true });
+  symlinkSync('/etc/passwd', path.join(work, 'skills/defects/references/passwd'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('skill-lint check on the planted fixture', () => {
+  it('finds exactly the planted defects, in json', async () => {
+    const result = await run(['check', 'skills', '--format', 'json'], work);
+    expect(result.exitCode).toBe(1);
+    const found = JSON.parse(result.stdout).map((d: { file: string; line: number; column: number; ruleId: string }) => `${d.file.replace(/^skills\//, '')}:${d.line}:${d.column} ${d.ruleId}`);
+    expect(found).toEqual(PLANTED);
+  });
+
+  it('groups by file with a summary in stylish', async () => {
+    const result = await run(['check', 'skills'], work);
+    expect(result.stdout).toContain('skills/defects/SKILL.md');
+    expect(result.stdout).toMatch(/12:5 +error +Link target `references\/missing.md` does not exist/);
+    expect(result.stdout).toMatch(/✖ 11 errors, 2 warnings/);
+  });
+
+  it('writes one workflow annotation per finding in github format', async () => {
+    const lines = (await run(['check', 'skills', '--format', 'github'], work)).stdout.trim().split('\n');
+    expect(lines).toHaveLength(PLANTED.length);
+    expect(lines).toContain('::error file=skills/defects/SKILL.md,line=12,col=5,endLine=12,endColumn=42,title=link-target::Link target `references/missing.md` does not exist');
+  });
+
+  it('writes SARIF 2.1.0 that validates against the SARIF schema', async () => {
+    const sarif = JSON.parse((await run(['check', 'skills', '--format', 'sarif'], work)).stdout);
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(sarif.runs[0].results).toHaveLength(PLANTED.length);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 1 });
+  });
+
+  it('honours the spec profile (house rules off)', async () => {
+    const result = await run(['check', 'skills', '--format', 'json', '--profile', 'spec'], work);
+    const ids = JSON.parse(result.stdout).map((d: { ruleId: string }) => d.ruleId);
+    expect(ids).not.toContain('router-catalog');
+    expect(ids).toContain('link-target');
+  });
+});
+
+describe('exit codes', () => {
+  it('0 on a clean skill', async () => {
+    const result = await run(['check', 'skills/good'], work);
+    expect(result.stdout).toMatch(/0 errors, 0 warnings/);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('1 when warnings exceed --max-warnings', async () => {
+    expect((await run(['check', 'skills/long'], work)).exitCode).toBe(0);
+    expect((await run(['check', 'skills/long', '--max-warnings', '0'], work)).exitCode).toBe(1);
+  });
+
+  it('2 with a one-line message for a missing path, a bad option or a bad config, never a stack trace', async () => {
+    for (const args of [['check', 'nowhere'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['check', '--config', 'missing.json'], ['frobnicate']]) {
+      const result = await run(args, work);
+      expect(result.exitCode, args.join(' ')).toBe(2);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--help works on every command', async () => {
+    for (const command of [[], ['check'], ['rules']]) {
+      const result = await run([...command, '--help'], work);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toMatch(/Usage: skill-lint/);
+    }
+  });
+});
+
+describe('skill-lint rules', () => {
+  it('lists every rule from the metadata that runs them', async () => {
+    const { allRules } = await import('../../scripts/rules/index.ts');
+    const result = await run(['rules', '--format', 'json'], work);
+    expect(JSON.parse(result.stdout)).toEqual(allRules.map((rule) => rule.meta));
+    const text = (await run(['rules'], work)).stdout;
+    for (const rule of allRules) expect(text).toContain(rule.meta.id);
+  });
+});
