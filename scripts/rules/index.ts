@@ -2,6 +2,7 @@
 import type { Rule } from '../core/rule.ts';
 import bodySize from './body-size.ts';
 import codeFence from './code-fence.ts';
+import exampleSecret from './example-secret.ts';
 import fileEncoding from './file-encoding.ts';
 import frontmatterSchema from './frontmatter-schema.ts';
 import frontmatterSyntax from './frontmatter-syntax.ts';
@@ -27,5 +28,6 @@ export const allRules: Rule[] = [
   codeFence,
   jsonBlock,
   bodySize,
+  exampleSecret,
   routerCatalog,
 ];

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import exampleSecret, { looksRandom } from '../../scripts/rules/example-secret.ts';
+import { runRuleTests, skillMd } from '../rule-tester.ts';
+
+const bash = (code: string) => ({ 'a/SKILL.md': skillMd('a', `# A\n\n\`\`\`bash\n${code}\n\`\`\`\n`) });
+const realKey = 'q8Zr4Lm2Vx9Tb7Nc1Pd5Kf3Hs6Gj0WyE';
+
+runRuleTests(exampleSecret, {
+  valid: [
+    { name: 'placeholder token', files: bash('cargo-ai login --token <your-api-token>') },
+    { name: 'environment variable', files: bash('cargo-ai login --token "$CARGO_API_TOKEN"') },
+    { name: 'braced variable with =', files: bash('cargo-ai login --token=${CARGO_API_TOKEN}') },
+    { name: 'bearer placeholder', files: bash('curl -H "Authorization: Bearer $CARGO_API_TOKEN" https://example.com') },
+    { name: 'a UUID is not a secret', files: bash('cargo-ai orchestration run get 3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f') },
+    { name: 'long kebab-case words', files: bash('cargo-ai orchestration run download-outputs --workflow-uuid <uuid> --node-slug enrich-company-from-domain-and-score') },
+  ],
+  invalid: [
+    { name: 'literal token after --token', files: bash('cargo-ai login --token abc123def456'), errors: [{ line: 13, column: 24, message: /--token/ }] },
+    { name: 'literal token in --token=', files: bash('cargo-ai login --token=abc123def456'), errors: [{ line: 13, column: 16, message: /--token/ }] },
+    { name: 'bearer token', files: bash(`curl -H "Authorization: Bearer ${realKey}" https://x.y`), errors: [{ line: 13, column: 32, message: /bearer/ }] },
+    { name: 'known key format', files: bash('export OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwx'), errors: [{ line: 13, column: 23, message: /credential/ }] },
+    { name: 'long random key in inline code', files: { 'a/SKILL.md': skillMd('a', `# A\n\nSet \`KEY=${realKey}\`.\n`) }, errors: [{ line: 12, column: 10, message: /random/ }] },
+  ],
+});
+
+describe('looksRandom', () => {
+  it('tells keys from words and hashes', () => {
+    expect(looksRandom(realKey)).toBe(true);
+    expect(looksRandom('0123456789abcdef0123456789abcdef')).toBe(false);
+    expect(looksRandom('ThisIsAVeryLongCamelCaseIdentifierName')).toBe(false);
+  });
+});
