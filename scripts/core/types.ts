@@ -41,6 +41,9 @@ export interface SkillFile {
   hadBom: boolean;
   /** Raw bytes contained a NUL or were not valid UTF-8. */
   binary: boolean;
+  /** Size in bytes; files over the parse limit are not parsed (`text` is empty). */
+  size: number;
+  tooLarge: boolean;
   /** Absolute path of the skill folder this file belongs to, if any. */
   skillDir?: string;
 }

@@ -71,7 +71,16 @@ export function loadTree(inputs: string[], cwd = process.cwd()): LoadedTree {
   };
 }
 
+/** Skill pages are a few kilobytes; past this size parsing costs seconds and gigabytes for nothing an agent reads. */
+export const MAX_PARSE_BYTES = 1024 * 1024;
+
 export function readSkillFile(filePath: string, cwd = process.cwd(), skillDir?: string): SkillFile {
+  const relative = path.relative(cwd, filePath);
+  const displayPath = relative && !relative.startsWith('..') ? relative : filePath;
+  const size = statSync(filePath).size;
+  if (size > MAX_PARSE_BYTES) {
+    return { path: filePath, displayPath, text: '', hadBom: false, binary: false, size, tooLarge: true, skillDir };
+  }
   const bytes = readFileSync(filePath);
   let binary = bytes.includes(0);
   let text: string;
@@ -83,15 +92,7 @@ export function readSkillFile(filePath: string, cwd = process.cwd(), skillDir?: 
   }
   const hadBom = text.charCodeAt(0) === 0xfeff;
   if (hadBom) text = text.slice(1);
-  const relative = path.relative(cwd, filePath);
-  return {
-    path: filePath,
-    displayPath: relative && !relative.startsWith('..') ? relative : filePath,
-    text: binary ? '' : text,
-    hadBom,
-    binary,
-    skillDir,
-  };
+  return { path: filePath, displayPath, text: binary ? '' : text, hadBom, binary, size, tooLarge: false, skillDir };
 }
 
 function walk(dir: string, symlinks: string[]): string[] {
@@ -138,4 +139,9 @@ export function isMarkdown(file: string): boolean {
 
 function byName(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** A file that exists only in memory (tests, generated pages). */
+export function virtualFile(filePath: string, text: string, displayPath = filePath): SkillFile {
+  return { path: filePath, displayPath, text, hadBom: false, binary: false, size: Buffer.byteLength(text), tooLarge: false };
 }

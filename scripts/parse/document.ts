@@ -29,7 +29,10 @@ export function parseDocument(file: SkillFile): Document {
   const disabledLines = new Map<number, Set<string>>();
   const anchors = new Set<string>();
 
-  const visit = (node: Nodes): void => {
+  // Depth-first, in document order, without recursion: hostile input can nest thousands of levels deep.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     const position = node.position;
     const span = position
       ? spanOf(pointAt, position.start.offset ?? 0, position.end.offset ?? 0)
@@ -49,17 +52,16 @@ export function parseDocument(file: SkillFile): Document {
         break;
       case 'code':
         if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, span));
-        return;
+        continue;
       case 'inlineCode':
         inlineCode.push(inlineCodeOf(node, text, span));
-        return;
+        continue;
       case 'html':
         collectHtml(node, span.end.line, disabledLines, anchors);
-        return;
+        continue;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
 
   const bodyStartLine = frontmatter.span && !frontmatter.unterminated ? frontmatter.span.end.line + 1 : 1;
   const totalLines = text.length === 0 ? 0 : lineStarts.length - (text.endsWith('\n') ? 1 : 0);

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SkillFile } from '../../scripts/core/types.ts';
 import { parseDocument } from '../../scripts/parse/document.ts';
 import { parseLooseJson } from '../../scripts/parse/json.ts';
+import { virtualFile } from '../../scripts/load/files.ts';
 
-const file = (text: string): SkillFile => ({ path: '/x/SKILL.md', displayPath: 'SKILL.md', text, hadBom: false, binary: false });
+const file = (text: string): SkillFile => virtualFile('/x/SKILL.md', text, 'SKILL.md');
 
 describe('parseDocument', () => {
   it('keeps frontmatter values with the span of each key and value', () => {

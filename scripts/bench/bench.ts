@@ -1,0 +1,58 @@
+// `npm run bench`: wall time, files per second and peak memory of `skill-lint check`,
+// on this package and on generated corpora of 1,000, 5,000 and 20,000 files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../paths.ts';
+import { writeCorpus } from './corpus.ts';
+
+const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
+
+interface Measure {
+  label: string;
+  files: number;
+  seconds: number;
+  peakMb: number;
+}
+
+/** Runs the real command under GNU time: wall seconds and peak resident memory, process start included. */
+function measure(label: string, target: string, files: number, profile: 'spec' | 'cargo'): Measure {
+  const run = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, bin, 'check', target, '--format', 'json', '--profile', profile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  // Exit code 1 (findings) still gives valid figures; only a missing figure line is a failure.
+  const line = run.stderr.split('\n').find((l) => l.startsWith('BENCH '));
+  if (!line) throw new Error(`benchmark run failed for ${label}: ${run.stderr.slice(0, 500)}`);
+  const [, seconds, kb] = line.split(' ');
+  return { label, files, seconds: Number(seconds), peakMb: Number(kb) / 1024 };
+}
+
+const rows: Measure[] = [];
+const skillsDir = path.join(repoRoot, 'skills');
+const packageFiles = execFileSync('find', [skillsDir, '-name', '*.md'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+rows.push(measure('skills/ (this package)', skillsDir, packageFiles, 'cargo'));
+for (const size of SIZES) {
+  const root = mkdtempSync(path.join(tmpdir(), `skill-lint-bench-${size}-`));
+  try {
+    const files = writeCorpus(root, size);
+    rows.push(measure(`generated ${size}`, root, files, 'spec'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const header = '| corpus | files | wall s | files/s | peak MB |';
+console.log(header);
+console.log('|---|---:|---:|---:|---:|');
+for (const row of rows) {
+  console.log(`| ${row.label} | ${row.files} | ${row.seconds.toFixed(2)} | ${Math.round(row.files / row.seconds)} | ${Math.round(row.peakMb)} |`);
+}
+const generated = rows.slice(1);
+if (generated.length >= 2) {
+  const perFile = (row: Measure) => row.seconds / row.files;
+  const ratio = perFile(generated[generated.length - 1]) / perFile(generated[0]);
+  console.log(`\ntime per file, largest / smallest corpus: ${ratio.toFixed(2)} (1.00 = linear growth)`);
+}

@@ -1,0 +1,68 @@
+// Generates a synthetic skills tree of realistic size and mix: prose, tables, JSON and shell blocks.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const FILES_PER_SKILL = 10;
+
+const COMMANDS = [
+  'cargo-ai orchestration run get-metrics --workflow-uuid <uuid>',
+  'cargo-ai orchestration run count --workflow-uuid <uuid> --statuses error',
+  "cargo-ai segmentation segment fetch --model-uuid <uuid> --filter '{\"conjonction\":\"and\",\"groups\":[]}' --limit 10",
+  'cargo-ai storage model list',
+  'cargo-ai orchestration batch get <batch-uuid>',
+  'cargo-ai ai agent list',
+];
+
+function prose(seed: number, sentences: number): string {
+  const words = ['workflow', 'record', 'batch', 'segment', 'model', 'agent', 'connector', 'credits', 'release', 'node', 'filter', 'column'];
+  const out: string[] = [];
+  for (let i = 0; i < sentences; i++) {
+    const picked = Array.from({ length: 12 }, (_, j) => words[(seed * 7 + i * 3 + j * 5) % words.length]);
+    out.push(`The ${picked.join(' ')} stays consistent across runs.`);
+  }
+  return out.join(' ');
+}
+
+function page(skill: string, index: number, links: string[]): string {
+  const sections: string[] = [`# ${skill} page ${index}`, '', prose(index, 4), ''];
+  for (let s = 0; s < 4; s++) {
+    sections.push(`## Section ${s}`, '', prose(index + s, 3), '');
+    sections.push('| Field | Type | Meaning |', '|---|---|---|');
+    for (let r = 0; r < 5; r++) sections.push(`| field${r} | string | ${prose(r, 1)} |`);
+    sections.push('', '```bash', `# step ${s}`, COMMANDS[(index + s) % COMMANDS.length], `${COMMANDS[(index + s + 1) % COMMANDS.length]} \\`, '  | jq .', '```', '');
+    sections.push('```json', JSON.stringify({ uuid: '<uuid>', status: 'success', items: [{ index: s, value: 'x' }] }, null, 2), '```', '');
+  }
+  sections.push(...links.map((link) => `- [${link}](${link})`), '');
+  return sections.join('\n');
+}
+
+/** Writes `fileCount` markdown files (rounded up to whole skills) under `root`; returns the count written. */
+export function writeCorpus(root: string, fileCount: number): number {
+  const skills = Math.ceil(fileCount / FILES_PER_SKILL);
+  let written = 0;
+  for (let s = 0; s < skills; s++) {
+    const name = `skill-${String(s).padStart(5, '0')}`;
+    const dir = path.join(root, name);
+    mkdirSync(path.join(dir, 'references'), { recursive: true });
+    const refs = Array.from({ length: FILES_PER_SKILL - 1 }, (_, i) => `references/page-${i}.md`);
+    const frontmatter = [
+      '---',
+      `name: ${name}`,
+      `description: Synthetic skill ${s} for benchmarks. Use when the user says "bench ${s}", "measure ${s}", "corpus ${s}", "load ${s}". For real work use cargo instead.`,
+      'license: MIT',
+      'compatibility: Requires @cargo-ai/cli (npm) and a Cargo account.',
+      'metadata:',
+      '  author: bench',
+      '  version: "1.0.0"',
+      '---',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'SKILL.md'), frontmatter + page(name, s, refs));
+    written++;
+    refs.forEach((ref, i) => {
+      writeFileSync(path.join(dir, ref), page(name, s + i + 1, [`../SKILL.md#${name}-page-${s}`]));
+      written++;
+    });
+  }
+  return written;
+}
