@@ -3,7 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import type { Diagnostic } from './core/types.ts';
 import { UsageError } from './load/files.ts';
-import { lint } from './lint.ts';
+import { invocationToJson } from './extract/invocations.ts';
+import { lintParallel } from './lint.ts';
+import { buildProject } from './project.ts';
 import { reachFrom } from './reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from './report/index.ts';
 import { allRules } from './rules/index.ts';
@@ -27,8 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
-    .action((paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean }) => {
-      const { diagnostics, project } = lint({ paths, profile: options.profile, configPath: options.config });
+    .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean }) => {
+      const { diagnostics, project } = await lintParallel({ paths, profile: options.profile, configPath: options.config });
       out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
       if (options.explain) {
         for (const skill of project.skills) {
@@ -38,6 +40,20 @@ export async function main(argv: string[]): Promise<number> {
         }
       }
       exitCode = exitCodeFor(diagnostics, options.maxWarnings);
+    });
+
+  program
+    .command('extract')
+    .description('print every cargo-ai invocation found in the examples (file, line, argv)')
+    .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .action((paths: string[], options: { format: 'json' | 'text' }) => {
+      const project = buildProject(paths);
+      const rows = [...project.invocations.entries()].flatMap(([file, invocations]) =>
+        invocations.map((invocation) => invocationToJson({ ...invocation, file: project.documents.get(file)!.file.displayPath }, project.documents.get(file)!.text)),
+      );
+      if (options.format === 'json') out(`${JSON.stringify(rows, null, 2)}\n`);
+      else for (const row of rows) out(`${row.file}:${row.line}:${row.column}  ${row.argv.join(' ')}\n`);
     });
 
   program

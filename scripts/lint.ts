@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from './core/rule.ts';
 import type { Diagnostic, Document, Project, Severity } from './core/types.ts';
 import { type Config, type Profile, loadConfig } from './config.ts';
 import { UsageError } from './load/files.ts';
-import { buildProject } from './project.ts';
+import { buildProject, buildProjectParallel } from './project.ts';
 import { allRules } from './rules/index.ts';
 
 export interface LintOptions {
@@ -24,7 +24,17 @@ export interface LintResult {
 export function lint(options: LintOptions): LintResult {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig(cwd, options.configPath);
-  const project = buildProject(options.paths, cwd);
+  return check(buildProject(options.paths, cwd), options, config, cwd);
+}
+
+/** Same as lint; large trees are parsed on worker threads. */
+export async function lintParallel(options: LintOptions): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = loadConfig(cwd, options.configPath);
+  return check(await buildProjectParallel(options.paths, cwd), options, config, cwd);
+}
+
+function check(project: Project, options: LintOptions, config: Config, cwd: string): LintResult {
   const diagnostics = runRules(project, options.rules ?? allRules, config, options.profile ?? config.profile ?? 'cargo', cwd);
   return { diagnostics, project };
 }

@@ -10,7 +10,19 @@ import type { CodeBlock, Document, Heading, InlineCode, Link, SkillFile } from '
 import { parseFrontmatter } from './frontmatter.ts';
 import { lineStartsOf, makePointAt, spanOf } from './positions.ts';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const commonMark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const githubFlavoured = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/**
+ * GFM's table construct doubles parse time, and only tables and footnotes change what rules see
+ * (links, headings, code and their positions are the same in both grammars): use it where they occur.
+ */
+const DELIMITER_ROW = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/gm;
+
+function needsGfm(text: string): boolean {
+  if (text.includes('[^')) return true;
+  for (const match of text.matchAll(DELIMITER_ROW)) if (match[0].includes('|')) return true;
+  return false;
+}
 const DISABLE_NEXT_LINE = /^<!--\s*skill-lint-disable-next-line\b([^>]*?)\s*-->$/;
 
 export function parseDocument(file: SkillFile): Document {
@@ -19,7 +31,7 @@ export function parseDocument(file: SkillFile): Document {
   const pointAt = makePointAt(lineStarts, text.length);
   const frontmatter = parseFrontmatter(text, pointAt);
   // An unterminated frontmatter block would otherwise be read as a thematic break plus body text.
-  const tree = processor.parse(text) as Root;
+  const tree = (needsGfm(text) ? githubFlavoured : commonMark).parse(text) as Root;
 
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];

@@ -12,6 +12,7 @@ import linkTarget from './link-target.ts';
 import nameMatchesFolder from './name-matches-folder.ts';
 import orphanFile from './orphan-file.ts';
 import routerCatalog from './router-catalog.ts';
+import shellSyntax from './shell-syntax.ts';
 import skillFolder from './skill-folder.ts';
 import symlink from './symlink.ts';
 
@@ -27,6 +28,7 @@ export const allRules: Rule[] = [
   orphanFile,
   codeFence,
   jsonBlock,
+  shellSyntax,
   bodySize,
   exampleSecret,
   routerCatalog,

@@ -64,3 +64,22 @@ describe('parseLooseJson', () => {
     expect(result).toMatchObject({ ok: false, offset: 11 });
   });
 });
+
+describe('grammar choice', () => {
+  it('parses tables as GFM tables, with links inside cells at their positions', () => {
+    const doc = parseDocument(virtualFile('/x/a.md', '| Skill | Use |\n|---|:--:|\n| [b](../b/SKILL.md) | x |\n'));
+    expect(doc.tree.children[0].type).toBe('table');
+    expect(doc.links[0]).toMatchObject({ url: '../b/SKILL.md', span: { start: { line: 3, column: 3 } } });
+  });
+
+  it('reads footnotes as footnotes, not as link definitions', () => {
+    const doc = parseDocument(virtualFile('/x/a.md', 'Text[^note].\n\n[^note]: some words here\n'));
+    expect(doc.links).toEqual([]);
+  });
+
+  it('finds the same links and code without tables', () => {
+    const doc = parseDocument(virtualFile('/x/a.md', '# T\n\n[a](b.md)\n\n```bash\ncargo-ai whoami\n```\n'));
+    expect(doc.links).toHaveLength(1);
+    expect(doc.codeBlocks).toHaveLength(1);
+  });
+});
