@@ -1,5 +1,8 @@
 // The rule registry: `skill-lint rules` lists exactly what `skill-lint check` runs.
 import type { Rule } from '../core/rule.ts';
+import actionCatalog from './action-catalog.ts';
+import actionConfig from './action-config.ts';
+import actionPrice from './action-price.ts';
 import bodySize from './body-size.ts';
 import codeFence from './code-fence.ts';
 import exampleSecret from './example-secret.ts';
@@ -10,6 +13,7 @@ import jsonBlock from './json-block.ts';
 import linkAnchor from './link-anchor.ts';
 import linkTarget from './link-target.ts';
 import nameMatchesFolder from './name-matches-folder.ts';
+import recipeListed from './recipe-listed.ts';
 import orphanFile from './orphan-file.ts';
 import routerCatalog from './router-catalog.ts';
 import shellSyntax from './shell-syntax.ts';
@@ -32,4 +36,8 @@ export const allRules: Rule[] = [
   bodySize,
   exampleSecret,
   routerCatalog,
+  actionCatalog,
+  actionConfig,
+  actionPrice,
+  recipeListed,
 ];

@@ -1,0 +1,30 @@
+// Action slugs are where examples go stale first: every one used must be in schemas/actions.json.
+import { distance } from 'fastest-levenshtein';
+import path from 'node:path';
+import type { Rule } from '../core/rule.ts';
+import { actionKey, findActions, loadActionCatalog } from '../actions.ts';
+
+const rule: Rule = {
+  meta: {
+    id: 'action-catalog',
+    description: 'Every integrationSlug/actionSlug pair in an example is listed in schemas/actions.json (option `catalog`: another file, relative to the skills root).',
+    severity: 'error',
+    profile: 'cargo',
+  },
+  checkDocument(doc, context) {
+    const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.project.root, context.options.catalog) : undefined);
+    if (!catalog) return;
+    for (const action of findActions(doc, context.project.invocations.get(doc.file.path) ?? [])) {
+      if (catalog.has(actionKey(action.integrationSlug, action.actionSlug))) continue;
+      const sameIntegration = [...catalog.values()].filter((entry) => entry.integrationSlug === action.integrationSlug);
+      const nearest = sameIntegration.sort((a, b) => distance(a.actionSlug, action.actionSlug) - distance(b.actionSlug, action.actionSlug))[0];
+      context.report({
+        span: action.span,
+        message: `Action \`${action.actionSlug}\` of \`${action.integrationSlug}\` is not in the action catalog`,
+        hint: nearest ? `did you mean \`${nearest.actionSlug}\`? (or add it to schemas/actions.json with its source)` : 'add it to schemas/actions.json with its price and source',
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,53 @@
+// A recipe nobody can find is a recipe nobody runs: each one is listed in the skill's table and in the README.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Rule } from '../core/rule.ts';
+import { resolveLink } from '../links.ts';
+
+const DEFAULTS = { skill: 'cargo-gtm', folder: 'recipes', readme: '../README.md' };
+
+const rule: Rule = {
+  meta: {
+    id: 'recipe-listed',
+    description: 'Every recipe page is linked from a table in its skill\'s SKILL.md and named in the repository README (options: skill, folder, readme).',
+    severity: 'error',
+    profile: 'cargo',
+  },
+  checkProject(project, context) {
+    const options = { ...DEFAULTS, ...context.options } as typeof DEFAULTS;
+    const skill = project.skills.find((candidate) => candidate.name === options.skill);
+    if (!skill) return;
+    const folder = path.join(skill.dir, options.folder);
+    const recipes = skill.files.filter((file) => path.dirname(file) === folder && file.endsWith('.md'));
+    const inTable = new Set<string>();
+    const stack = [...skill.doc.tree.children];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'link' && insideTable(skill.doc.tree, node)) {
+        const resolved = resolveLink(skill.doc, { url: node.url, kind: 'link', span: { start: skill.doc.pointAt(0), end: skill.doc.pointAt(0) } }, project.root);
+        if (resolved.kind === 'file') inTable.add(resolved.target);
+      }
+      if ('children' in node) stack.push(...(node.children as typeof stack));
+    }
+    const readmePath = path.resolve(project.root, options.readme);
+    const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;
+    const point = { line: 1, column: 1, offset: 0 };
+    for (const recipe of recipes) {
+      const relative = path.relative(skill.dir, recipe).split(path.sep).join('/');
+      if (!inTable.has(recipe)) {
+        context.report({ path: recipe, span: { start: point, end: point }, message: `Recipe \`${relative}\` is not listed in the recipe table of ${skill.name}/SKILL.md`, hint: `add a table row linking \`${relative}\`` });
+      }
+      if (readme !== undefined && !readme.includes(`${options.folder}/${path.basename(recipe)}`)) {
+        context.report({ path: recipe, span: { start: point, end: point }, message: `Recipe \`${relative}\` is not listed in the README`, hint: `name \`${relative}\` in ${path.relative(project.root, readmePath)}'s recipe list` });
+      }
+    }
+  },
+};
+
+/** remark gives no parent pointers; a link is in a table when a table node's span contains it. */
+function insideTable(tree: import('mdast').Root, link: import('mdast').Link): boolean {
+  const offset = link.position?.start.offset ?? -1;
+  return tree.children.some((node) => node.type === 'table' && (node.position?.start.offset ?? 0) <= offset && offset <= (node.position?.end.offset ?? 0));
+}
+
+export default rule;
