@@ -1,0 +1,119 @@
+// Which files of a skill ship: SKILL.md and what it links to, directly or through other pages.
+import { lstatSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, Project, Skill, Span } from '../core/types.ts';
+import { resolveLink } from '../links.ts';
+import { ustarPath } from './tar.ts';
+
+/** Limits of the `skills` client's archive reader (it rejects archives past them). */
+export const CLIENT_MAX_FILES = 1000;
+export const CLIENT_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface Selection {
+  /** Absolute paths of the files to ship, SKILL.md first, the rest sorted by archive path. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** As lint.ts shows paths (kept here so the rules that import this file do not import the linter). */
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+const START: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+export function packageDiagnostic(file: string, cwd: string, message: string, hint?: string, span: Span = START): Diagnostic {
+  return {
+    ruleId: 'package',
+    severity: 'error',
+    file: displayPath(file, cwd),
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    message,
+    ...(hint ? { hint } : {}),
+  };
+}
+
+/** Why a file must never ship, or undefined when it may. Checked on the path inside the skill. */
+export function excludedKind(relative: string): string | undefined {
+  const parts = relative.split('/');
+  const base = parts[parts.length - 1];
+  if (parts.some((part) => part.startsWith('.'))) return 'a dotfile';
+  if (base.endsWith('~') || /\.sw[a-p]$/.test(base) || /^#.*#$/.test(base) || /\.(orig|rej|bak)$/.test(base)) return 'an editor or merge leftover';
+  if (parts.slice(0, -1).some((part) => /^(__)?(tests?|fixtures?)(__)?$/.test(part)) || /\.(test|spec)\.[^.]+$/.test(base)) return 'a test file or fixture';
+  return undefined;
+}
+
+/** The archive path of a file: relative to the skill folder, `/`-separated. */
+export function archivePath(skill: Skill, file: string): string {
+  return path.relative(skill.dir, file).split(path.sep).join('/');
+}
+
+export function selectFiles(skill: Skill, project: Project, cwd: string): Selection {
+  const diagnostics: Diagnostic[] = [];
+  const skillMd = path.join(skill.dir, 'SKILL.md');
+  const inside = (file: string) => file.startsWith(skill.dir + path.sep);
+  const reached = new Set<string>([skillMd]);
+  const queue = [skillMd];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    const doc = project.documents.get(current);
+    if (!doc) continue;
+    for (const link of doc.links) {
+      const resolved = resolveLink(doc, link, project.root);
+      if (resolved.kind !== 'file' || !resolved.exists || resolved.isDirectory) continue;
+      if (!inside(resolved.target)) {
+        // Another skill's file installs with that skill; anything else would be a dead link once installed.
+        const otherSkill = project.skills.some((other) => other !== skill && resolved.target.startsWith(other.dir + path.sep));
+        if (!otherSkill) {
+          diagnostics.push(
+            packageDiagnostic(current, cwd, `\`${link.url}\` points outside the skill folder and would not be installed with ${skill.name}`, 'move the file into the skill folder', link.span),
+          );
+        }
+        continue;
+      }
+      const relative = archivePath(skill, resolved.target);
+      const kind = excludedKind(relative);
+      if (kind) {
+        diagnostics.push(
+          packageDiagnostic(current, cwd, `\`${link.url}\` links to ${kind} (\`${relative}\`), which never ships`, 'rename or move the file, or drop the link', link.span),
+        );
+        continue;
+      }
+      if (reached.has(resolved.target)) continue;
+      reached.add(resolved.target);
+      queue.push(resolved.target);
+    }
+  }
+
+  // Symlinks are refused wherever they are in a skill, and checked again here with lstat on every
+  // shipped path (each folder on the way included): link resolution above follows them silently.
+  const symlinks = new Set(project.symlinks.filter(inside));
+  for (const file of reached) {
+    for (let current = file; current !== skill.dir && inside(current); current = path.dirname(current)) {
+      if (lstatSync(current).isSymbolicLink()) symlinks.add(current);
+    }
+  }
+  if (lstatSync(skill.dir).isSymbolicLink()) symlinks.add(skill.dir);
+  for (const link of [...symlinks].sort()) {
+    diagnostics.push(packageDiagnostic(link, cwd, `\`${displayPath(link, cwd)}\` is a symbolic link; packages hold real files only`, 'replace the link with the file it points to'));
+  }
+
+  let bytes = 0;
+  const files = [...reached].sort((a, b) => (a === skillMd ? -1 : b === skillMd ? 1 : Buffer.compare(Buffer.from(archivePath(skill, a)), Buffer.from(archivePath(skill, b)))));
+  for (const file of files) {
+    const split = ustarPath(archivePath(skill, file));
+    if ('error' in split) diagnostics.push(packageDiagnostic(file, cwd, `cannot be archived: ${split.error}`, 'shorten the folder or file name'));
+    bytes += lstatSync(file).size;
+  }
+  if (files.length > CLIENT_MAX_FILES) {
+    diagnostics.push(packageDiagnostic(skillMd, cwd, `${skill.name} ships ${files.length} files; the skills client refuses archives of more than ${CLIENT_MAX_FILES}`));
+  }
+  if (bytes > CLIENT_MAX_BYTES) {
+    diagnostics.push(packageDiagnostic(skillMd, cwd, `${skill.name} ships ${bytes} bytes; the skills client refuses archives that unpack to more than ${CLIENT_MAX_BYTES}`));
+  }
+  return { files, diagnostics };
+}

@@ -1,0 +1,100 @@
+// What the description rules share: where a description is, how to read rule options, and the
+// package-level vocabulary measures (distinctive terms, weighted top terms, overlap).
+import type { Span, Skill } from '../core/types.ts';
+import { stripBoilerplate, terms, withoutSkipClauses } from './text.ts';
+
+export function descriptionOf(skill: Skill): string | undefined {
+  const value = skill.doc.frontmatter.value as { description?: unknown } | undefined;
+  return typeof value?.description === 'string' ? value.description : undefined;
+}
+
+/** The description's value, else its key, else the frontmatter block: where a finding points. */
+export function descriptionSpan(skill: Skill): Span {
+  const { frontmatter } = skill.doc;
+  const at = frontmatter.valueSpans.get('description') ?? frontmatter.keySpans.get('description') ?? frontmatter.span;
+  if (at) return at;
+  const start = skill.doc.pointAt(0);
+  return { start, end: start };
+}
+
+/** A numeric rule option, or its default; a wrong type is a configuration mistake worth a clear message. */
+export function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new Error(`option \`${key}\` must be a non-negative number, not ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export interface DescribedSkill {
+  skill: Skill;
+  description: string;
+}
+
+export function describedSkills(skills: Skill[]): DescribedSkill[] {
+  return skills.flatMap((skill) => {
+    const description = descriptionOf(skill);
+    return description === undefined ? [] : [{ skill, description }];
+  });
+}
+
+/**
+ * The terms a description uses about its own job: boilerplate ("use when the user says") and skip
+ * clauses (which are written in a neighbour's words) left out, so neither counts as shared vocabulary.
+ */
+export function ownTerms(description: string, otherNames: string[]): string[] {
+  return terms(stripBoilerplate(withoutSkipClauses(description, otherNames))).filter((term) => term.length > 1);
+}
+
+function termLists(entries: { name: string; description: string }[]): Map<string, string[]> {
+  const names = entries.map((entry) => entry.name);
+  return new Map(entries.map((entry) => [entry.name, ownTerms(entry.description, names.filter((n) => n !== entry.name))]));
+}
+
+/** Per skill: the terms of its description that no other description of the package uses, sorted. */
+export function distinctiveTerms(entries: { name: string; description: string }[]): Map<string, string[]> {
+  const lists = termLists(entries);
+  const owners = new Map<string, number>();
+  for (const list of lists.values()) for (const term of new Set(list)) owners.set(term, (owners.get(term) ?? 0) + 1);
+  return new Map([...lists].map(([name, list]) => [name, [...new Set(list)].filter((t) => owners.get(t) === 1).sort()]));
+}
+
+/**
+ * Per skill: its `top` heaviest terms by tf × idf (idf = ln(1 + N/df), never zero, so a two-skill package
+ * still compares), normalised to sum 1. These are the words that make the description recognisable.
+ */
+export function topTerms(entries: { name: string; description: string }[], top: number): Map<string, Map<string, number>> {
+  const lists = termLists(entries);
+  const df = new Map<string, number>();
+  for (const list of lists.values()) for (const term of new Set(list)) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = lists.size;
+  const result = new Map<string, Map<string, number>>();
+  for (const [name, list] of lists) {
+    const tf = new Map<string, number>();
+    for (const term of list) tf.set(term, (tf.get(term) ?? 0) + 1);
+    const weighted = [...tf]
+      .map(([term, count]) => [term, count * Math.log(1 + n / df.get(term)!)] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, top);
+    const total = weighted.reduce((sum, [, w]) => sum + w, 0) || 1;
+    result.set(name, new Map(weighted.map(([term, w]) => [term, w / total])));
+  }
+  return result;
+}
+
+/** Weighted Jaccard of two normalised term vectors: Σ min / Σ max over the union of their terms. */
+export function weightedJaccard(a: Map<string, number>, b: Map<string, number>): { score: number; shared: string[] } {
+  let min = 0;
+  let max = 0;
+  for (const term of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(term) ?? 0;
+    const y = b.get(term) ?? 0;
+    min += Math.min(x, y);
+    max += Math.max(x, y);
+  }
+  const shared = [...a.keys()]
+    .filter((term) => b.has(term))
+    .sort((s, t) => Math.min(b.get(t)!, a.get(t)!) - Math.min(b.get(s)!, a.get(s)!) || (s < t ? -1 : 1));
+  return { score: max === 0 ? 0 : min / max, shared };
+}

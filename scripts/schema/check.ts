@@ -1,0 +1,401 @@
+// Checks one `cargo-ai` invocation against the command schema, once: the command rules each report their own
+// share of the findings. Conventions decided here:
+// - `--help` / `-h` / `--version` / `-V` anywhere make an invocation valid whatever is missing.
+// - A switch takes no value: `--is-finished=true` and `--is-finished true` are both findings (the CLI would
+//   read `true` as a stray positional argument).
+// - A placeholder word (`<uuid>`) satisfies any flag or positional; a dynamic word (`$VAR`, `$(...)`) is not
+//   checked, and a dynamic word standing alone (it may expand to flags) turns off the missing-flag check.
+import type { Invocation } from '../core/types.ts';
+import { containsPlaceholder, isPlaceholder } from '../extract/placeholders.ts';
+import { type Location, escapePointer } from './doc-json.ts';
+import { type CommandSpec, type FlagSpec, type LoadedSchema, commandName, findFlag, loadCliSchema, resolveCommand } from './index.ts';
+import { integrationSlugs } from './integrations.ts';
+import { didYouMean } from './suggest.ts';
+
+export type CommandRuleId =
+  | 'command-unknown'
+  | 'command-unknown-flag'
+  | 'command-duplicate-flag'
+  | 'command-missing-required'
+  | 'command-extra-argument'
+  | 'command-flag-value'
+  | 'command-json'
+  | 'command-integration-slug'
+  | 'command-trap';
+
+export interface Finding {
+  ruleId: CommandRuleId;
+  /** Index into `invocation.args` of the word concerned. */
+  word: number;
+  /** Character range inside the word's value, when the finding concerns a part of it. */
+  inner?: { start: number; end: number };
+  message: string;
+  hint?: string;
+}
+
+const HELP = new Set(['--help', '-h', '--version', '-V']);
+const SHORT_FLAGS: Record<string, string> = { '-h': 'help', '-V': 'version' };
+
+const memo = new WeakMap<Invocation, Finding[]>();
+
+/** Every finding about `invocation`, computed once per invocation. */
+export function checkInvocation(invocation: Invocation, schema: LoadedSchema = loadCliSchema()): Finding[] {
+  const known = memo.get(invocation);
+  if (known) return known;
+  const findings = analyse(invocation, schema);
+  memo.set(invocation, findings);
+  return findings;
+}
+
+function analyse(invocation: Invocation, schema: LoadedSchema): Finding[] {
+  const args = invocation.args;
+  const values = args.map((word) => word.value);
+  if (args.length === 0) return [];
+  const asksHelp = args.some((word) => !word.dynamic && HELP.has(word.value));
+  const resolved = resolveCommand(values, schema);
+  if (!resolved.ok) {
+    if (resolved.reason === 'incomplete') {
+      if (asksHelp || resolved.index < 0 || args.slice(0, resolved.index + 1).some((word) => word.dynamic)) return [];
+      const given = values.slice(0, resolved.index + 1).join(' ');
+      return [
+        {
+          ruleId: 'command-unknown',
+          word: resolved.index,
+          message: `\`cargo-ai ${given}\` is not a complete command: ${resolved.level === 'action' ? 'an' : 'a'} ${resolved.level} must follow`,
+          hint: `${resolved.level}s here: ${resolved.valid.join(', ')}`,
+        },
+      ];
+    }
+    const word = args[resolved.index];
+    // Placeholders and variables in the command path (`cargo-ai <domain> --help`) name no command to check.
+    if (word.dynamic || containsPlaceholder(word.value) || args.slice(0, resolved.index).some((w) => w.dynamic)) return [];
+    const parent = values.slice(0, resolved.index).join(' ');
+    const where = parent ? ` under \`${parent}\`` : '';
+    return [
+      {
+        ruleId: 'command-unknown',
+        word: resolved.index,
+        message: `Unknown ${resolved.level} \`${word.value}\`${where}`,
+        hint:
+          resolved.suggestions.length > 0
+            ? didYouMean(word.value, resolved.suggestions)
+            : `${resolved.level}s${where}: ${resolved.valid.slice(0, 20).join(', ')}${resolved.valid.length > 20 ? ', …' : ''}`,
+      },
+    ];
+  }
+  return new CommandCheck(invocation, resolved.command, resolved.consumed, schema, asksHelp).run();
+}
+
+class CommandCheck {
+  private readonly findings: Finding[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly name: string;
+  private positionalCount = 0;
+  private looseWord = false;
+
+  constructor(
+    private readonly invocation: Invocation,
+    private readonly command: CommandSpec,
+    private readonly consumed: number,
+    private readonly schema: LoadedSchema,
+    private readonly asksHelp: boolean,
+  ) {
+    this.name = commandName(command);
+  }
+
+  run(): Finding[] {
+    const args = this.invocation.args;
+    const trapped = new Set<number>();
+    for (const trap of TRAPS) {
+      for (const finding of trap(this.command, this.invocation)) {
+        trapped.add(finding.word);
+        this.findings.push(finding);
+      }
+    }
+    let optionsEnded = false;
+    for (let index = this.consumed; index < args.length; index++) {
+      const word = args[index];
+      const value = word.value;
+      if (!optionsEnded && value === '--' && !word.dynamic) {
+        optionsEnded = true;
+        continue;
+      }
+      if (!optionsEnded && !word.dynamic && value.startsWith('-') && value.length > 1 && !/^-\d/.test(value)) {
+        index = this.flag(index, trapped);
+        continue;
+      }
+      this.positional(index);
+    }
+    if (!this.asksHelp && !this.looseWord && !this.command.openFlags) this.missing();
+    return this.findings;
+  }
+
+  /** Checks the flag at `index`; returns the index of the last word it used. */
+  private flag(index: number, trapped: Set<number>): number {
+    const args = this.invocation.args;
+    const word = args[index];
+    const text = word.value;
+    const long = text.startsWith('--');
+    const equals = long ? text.indexOf('=') : -1;
+    const name = long ? text.slice(2, equals < 0 ? undefined : equals) : SHORT_FLAGS[text];
+    const inline = equals < 0 ? undefined : text.slice(equals + 1);
+    const spec = name === undefined ? undefined : findFlag(this.command, name, this.schema);
+    const next = args[index + 1];
+    if (!spec) {
+      if (!trapped.has(index) && !this.command.openFlags) {
+        const names = this.command.flags.map((flag) => flag.name);
+        const typed = name ?? text.replace(/^-+/, '');
+        const hint = didYouMean(typed, [...names, ...this.schema.globalFlags.keys()])?.replace(/`([^`]+)`/g, '`--$1`');
+        this.findings.push({
+          ruleId: 'command-unknown-flag',
+          word: index,
+          message: `\`${long ? `--${name}` : text}\` is not a flag of \`cargo-ai ${this.name}\``,
+          hint: hint ?? (names.length > 0 ? `its flags: ${names.map((flag) => `--${flag}`).join(', ')}` : `\`${this.name}\` takes no flags`),
+        });
+      }
+      // Whatever the unknown flag was meant to be, a following plain word is most likely its value.
+      const takesNext = inline === undefined && next !== undefined && (next.dynamic || !next.value.startsWith('-'));
+      return takesNext ? index + 1 : index;
+    }
+    const first = this.seen.get(spec.name);
+    if (first !== undefined) {
+      const line = args[first].span.start.line;
+      this.findings.push({
+        ruleId: 'command-duplicate-flag',
+        word: index,
+        message: `\`--${spec.name}\` is given twice (first on line ${line})`,
+        hint: spec.type === 'list' ? `give one \`--${spec.name}\` with comma-separated values` : `keep one \`--${spec.name}\``,
+      });
+    } else this.seen.set(spec.name, index);
+    if (spec.type === 'switch') {
+      if (inline !== undefined) {
+        this.findings.push({
+          ruleId: 'command-flag-value',
+          word: index,
+          message: `\`--${spec.name}\` is a switch and takes no value`,
+          hint: `write \`--${spec.name}\` alone; leaving it out means false`,
+        });
+        return index;
+      }
+      if (next && !next.dynamic && /^(?:true|false)$/i.test(next.value)) {
+        this.findings.push({
+          ruleId: 'command-flag-value',
+          word: index + 1,
+          message: `\`--${spec.name}\` is a switch and takes no value: \`${next.value}\` would be read as an argument`,
+          hint: `write \`--${spec.name}\` alone; leaving it out means false`,
+        });
+        return index + 1;
+      }
+      return index;
+    }
+    if (inline !== undefined) {
+      this.value(spec, index, inline, equals + 1);
+      return index;
+    }
+    const takesNegative = spec.type === 'number' && next !== undefined && /^-\d/.test(next.value);
+    if (!next || (!next.dynamic && next.value.startsWith('-') && next.value.length > 1 && !takesNegative)) {
+      this.findings.push({
+        ruleId: 'command-flag-value',
+        word: index,
+        message: `\`--${spec.name}\` needs a value (${describeType(spec)})`,
+        hint: example(spec),
+      });
+      return index;
+    }
+    this.value(spec, index + 1, next.value, 0);
+    return index + 1;
+  }
+
+  /** Checks the value of `spec` found in word `index`, starting at character `offset` of that word. */
+  private value(spec: FlagSpec, index: number, value: string, offset: number): void {
+    const word = this.invocation.args[index];
+    if (word.dynamic || isPlaceholder(value)) return;
+    const report = (message: string, hint?: string, inner?: { start: number; end: number }) =>
+      this.findings.push({ ruleId: 'command-flag-value', word: index, message, ...(hint ? { hint } : {}), ...(inner ? { inner } : {}) });
+    switch (spec.type) {
+      case 'number':
+        if (!isNumber(value)) report(`\`--${spec.name}\` takes a number, not \`${value}\``);
+        return;
+      case 'enum':
+        if (!spec.values!.includes(value)) report(`\`--${spec.name}\` is one of ${spec.values!.join(', ')}; \`${value}\` is not`, didYouMean(value, spec.values!));
+        return;
+      case 'list': {
+        const items = spec.items!;
+        let at = offset;
+        for (const item of value.split(',')) {
+          const trimmed = item.trim();
+          const inner = { start: at, end: at + item.length };
+          at += item.length + 1;
+          if (isPlaceholder(trimmed) || (containsPlaceholder(trimmed) && items.type !== 'number')) continue;
+          if (trimmed === '') report(`\`--${spec.name}\` has an empty item`, 'separate the values with single commas, no spaces', inner);
+          else if (items.type === 'number' && !isNumber(trimmed)) report(`\`--${spec.name}\` takes numbers; \`${trimmed}\` is not one`, undefined, inner);
+          else if (items.type === 'enum' && !items.values!.includes(trimmed)) {
+            report(`\`--${spec.name}\` takes ${items.values!.join(', ')}; \`${trimmed}\` is not one of them`, didYouMean(trimmed, items.values!), inner);
+          }
+        }
+        return;
+      }
+      case 'json':
+        this.json(spec, index, value, offset);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private json(spec: FlagSpec, index: number, value: string, offset: number): void {
+    const result = this.schema.json.check(spec.schema ?? {}, value);
+    const push = (ruleId: CommandRuleId, message: string, hint: string | undefined, start: number, end: number) =>
+      this.findings.push({ ruleId, word: index, message, ...(hint ? { hint } : {}), inner: { start: offset + start, end: offset + end } });
+    if ('syntax' in result) {
+      const { offset: at, message } = result.syntax;
+      push('command-json', `\`--${spec.name}\` is not valid JSON: ${message}`, jsonSyntaxHint(value), at, Math.min(at + 1, value.length));
+      return;
+    }
+    if (!result.ok) {
+      for (const problem of result.problems) {
+        const hint = problem.hint ?? undefined;
+        push('command-json', `\`--${spec.name}\`: ${problem.message}`, hint, problem.start, problem.end);
+      }
+    }
+    for (const found of slugsIn(result.value, result.locations)) {
+      if (isPlaceholder(found.slug) || integrationSlugs().has(found.slug)) continue;
+      push(
+        'command-integration-slug',
+        `\`--${spec.name}\`: \`${found.slug}\` is not an integration slug`,
+        didYouMean(found.slug, integrationSlugs()) ?? 'list the slugs with `cargo-ai connection integration list`',
+        found.location.start,
+        found.location.end,
+      );
+    }
+  }
+
+  private positional(index: number): void {
+    const word = this.invocation.args[index];
+    const spec = this.command.positionals[this.positionalCount];
+    this.positionalCount++;
+    if (word.dynamic) {
+      // `$ARGS` may stand for several words, flags included.
+      if (!spec) this.looseWord = true;
+      return;
+    }
+    if (this.command.openFlags) return;
+    if (!spec) {
+      const takes = this.command.positionals;
+      this.findings.push({
+        ruleId: 'command-extra-argument',
+        word: index,
+        message: `Unexpected argument \`${word.value}\`: \`cargo-ai ${this.name}\` takes ${takes.length === 0 ? 'no positional arguments' : `${takes.length} (${takes.map((p) => `<${p.name}>`).join(' ')})`}`,
+        hint: this.command.flags.length > 0 ? `values go after a flag, e.g. ${this.command.flags.slice(0, 3).map((flag) => `--${flag.name}`).join(', ')}` : undefined,
+      });
+      return;
+    }
+    if (spec.type === 'number' && !isPlaceholder(word.value) && !isNumber(word.value)) {
+      this.findings.push({ ruleId: 'command-flag-value', word: index, message: `<${spec.name}> takes a number, not \`${word.value}\`` });
+    }
+  }
+
+  private missing(): void {
+    const flags = this.command.flags.filter((flag) => flag.required && !this.seen.has(flag.name)).map((flag) => `--${flag.name}`);
+    const positionals = this.command.positionals.slice(this.positionalCount).filter((p) => p.required).map((p) => `<${p.name}>`);
+    const missing = [...positionals, ...flags];
+    if (missing.length === 0) return;
+    const list = missing.map((item) => `\`${item}\``).join(', ');
+    this.findings.push({
+      ruleId: 'command-missing-required',
+      word: this.consumed - 1,
+      message: `\`cargo-ai ${this.name}\` is missing ${missing.length === 1 ? 'the required' : 'required'} ${list}`,
+      hint: positionals.length > 0 ? `write it as \`cargo-ai ${this.name} ${this.command.positionals.map((p) => `<${p.name}>`).join(' ')}\`` : undefined,
+    });
+  }
+}
+
+type Trap = (command: CommandSpec, invocation: Invocation) => Finding[];
+
+/** Documented mistakes that have their own explanation (design notes, "Sources of facts"). */
+const TRAPS: Trap[] = [
+  // `segment fetch` / `segment download` work on a model plus a filter, not on a saved segment.
+  (command, invocation) => {
+    const name = commandName(command);
+    if (name !== 'segmentation segment fetch' && name !== 'segmentation segment download') return [];
+    return invocation.args.flatMap((word, index) =>
+      !word.dynamic && /^--segment-uuid(?:=|$)/.test(word.value)
+        ? [
+            {
+              ruleId: 'command-trap' as const,
+              word: index,
+              message: `\`${command.path.slice(1).join(' ')}\` has no \`--segment-uuid\`: it reads a model through a filter`,
+              hint: "pass the segment's `modelUuid` as `--model-uuid` and its filter as `--filter` (see `segmentation segment get`)",
+            },
+          ]
+        : [],
+    );
+  },
+  // A play's workflow runs on its segment: `run create` is refused with `playNotCompatible`.
+  (command, invocation) => {
+    if (commandName(command) !== 'orchestration run create') return [];
+    const args = invocation.args;
+    const index = args.findIndex((word) => !word.dynamic && /^--workflow-uuid(?:=|$)/.test(word.value));
+    if (index < 0) return [];
+    const inline = args[index].value.includes('=');
+    const target = inline ? index : index + 1;
+    const value = inline ? args[index].value.slice(args[index].value.indexOf('=') + 1) : args[target]?.value;
+    if (value === undefined || !isPlaceholder(value) || !/(?:^|[<.\-_\s])play(?:[.\-_\s>A-Z]|$)/i.test(value)) return [];
+    return [
+      {
+        ruleId: 'command-trap',
+        word: target,
+        message: '`orchestration run create` cannot run a play\'s workflow: the platform answers `playNotCompatible`',
+        hint: "start plays with `orchestration batch create --workflow-uuid <play.workflowUuid> --data '{\"kind\":\"segment\",\"segmentUuid\":\"<uuid>\"}'`",
+      },
+    ];
+  },
+];
+
+/** `integrationSlug` string values anywhere in a parsed JSON value, with where they are. */
+function slugsIn(value: unknown, locations: Map<string, Location>): { slug: string; location: Location }[] {
+  const out: { slug: string; location: Location }[] = [];
+  const visit = (node: unknown, pointer: string) => {
+    if (Array.isArray(node)) node.forEach((item, index) => visit(item, `${pointer}/${index}`));
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, inner] of Object.entries(node)) {
+        const child = `${pointer}/${escapePointer(key)}`;
+        const location = locations.get(child);
+        // Point at the slug itself, inside its quotes.
+        if (key === 'integrationSlug' && typeof inner === 'string' && location) out.push({ slug: inner, location: { start: location.start + 1, end: location.end - 1 } });
+        else visit(inner, child);
+      }
+    }
+  };
+  visit(value, '');
+  return out;
+}
+
+function isNumber(text: string): boolean {
+  return text.trim() !== '' && Number.isFinite(Number(text));
+}
+
+function describeType(spec: FlagSpec): string {
+  switch (spec.type) {
+    case 'enum':
+      return `one of ${spec.values!.join(', ')}`;
+    case 'list':
+      return 'comma-separated values';
+    case 'json':
+      return 'a JSON string';
+    default:
+      return `a ${spec.type}`;
+  }
+}
+
+function example(spec: FlagSpec): string {
+  if (spec.type === 'json') return `quote the JSON: --${spec.name} '{...}'`;
+  if (spec.type === 'enum') return `e.g. --${spec.name} ${spec.values![0]}`;
+  return `e.g. --${spec.name} <${spec.name}>`;
+}
+
+function jsonSyntaxHint(value: string): string {
+  if (/'[^']*'\s*:/.test(value) || /:\s*'[^']*'/.test(value)) return 'JSON strings and keys take double quotes';
+  if (/[{,]\s*[A-Za-z_]\w*\s*:/.test(value)) return 'JSON keys take double quotes: {"key": ...}';
+  return 'wrap the whole JSON in single quotes so the shell passes it as one word';
+}

@@ -1,0 +1,121 @@
+// The one place that knows the shape of schemas/cli-schema.json: loads it once, resolves command words to a
+// command, and hands out the JSON checker for flag values. Rules and tools query this module only.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { schemaPath } from '../paths.ts';
+import { JsonChecker } from './json-check.ts';
+import { type CliSchema, type CommandSpec, DEFINITIONS_ID, type DefinitionsFile, type FlagSpec } from './model.ts';
+import { nearest } from './suggest.ts';
+
+export type { CommandSpec, FlagSpec, PositionalSpec, FlagType, ListItems } from './model.ts';
+
+interface TreeNode {
+  /** The command these words complete, if any. */
+  command?: CommandSpec;
+  children: Map<string, TreeNode>;
+}
+
+export interface LoadedSchema {
+  schema: CliSchema;
+  commands: CommandSpec[];
+  globalFlags: Map<string, FlagSpec>;
+  /** Domains in the order of the file. */
+  domains: string[];
+  tree: TreeNode;
+  json: JsonChecker;
+}
+
+const LEVELS = ['domain', 'resource', 'action'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export type Resolution =
+  | { ok: true; command: CommandSpec; consumed: number }
+  | {
+      ok: false;
+      /** The word is not known at this level (`unknown`), or the words stop before a command (`incomplete`). */
+      reason: 'unknown' | 'incomplete';
+      level: Level;
+      /** Index of the unknown word (for `incomplete`: of the last word given, -1 when none). */
+      index: number;
+      /** Nearest valid spellings of the unknown word. */
+      suggestions: string[];
+      /** Every valid word at this level. */
+      valid: string[];
+    };
+
+const loaded = new Map<string, LoadedSchema>();
+
+/** Loads (once per directory) the command schema and its JSON definitions. */
+export function loadCliSchema(dir = path.dirname(schemaPath('cli-schema.json'))): LoadedSchema {
+  const known = loaded.get(dir);
+  if (known) return known;
+  const schema = JSON.parse(readFileSync(path.join(dir, 'cli-schema.json'), 'utf8')) as CliSchema;
+  const definitions = JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
+  const tree: TreeNode = { children: new Map() };
+  for (const command of schema.commands) {
+    let node = tree;
+    for (const word of command.path) {
+      let child = node.children.get(word);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(word, child);
+      }
+      node = child;
+    }
+    node.command = command;
+  }
+  const result: LoadedSchema = {
+    schema,
+    commands: schema.commands,
+    globalFlags: new Map(schema.globalFlags.map((flag) => [flag.name, flag])),
+    domains: [...new Set(schema.commands.filter((command) => command.api).map((command) => command.path[0]))],
+    tree,
+    json: new JsonChecker(definitions),
+  };
+  loaded.set(dir, result);
+  return result;
+}
+
+/**
+ * Finds the command named by the first words (`['orchestration', 'run', 'get', '<uuid>']` → `orchestration
+ * run get`, 3 words consumed). Stops at the first flag.
+ */
+export function resolveCommand(words: readonly string[], schema = loadCliSchema()): Resolution {
+  let node = schema.tree;
+  let depth = 0;
+  for (; depth < words.length; depth++) {
+    const word = words[depth];
+    if (word.startsWith('-')) break;
+    const child = node.children.get(word);
+    if (!child) {
+      // A complete command followed by a positional argument.
+      if (node.command) return { ok: true, command: node.command, consumed: depth };
+      const valid = [...node.children.keys()];
+      return { ok: false, reason: 'unknown', level: LEVELS[Math.min(depth, 2)], index: depth, suggestions: nearest(word, valid), valid };
+    }
+    node = child;
+    if (node.children.size === 0) return { ok: true, command: node.command!, consumed: depth + 1 };
+  }
+  if (node.command) return { ok: true, command: node.command, consumed: depth };
+  return { ok: false, reason: 'incomplete', level: LEVELS[Math.min(depth, 2)], index: depth - 1, suggestions: [], valid: [...node.children.keys()] };
+}
+
+/** The command at exactly this path (`orchestration run create`), if any. */
+export function findCommand(pathWords: readonly string[], schema = loadCliSchema()): CommandSpec | undefined {
+  const resolved = resolveCommand(pathWords, schema);
+  return resolved.ok && resolved.consumed === pathWords.length ? resolved.command : undefined;
+}
+
+/** The flag `name` (without dashes) of `command`, or a global flag. */
+export function findFlag(command: CommandSpec, name: string, schema = loadCliSchema()): FlagSpec | undefined {
+  return command.flags.find((flag) => flag.name === name) ?? schema.globalFlags.get(name);
+}
+
+/** Commands of one domain (API commands and CLI-only ones under it). */
+export function commandsOf(domain: string, schema = loadCliSchema()): CommandSpec[] {
+  return schema.commands.filter((command) => command.path[0] === domain);
+}
+
+export function commandName(command: CommandSpec): string {
+  return command.path.join(' ');
+}

@@ -1,0 +1,221 @@
+// Checks the JSON a flag carries against the flag's JSON Schema with ajv. Validators are compiled once per
+// schema and shared by every file. Placeholders (`"<email>"`, `"..."`, bare `<name>`) match any schema: at
+// load time every value position of the schemas becomes "a placeholder, or else the original schema".
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isPlaceholder } from '../extract/placeholders.ts';
+import { type Location, displayPath, parseDocJson } from './doc-json.ts';
+import type { DefinitionsFile, JsonSchema } from './model.ts';
+import { didYouMean, nearest } from './suggest.ts';
+
+const PLACEHOLDER_KEYWORD = 'x-placeholder';
+const TAG_VALUES_KEYWORD = 'x-tag-values';
+
+export interface JsonProblem {
+  /** JSON pointer of the value concerned (`/groups/0`). */
+  pointer: string;
+  /** `groups[0].conjunction` */
+  path: string;
+  message: string;
+  hint?: string;
+  /** Offsets into the checked text. */
+  start: number;
+  end: number;
+}
+
+export type JsonCheck =
+  | { ok: true; value: unknown; locations: Map<string, Location> }
+  | { ok: false; syntax: { offset: number; message: string } }
+  | { ok: false; problems: JsonProblem[]; value: unknown; locations: Map<string, Location> };
+
+export class JsonChecker {
+  private readonly ajv: Ajv;
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly definitions: Record<string, JsonSchema>;
+
+  constructor(definitionsFile: DefinitionsFile) {
+    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, discriminator: true, validateFormats: false });
+    this.ajv.addKeyword({
+      keyword: PLACEHOLDER_KEYWORD,
+      schemaType: 'boolean',
+      errors: false,
+      validate: (_schema: boolean, data: unknown) => typeof data === 'string' && isPlaceholder(data),
+    });
+    this.ajv.addKeyword({ keyword: TAG_VALUES_KEYWORD, schemaType: 'array' });
+    this.definitions = definitionsFile.definitions;
+    const definitions = Object.fromEntries(Object.entries(definitionsFile.definitions).map(([name, schema]) => [name, this.prepare(schema, false)]));
+    this.ajv.addSchema({ $id: definitionsFile.$id, definitions });
+  }
+
+  /** Parses `text` (documentation JSON) and validates it against `schema`. */
+  check(schema: JsonSchema, text: string): JsonCheck {
+    const parsed = parseDocJson(text);
+    if (!parsed.ok) return { ok: false, syntax: { offset: parsed.offset, message: parsed.message } };
+    const validate = this.validator(schema);
+    const { value, locations } = parsed;
+    if (validate(value)) return { ok: true, value, locations };
+    const problems = this.explain(validate.errors ?? [], parsed.partial, locations, text.length);
+    return problems.length === 0 ? { ok: true, value, locations } : { ok: false, problems, value, locations };
+  }
+
+  /** Compiles (once) the validator of a flag schema. Throws when the schema is not valid for ajv. */
+  validator(schema: JsonSchema): ValidateFunction {
+    const key = JSON.stringify(schema);
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(this.prepare(schema, true));
+      this.validators.set(key, validate);
+    }
+    return validate;
+  }
+
+  /**
+   * Copies a schema so that each value position (the root, properties, items, additional properties) also
+   * accepts a placeholder. Tag constants stay as they are (ajv's discriminator reads them); placeholders
+   * there are forgiven when errors are explained.
+   */
+  private prepare(schema: JsonSchema, wrapRoot: boolean): JsonSchema {
+    const wrap = (inner: unknown): unknown => {
+      const body = walk(inner);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+      const record = body as Record<string, unknown>;
+      if (Object.keys(record).length === 0 || 'const' in record || ('enum' in record && !('anyOf' in record))) return body;
+      return { if: { [PLACEHOLDER_KEYWORD]: true }, else: body };
+    };
+    const walk = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(walk);
+      if (typeof node !== 'object' || node === null) return node;
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+        if (key === 'properties') out[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, inner]) => [name, wrap(inner)]));
+        else if (key === 'items') out[key] = Array.isArray(value) ? value.map(wrap) : wrap(value);
+        else if (key === 'additionalProperties' || key === 'additionalItems') out[key] = typeof value === 'object' ? wrap(value) : value;
+        else out[key] = walk(value);
+      }
+      if (out.discriminator) out[TAG_VALUES_KEYWORD] = this.tagValues(node as JsonSchema);
+      return out;
+    };
+    return (wrapRoot ? wrap(schema) : walk(schema)) as JsonSchema;
+  }
+
+  /** Values the discriminator of `schema` accepts, read through `$ref`s. */
+  private tagValues(schema: JsonSchema): string[] {
+    const tag = (schema.discriminator as { propertyName: string }).propertyName;
+    const values: string[] = [];
+    for (const branch of (schema.oneOf as JsonSchema[]) ?? []) {
+      const target = this.resolve(branch);
+      const tagSchema = (target.properties as Record<string, JsonSchema> | undefined)?.[tag];
+      if (tagSchema?.const !== undefined) values.push(String(tagSchema.const));
+      for (const value of (tagSchema?.enum as unknown[]) ?? []) values.push(String(value));
+    }
+    return values;
+  }
+
+  private resolve(schema: JsonSchema): JsonSchema {
+    const ref = schema.$ref;
+    if (typeof ref !== 'string') return schema;
+    const name = ref.slice(ref.indexOf('#/definitions/') + '#/definitions/'.length);
+    return this.definitions[name] ? this.resolve(this.definitions[name]) : schema;
+  }
+
+  private explain(errors: ErrorObject[], partial: Set<string>, locations: Map<string, Location>, length: number): JsonProblem[] {
+    const kept = errors.filter((error) => {
+      const data = error.data;
+      if (error.keyword === 'if') return false;
+      if ((error.keyword === 'const' || error.keyword === 'enum') && typeof data === 'string' && isPlaceholder(data)) return false;
+      if (error.keyword === 'discriminator') {
+        const value = error.params.tagValue;
+        // A missing tag is already a `required` error.
+        if (value === undefined || (typeof value === 'string' && isPlaceholder(value))) return false;
+      }
+      if (error.keyword === 'required' && partial.has(error.instancePath)) return false;
+      return true;
+    });
+    // `conjunction` given where `conjonction` is required: the unknown key's hint says it all.
+    const misspelt = new Set(
+      kept
+        .filter((error) => error.keyword === 'additionalProperties')
+        .flatMap((error) => {
+          const allowed = Object.keys(((error.parentSchema as JsonSchema | undefined)?.properties as object) ?? {});
+          return nearest(String(error.params.additionalProperty), allowed, 1).map((key) => `${error.instancePath}\u0000${key}`);
+        }),
+    );
+    const relevant = kept.filter((error) => !(error.keyword === 'required' && misspelt.has(`${error.instancePath}\u0000${error.params.missingProperty}`)));
+    // A failed `anyOf` / `oneOf` says less than the errors of its branches; keep it only when it is all there is.
+    const specific = relevant.filter((error) => error.keyword !== 'anyOf' && error.keyword !== 'oneOf');
+    const chosen = specific.length > 0 ? specific : relevant;
+    const seen = new Set<string>();
+    const problems: JsonProblem[] = [];
+    for (const error of chosen) {
+      const problem = this.problem(error, locations, length);
+      const key = `${problem.pointer}\u0000${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(problem);
+    }
+    return problems;
+  }
+
+  private problem(error: ErrorObject, locations: Map<string, Location>, length: number): JsonProblem {
+    const pointer = error.instancePath;
+    const here = locations.get(pointer) ?? { start: 0, end: length };
+    const at = (start: number, end: number, message: string, hint?: string, where = pointer): JsonProblem => ({
+      pointer: where,
+      path: displayPath(where),
+      message,
+      ...(hint ? { hint } : {}),
+      start,
+      end,
+    });
+    const path = displayPath(pointer);
+    const parent = error.parentSchema as JsonSchema | undefined;
+    switch (error.keyword) {
+      case 'additionalProperties': {
+        const key = String(error.params.additionalProperty);
+        const child = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+        const location = locations.get(child);
+        const allowed = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
+        const start = location?.keyStart ?? here.start;
+        const end = location?.keyStart !== undefined ? location.keyStart + JSON.stringify(key).length : here.end;
+        const hint = didYouMean(key, allowed) ?? (allowed.length > 0 ? `allowed keys: ${allowed.join(', ')}` : 'this object takes no keys');
+        return at(start, end, `unknown key \`${key}\` in ${pointer === '' ? 'the object' : path}`, hint, child);
+      }
+      case 'required': {
+        const missing = String(error.params.missingProperty);
+        const needed = ((parent?.required as string[]) ?? []).join(', ');
+        return at(here.start, here.end, `${pointer === '' ? 'the object' : path} is missing the required key \`${missing}\``, needed ? `required keys here: ${needed}` : undefined);
+      }
+      case 'type':
+        return at(here.start, here.end, `${path} must be ${article(String(error.params.type))}, not ${article(kindOf(error.data))}`);
+      case 'enum': {
+        const allowed = (error.params.allowedValues as unknown[]).map(String);
+        const value = String(error.data);
+        return at(here.start, here.end, `${path} is \`${value}\`, not one of: ${allowed.join(', ')}`, didYouMean(value, allowed));
+      }
+      case 'const':
+        return at(here.start, here.end, `${path} must be \`${JSON.stringify(error.params.allowedValue)}\``);
+      case 'discriminator': {
+        const tag = String(error.params.tag);
+        const allowed = (parent?.[TAG_VALUES_KEYWORD] as string[]) ?? [];
+        const tagLocation = locations.get(`${pointer}/${tag}`);
+        const start = tagLocation?.start ?? here.start;
+        const end = tagLocation?.end ?? here.end;
+        const value = error.params.tagValue;
+        const message = `${displayPath(`${pointer}/${tag}`)} is ${JSON.stringify(value)}, not one of: ${allowed.join(', ')}`;
+        return at(start, end, message, typeof value === 'string' ? didYouMean(value, allowed) : undefined, `${pointer}/${tag}`);
+      }
+      default:
+        return at(here.start, here.end, `${path} ${error.message ?? 'is not valid'}`);
+    }
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function article(type: string): string {
+  if (type === 'null') return 'null';
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, queryTerms, rankSkills } from '../../scripts/route/ranker.ts';
+import { sentences, skipClauses, stem, terms, triggerPhrases, withoutSkipClauses } from '../../scripts/route/text.ts';
+
+describe('text analysis', () => {
+  it('stems inflections onto one term and keeps user apart from use', () => {
+    expect(['runs', 'running', 'run'].map(stem)).toEqual(['run', 'run', 'run']);
+    expect(['pricing', 'price', 'prices'].map(stem)).toEqual(['pric', 'pric', 'pric']);
+    expect(['created', 'creates', 'creating'].map(stem)).toEqual(['creat', 'creat', 'creat']);
+    expect(['queries', 'query'].map(stem)).toEqual(['query', 'query']);
+    expect(stem('billing')).toBe('bill');
+    expect(stem('user')).not.toBe(stem('use'));
+    expect(stem('status')).toBe('status');
+  });
+
+  it('drops stop words and folds apostrophes', () => {
+    expect(terms("I don't know how many credits are left")).toEqual(['know', 'many', 'credit', 'left']);
+  });
+
+  it('finds straight and curly quoted phrases', () => {
+    expect(triggerPhrases('Use when the user says "deploy my app", “add a domain”, "".')).toEqual(['deploy my app', 'add a domain']);
+  });
+
+  it('splits sentences without breaking version numbers or hosts', () => {
+    expect(sentences('Deploys apps to x.cargo.app and v1.2 workers. Use it often! Really?')).toEqual([
+      'Deploys apps to x.cargo.app and v1.2 workers.',
+      'Use it often!',
+      'Really?',
+    ]);
+  });
+
+  it('recognises skip clauses by a redirecting verb or "instead", not by a bare mention', () => {
+    const text = 'Runs the cargo-ai CLI. For invoices use cargo-billing; error rates belong to `cargo-analytics` instead. See also cargo-hosting docs.';
+    const clauses = skipClauses(text, ['cargo-ai', 'cargo-billing', 'cargo-analytics', 'cargo-hosting']);
+    expect(clauses.map((c) => c.targets)).toEqual([['cargo-billing'], ['cargo-analytics'], ['cargo-hosting']]);
+    expect(withoutSkipClauses(text, ['cargo-billing', 'cargo-analytics', 'cargo-hosting']).trim()).toBe('Runs the cargo-ai CLI.');
+  });
+});
+
+describe('rankSkills', () => {
+  const skills = [
+    { name: 'acme-billing', description: 'Reports credits, invoices and the subscription. Use when the user says "credits left", "download invoice". For run failures use acme-analytics instead.' },
+    { name: 'acme-analytics', description: 'Measures runs: error rates and failures, exports results. Use when the user says "error rate", "export results". For invoices use acme-billing instead.' },
+    { name: 'acme-hosting', description: 'Deploys apps and workers with custom domains. Use when the user says "deploy my app", "add a domain".' },
+  ];
+  const index = buildIndex(skills);
+
+  it('ranks the skill that owns the words first, with the deciding terms', () => {
+    const [first, second] = rankSkills(index, 'what is the error rate of my runs?');
+    expect(first.skill).toBe('acme-analytics');
+    expect(first.score).toBeGreaterThan(second.score);
+    expect(first.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['error', 'rat', 'error_rat', 'run']));
+    expect(first.terms[0].contribution).toBeGreaterThanOrEqual(first.terms.at(-1)!.contribution);
+    expect(first.score).toBeCloseTo(first.terms.reduce((sum, t) => sum + t.contribution, 0), 10);
+  });
+
+  it('ignores a neighbour\'s vocabulary written in a skip clause', () => {
+    const ranking = rankSkills(index, 'invoices');
+    expect(ranking[0].skill).toBe('acme-billing');
+    expect(ranking.find((r) => r.skill === 'acme-analytics')!.score).toBe(0);
+  });
+
+  it('expands everyday words through the synonym table at reduced weight', () => {
+    expect(queryTerms('our budget', 0.5).get('credit')).toBe(0.5);
+    expect(rankSkills(index, 'are we over budget')[0].skill).toBe('acme-billing');
+    expect(rankSkills(index, 'ship my website')[0].skill).toBe('acme-hosting');
+  });
+
+  it('expands multi-word expressions only as whole words', () => {
+    expect(queryTerms('sign in with a key').get('login')).toBe(0.5);
+    expect(queryTerms('design interfaces').has('login')).toBe(false);
+    expect(queryTerms('how much').get('cost')).toBe(0.5);
+  });
+
+  it('is deterministic: equal scores sort by name, every skill is listed', () => {
+    const ranking = rankSkills(index, 'zebra');
+    expect(ranking.map((r) => r.skill)).toEqual(['acme-analytics', 'acme-billing', 'acme-hosting']);
+    expect(ranking.every((r) => r.score === 0 && r.terms.length === 0)).toBe(true);
+    expect(rankSkills(index, 'deploy my app')).toEqual(rankSkills(buildIndex(skills), 'deploy my app'));
+  });
+
+  it('copes with an empty request and an empty index', () => {
+    expect(rankSkills(index, '').every((r) => r.score === 0)).toBe(true);
+    expect(rankSkills(buildIndex([]), 'anything')).toEqual([]);
+  });
+});

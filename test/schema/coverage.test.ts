@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Invocation } from '../../scripts/core/types.ts';
+import { extractInvocations } from '../../scripts/extract/invocations.ts';
+import { computeCoverage, isGeneratedReference } from '../../scripts/schema/coverage.ts';
+import { commandsOf } from '../../scripts/schema/index.ts';
+import { docOf, fence } from '../extract/helpers.ts';
+
+const invocations = (...lines: string[]): Invocation[] => extractInvocations(docOf(fence('bash', ...lines)));
+
+describe('computeCoverage', () => {
+  const byFile = new Map<string, Invocation[]>([
+    ['skills/cargo-orchestration/SKILL.md', invocations('cargo-ai orchestration run get <uuid>', 'cargo-ai orchestration run list --workflow-uuid <uuid>', 'cargo-ai orchestration batch get --help')],
+    ['skills/cargo-orchestration/references/commands.md', invocations('cargo-ai orchestration batch cancel <uuid>')],
+    ['skills/cargo-billing/references/usage.md', invocations('cargo-ai billing subscription get', 'cargo-ai billing nope list')],
+  ]);
+  const report = computeCoverage(byFile, { domains: ['orchestration', 'billing'] });
+
+  it('counts hand-written examples per domain', () => {
+    const orchestration = report.find((entry) => entry.domain === 'orchestration')!;
+    expect(orchestration.total).toBe(commandsOf('orchestration').length);
+    expect(orchestration.shown).toBe(2);
+    expect(orchestration.missing).not.toContain('orchestration run get');
+    expect(orchestration.missing).toContain('orchestration run count');
+    const billing = report.find((entry) => entry.domain === 'billing')!;
+    expect(billing.shown).toBe(1);
+    expect(billing.missing).toHaveLength(billing.total - 1);
+  });
+
+  it('ignores generated reference pages and --help calls', () => {
+    const orchestration = report.find((entry) => entry.domain === 'orchestration')!;
+    expect(orchestration.missing).toContain('orchestration batch cancel');
+    expect(orchestration.missing).toContain('orchestration batch get');
+    expect(isGeneratedReference('skills/x/references/commands.md')).toBe(true);
+    expect(isGeneratedReference('skills/x/commands.md')).toBe(false);
+  });
+
+  it('reports every API domain by default', () => {
+    const all = computeCoverage(new Map());
+    expect(all.map((entry) => entry.domain)).toContain('workspaceManagement');
+    expect(all.every((entry) => entry.shown === 0 && entry.missing.length === entry.total)).toBe(true);
+  });
+});
