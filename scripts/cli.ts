@@ -5,10 +5,27 @@ import type { Diagnostic } from './core/types.ts';
 import { UsageError } from './load/files.ts';
 import { invocationToJson } from './extract/invocations.ts';
 import { lintParallel } from './lint.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { computeCoverage } from './schema/coverage.ts';
+import { renderCommandsPage } from './schema/docs.ts';
 import { buildProject } from './project.ts';
 import { reachFrom } from './reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from './report/index.ts';
 import { allRules } from './rules/index.ts';
+
+/** Capability skill → the CLI domain its generated command reference covers. */
+const SKILL_DOMAINS: Record<string, string> = {
+  'cargo-orchestration': 'orchestration',
+  'cargo-storage': 'storage',
+  'cargo-connection': 'connection',
+  'cargo-ai': 'ai',
+  'cargo-content': 'content',
+  'cargo-context': 'context',
+  'cargo-analytics': 'segmentation',
+  'cargo-billing': 'billing',
+  'cargo-hosting': 'hosting',
+  'cargo-workspace-management': 'workspaceManagement',
+};
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -54,6 +71,42 @@ export async function main(argv: string[]): Promise<number> {
       );
       if (options.format === 'json') out(`${JSON.stringify(rows, null, 2)}\n`);
       else for (const row of rows) out(`${row.file}:${row.line}:${row.column}  ${row.argv.join(' ')}\n`);
+    });
+
+  program
+    .command('docs')
+    .description('write (or with --check, verify) the generated references/commands.md of each capability skill')
+    .option('--skills-root <dir>', 'skills root', 'skills')
+    .option('--check', 'exit 1 when a generated page is stale instead of writing it')
+    .action((options: { skillsRoot: string; check?: boolean }) => {
+      let stale = 0;
+      for (const [skill, domain] of Object.entries(SKILL_DOMAINS)) {
+        const dir = path.join(options.skillsRoot, skill);
+        if (!existsSync(dir)) continue;
+        const file = path.join(dir, 'references', 'commands.md');
+        const page = renderCommandsPage(domain);
+        const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+        if (current === page) continue;
+        stale++;
+        if (options.check) process.stderr.write(`stale: ${file}\n`);
+        else {
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, page);
+          out(`wrote ${file}\n`);
+        }
+      }
+      exitCode = options.check && stale > 0 ? 1 : 0;
+    });
+
+  program
+    .command('coverage')
+    .description('per domain, how many CLI commands appear in at least one hand-written example')
+    .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
+    .action((paths: string[]) => {
+      const project = buildProject(paths);
+      for (const row of computeCoverage(project.invocations)) {
+        out(`${row.domain.padEnd(28)} ${String(row.shown).padStart(3)}/${String(row.total).padEnd(3)} ${Math.round((100 * row.shown) / Math.max(1, row.total))}%${row.missing.length ? `  missing: ${row.missing.join(', ')}` : ''}\n`);
+      }
     });
 
   program

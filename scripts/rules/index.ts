@@ -1,5 +1,16 @@
 // The rule registry: `skill-lint rules` lists exactly what `skill-lint check` runs.
 import type { Rule } from '../core/rule.ts';
+import { descriptionRules } from '../route/index.ts';
+import commandUnknown from './command-unknown.ts';
+import commandUnknownFlag from './command-unknown-flag.ts';
+import commandDuplicateFlag from './command-duplicate-flag.ts';
+import commandMissingRequired from './command-missing-required.ts';
+import commandExtraArgument from './command-extra-argument.ts';
+import commandFlagValue from './command-flag-value.ts';
+import commandJson from './command-json.ts';
+import commandIntegrationSlug from './command-integration-slug.ts';
+import commandTrap from './command-trap.ts';
+import releaseVersion from './release-version.ts';
 import actionCatalog from './action-catalog.ts';
 import actionConfig from './action-config.ts';
 import actionPrice from './action-price.ts';
@@ -40,4 +51,15 @@ export const allRules: Rule[] = [
   actionConfig,
   actionPrice,
   recipeListed,
+  commandUnknown,
+  commandUnknownFlag,
+  commandDuplicateFlag,
+  commandMissingRequired,
+  commandExtraArgument,
+  commandFlagValue,
+  commandJson,
+  commandIntegrationSlug,
+  commandTrap,
+  releaseVersion,
+  ...descriptionRules,
 ];
