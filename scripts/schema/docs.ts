@@ -15,7 +15,7 @@ export function renderCommandsPage(domain: string): string {
   const out: string[] = [
     GENERATED_MARK,
     '',
-    `# \`cargo-ai ${domain}\` commands`,
+    `# ${domain} commands`,
     '',
     `${commands.length} commands, read from the types of ${versions}. Flags marked "yes" are required; switches take no value; lists are comma-separated; JSON values go in single quotes.`,
   ];
