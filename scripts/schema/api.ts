@@ -101,7 +101,7 @@ class Reader {
 
   /** One flag per payload field; a union payload offers every member's fields, required when all require it. */
   private payloadFlags(payload: ts.Type, optionalPayload: boolean, context: string): FlagSpec[] {
-    const members = payload.isUnion() ? payload.types.filter((member) => member.flags & ts.TypeFlags.Object) : [payload];
+    const members = payload.isUnion() ? payload.types.filter((member) => member.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) : [payload];
     const byField = new Map<string, { flag: FlagSpec; count: number }>();
     for (const member of members) {
       for (const property of this.checker.getPropertiesOfType(member)) {
