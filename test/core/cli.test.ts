@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -31,6 +31,9 @@ beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'skill-lint-cli-'));
   cpSync(path.join(repoRoot, 'test/fixtures/planted/skills'), path.join(work, 'skills'), { recursive: true });
   symlinkSync('/etc/passwd', path.join(work, 'skills/defects/references/passwd'));
+  // The fixture plants one defect per core rule; the description rules have their own fixtures (test/routing).
+  const off = Object.fromEntries(['description-job', 'description-triggers', 'description-skip', 'description-length', 'description-vocabulary', 'description-collision'].map((id) => [id, 'off']));
+  writeFileSync(path.join(work, 'skill-lint.config.json'), JSON.stringify({ rules: off }));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
