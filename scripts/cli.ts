@@ -5,6 +5,8 @@ import type { Diagnostic } from './core/types.ts';
 import { UsageError } from './load/files.ts';
 import { invocationToJson } from './extract/invocations.ts';
 import { lintParallel } from './lint.ts';
+import { packageSkills } from './package/package.ts';
+import { RoutingInputError, evaluateCases, formatEvaluation, routeCommand } from './route/evaluate.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { computeCoverage } from './schema/coverage.ts';
 import { renderCommandsPage } from './schema/docs.ts';
@@ -106,6 +108,45 @@ export async function main(argv: string[]): Promise<number> {
       const project = buildProject(paths);
       for (const row of computeCoverage(project.invocations)) {
         out(`${row.domain.padEnd(28)} ${String(row.shown).padStart(3)}/${String(row.total).padEnd(3)} ${Math.round((100 * row.shown) / Math.max(1, row.total))}%${row.missing.length ? `  missing: ${row.missing.join(', ')}` : ''}\n`);
+      }
+    });
+
+  program
+    .command('package')
+    .description('lint, then write the shippable skills, archives, discovery index and catalog.json')
+    .option('--skills-root <dir>', 'skills root', 'skills')
+    .option('--out <dir>', 'output folder', 'dist')
+    .action(async (options: { skillsRoot: string; out: string }) => {
+      const result = await packageSkills({ root: options.skillsRoot, out: options.out });
+      if (!result.ok) {
+        out(formatDiagnostics('stylish', result.diagnostics, allRules));
+        exitCode = 1;
+        return;
+      }
+      out(`packaged ${result.skills.length} skills into ${result.out}\n`);
+    });
+
+  program
+    .command('route')
+    .description('rank the skills for one request, or grade a case file with --eval')
+    .argument('[request]', 'a user request')
+    .option('--skills-root <dir>', 'skills root', 'skills')
+    .option('--eval <cases>', 'a JSONL file of {"prompt","expect","why"} lines')
+    .option('--top <n>', 'how many skills to show', '3')
+    .action((request: string | undefined, options: { skillsRoot: string; eval?: string; top: string }) => {
+      try {
+        if (options.eval) {
+          const evaluation = evaluateCases({ skillsRoot: options.skillsRoot, casesFile: options.eval });
+          out(formatEvaluation(evaluation));
+          exitCode = evaluation.misses.length > 0 && evaluation.top1 / Math.max(1, evaluation.total) < 0.95 ? 1 : 0;
+        } else if (request) {
+          out(routeCommand({ skillsRoot: options.skillsRoot, request, top: Number(options.top) }));
+        } else {
+          throw new UsageError('give a request, or --eval <cases.jsonl>');
+        }
+      } catch (error) {
+        if (error instanceof RoutingInputError) throw new UsageError(error.message);
+        throw error;
       }
     });
 
