@@ -22,7 +22,8 @@ function tree(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-const run = (root: string) => lint({ paths: ['.'], cwd: root }).diagnostics;
+// Description rules grade wording, which these files do not try to get right.
+const run = (root: string) => lint({ paths: ['.'], cwd: root }).diagnostics.filter((d) => !d.ruleId.startsWith('description-'));
 const ids = (root: string) => run(root).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
 
 describe('hostile input', () => {
