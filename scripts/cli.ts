@@ -6,6 +6,8 @@ import { UsageError } from './load/files.ts';
 import { invocationToJson } from './extract/invocations.ts';
 import { lintParallel } from './lint.ts';
 import { packageSkills } from './package/package.ts';
+import { release } from './release/release.ts';
+import { BUMPS, type Bump } from './release/semver.ts';
 import { RoutingInputError, evaluateCases, formatEvaluation, routeCommand } from './route/evaluate.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { computeCoverage } from './schema/coverage.ts';
@@ -124,6 +126,24 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       out(`packaged ${result.skills.length} skills into ${result.out}\n`);
+    });
+
+  program
+    .command('release')
+    .description('bump the versions of the skills that changed since the last release tag and write CHANGELOG.md')
+    .addOption(new Option('--bump <level>', 'which part of the bundle version moves').choices([...BUMPS]).makeOptionMandatory())
+    .option('--root <dir>', 'repository root (holds skills/ and CHANGELOG.md)', '.')
+    .option('--date <yyyy-mm-dd>', 'date for the changelog heading (default: today, UTC)')
+    .action(async (options: { bump: Bump; root: string; date?: string }) => {
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date must be YYYY-MM-DD, not ${options.date}`);
+      const result = await release({ root: options.root, bump: options.bump, date: options.date });
+      if (!result.ok) {
+        out(formatDiagnostics('stylish', result.diagnostics, allRules));
+        exitCode = 1;
+        return;
+      }
+      for (const skill of result.skills) out(`${skill.name}: ${skill.from ?? '(new)'} -> ${skill.to}\n`);
+      out(`bundle ${result.previousVersion ?? '(first release)'} -> ${result.version}; wrote CHANGELOG.md; tag to create: ${result.tag}\n`);
     });
 
   program

@@ -1,12 +1,14 @@
 // release(): bump what must move, write the changelog, refuse what must not ship.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lint } from '../../scripts/lint.ts';
 import { cargoApiVersion } from '../../scripts/package/package.ts';
 import { insertSection, release } from '../../scripts/release/release.ts';
 import { bumpVersion, compareVersions } from '../../scripts/release/semver.ts';
 import rule from '../../scripts/rules/release-version.ts';
+import { repoRoot } from '../../scripts/paths.ts';
 import { brief } from '../package/helpers.ts';
 import { type TempRepo, tempRepo, withVersion } from './repo.ts';
 
@@ -145,6 +147,39 @@ describe('release', () => {
     const result = await release({ root: r.root, bump: 'patch', date });
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0].message).toMatch(/needs the git history/);
+  });
+});
+
+describe('skill-lint release', () => {
+  const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
+  const cli = (args: string[], cwd: string) => execa('node', [bin, 'release', ...args], { cwd, reject: false });
+
+  it('bumps from the command line and names the tag to create', async () => {
+    const r = repo();
+    r.git('tag', 'v1.2.0');
+    r.edit('skills/cargo-alpha/references/guide.md', (text) => `${text}\nRetry once on a timeout.\n`);
+    r.commit('Explain retries');
+    const { exitCode, stdout } = await cli(['--bump', 'patch', '--date', date], r.root);
+    expect(stdout).toBe('cargo: 1.2.0 -> 1.2.1\ncargo-alpha: 1.1.0 -> 1.2.1\nbundle 1.2.0 -> 1.2.1; wrote CHANGELOG.md; tag to create: v1.2.1');
+    expect(exitCode).toBe(0);
+    expect(r.read('CHANGELOG.md')).toContain(`## 1.2.1 - ${date}`);
+  });
+
+  it('exits 1 with the diagnostics when it refuses, and 2 on a bad option', async () => {
+    const r = repo();
+    r.git('tag', 'v1.2.0');
+    const refused = await cli(['--bump', 'minor'], r.root);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toMatch(/nothing changed in the skills since v1\.2\.0/);
+    expect(existsSync(path.join(r.root, 'CHANGELOG.md'))).toBe(false);
+    const missing = await cli([], r.root);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/--bump/);
+    const badDate = await cli(['--bump', 'patch', '--date', '22/11/2026'], r.root);
+    expect(badDate.exitCode).toBe(2);
+    expect(badDate.stderr).toBe('skill-lint: --date must be YYYY-MM-DD, not 22/11/2026');
+    const badLevel = await cli(['--bump', 'huge'], r.root);
+    expect(badLevel.exitCode).toBe(2);
   });
 });
 
