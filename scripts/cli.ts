@@ -11,25 +11,11 @@ import { BUMPS, type Bump } from './release/semver.ts';
 import { RoutingInputError, evaluateCases, formatEvaluation, routeCommand } from './route/evaluate.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { computeCoverage } from './schema/coverage.ts';
-import { renderCommandsPage } from './schema/docs.ts';
+import { SKILL_DOMAINS, renderCommandsPage } from './schema/docs.ts';
 import { buildProject } from './project.ts';
 import { reachFrom } from './reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from './report/index.ts';
 import { allRules } from './rules/index.ts';
-
-/** Capability skill → the CLI domain its generated command reference covers. */
-const SKILL_DOMAINS: Record<string, string> = {
-  'cargo-orchestration': 'orchestration',
-  'cargo-storage': 'storage',
-  'cargo-connection': 'connection',
-  'cargo-ai': 'ai',
-  'cargo-content': 'content',
-  'cargo-context': 'context',
-  'cargo-analytics': 'segmentation',
-  'cargo-billing': 'billing',
-  'cargo-hosting': 'hosting',
-  'cargo-workspace-management': 'workspaceManagement',
-};
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;

@@ -16,6 +16,7 @@ import actionConfig from './action-config.ts';
 import actionPrice from './action-price.ts';
 import bodySize from './body-size.ts';
 import codeFence from './code-fence.ts';
+import crossSkillLink from './cross-skill-link.ts';
 import exampleSecret from './example-secret.ts';
 import fileEncoding from './file-encoding.ts';
 import frontmatterSchema from './frontmatter-schema.ts';
@@ -41,6 +42,7 @@ export const allRules: Rule[] = [
   linkTarget,
   linkAnchor,
   orphanFile,
+  crossSkillLink,
   codeFence,
   jsonBlock,
   shellSyntax,

@@ -1,6 +1,7 @@
 import linkAnchor from '../../scripts/rules/link-anchor.ts';
 import linkTarget from '../../scripts/rules/link-target.ts';
 import orphanFile from '../../scripts/rules/orphan-file.ts';
+import crossSkillLink from '../../scripts/rules/cross-skill-link.ts';
 import { runRuleTests, skillMd } from '../rule-tester.ts';
 
 const body = (text: string) => `# A\n\n${text}\n`;
@@ -69,6 +70,47 @@ runRuleTests(orphanFile, {
       name: 'page nobody links to',
       files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '# R\n', 'a/references/lost.md': '# Lost\n' },
       errors: [{ file: 'a/references/lost.md', line: 1, column: 1, message: /not linked from a\/SKILL.md/ }],
+    },
+  ],
+});
+
+runRuleTests(crossSkillLink, {
+  valid: [
+    { name: "a neighbour's SKILL.md", files: { 'a/SKILL.md': skillMd('a', body('Load [b](../b/SKILL.md) instead.')), 'b/SKILL.md': skillMd('b') } },
+    {
+      name: "the router's references, from a page in references/",
+      files: {
+        'a/SKILL.md': skillMd('a', body('[more](references/more.md)')),
+        'a/references/more.md': '# More\n\nThe router\'s [gotchas](../../cargo/references/gotchas.md).\n',
+        'cargo/SKILL.md': skillMd('cargo'),
+        'cargo/references/gotchas.md': '# Gotchas\n',
+      },
+    },
+    {
+      name: 'a router named by the option',
+      options: { router: 'hub' },
+      files: { 'a/SKILL.md': skillMd('a', body('[g](../hub/references/g.md)')), 'hub/SKILL.md': skillMd('hub'), 'hub/references/g.md': '# G\n' },
+    },
+    { name: 'links inside its own folder', files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '# R\n' } },
+  ],
+  invalid: [
+    {
+      name: "a neighbour's reference page",
+      files: { 'a/SKILL.md': skillMd('a', body('See [polling](../b/references/polling.md).')), 'b/SKILL.md': skillMd('b'), 'b/references/polling.md': '# P\n' },
+      errors: [{ line: 12, column: 5, message: 'Link into `b/references/polling.md`: that page is missing when `a` is installed without `b`', hint: /SKILL\.md/ }],
+    },
+    {
+      name: "the router's own pages other than references/, and a neighbour's page linked from the router",
+      files: {
+        'a/SKILL.md': skillMd('a', body('[x](../cargo/extra.md)')),
+        'cargo/SKILL.md': skillMd('cargo', body('[a](../a/SKILL.md) and [deep](../a/references/deep.md)')),
+        'cargo/extra.md': '# X\n',
+        'a/references/deep.md': '# D\n',
+      },
+      errors: [
+        { file: 'a/SKILL.md', line: 12, column: 1, message: /`cargo\/extra\.md`/ },
+        { file: 'cargo/SKILL.md', line: 12, column: 24, message: /`a\/references\/deep\.md`: that page is missing when `cargo` is installed without `a`/ },
+      ],
     },
   ],
 });

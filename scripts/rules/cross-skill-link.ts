@@ -1,0 +1,39 @@
+// A skill must read correctly when installed on its own. Skills install side by side, so a link to a
+// neighbour's SKILL.md ("load that skill instead") and to the router's shared references are fine;
+// a link into any other page of a neighbour reaches content this skill cannot count on.
+import path from 'node:path';
+import type { Rule } from '../core/rule.ts';
+import { resolveLink } from '../links.ts';
+import { ROUTER_SKILL } from '../release/changes.ts';
+
+const rule: Rule = {
+  meta: {
+    id: 'cross-skill-link',
+    description:
+      "Links into another skill's folder point at its SKILL.md, or at the router's references/ (option `router`, default `cargo`): never at a neighbour's inner pages.",
+    severity: 'warning',
+    profile: 'cargo',
+  },
+  checkDocument(doc, context) {
+    const { skills, root } = context.project;
+    const owner = skills.find((skill) => doc.file.path.startsWith(skill.dir + path.sep));
+    if (!owner) return;
+    const routerName = String(context.options.router ?? ROUTER_SKILL);
+    for (const link of doc.links) {
+      const resolved = resolveLink(doc, link, root);
+      if (resolved.kind !== 'file' || !resolved.exists) continue;
+      const target = skills.find((skill) => skill !== owner && resolved.target.startsWith(skill.dir + path.sep));
+      if (!target) continue;
+      const inner = path.relative(target.dir, resolved.target).split(path.sep).join('/');
+      if (inner === 'SKILL.md') continue;
+      if (target.name === routerName && inner.startsWith('references/')) continue;
+      context.report({
+        span: link.span,
+        message: `Link into \`${target.name}/${inner}\`: that page is missing when \`${owner.name}\` is installed without \`${target.name}\``,
+        hint: `link to \`${target.name}\`'s SKILL.md and name the section, or keep the content in this skill`,
+      });
+    }
+  },
+};
+
+export default rule;
