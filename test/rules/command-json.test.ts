@@ -14,6 +14,8 @@ const wrapped = [
   `  --filter '{"conjonction":"and","groups":[{"conjonction":"or","conditions":[{"kind":"string","columnSlug":"domain","operator":"iz","values":["acme.com"]}]}]}'`,
 ];
 const doubleQuoted = `cargo-ai orchestration batch create --workflow-uuid <uuid> --data "{\\"kind\\":\\"segment\\",\\"segment\\":1}"`;
+const connectorNode = `{"uuid":"<uuid>","slug":"enrich","kind":"connector","integrationSlug":"hunter","actionSlug":"<action-slug>","config":{},"childrenUuids":[],"fallbackOnFailure":false,"position":{"x":0,"y":0}}`;
+const nodeWithoutAction = `cargo-ai orchestration node validate --nodes '[{"uuid":"<uuid>","slug":"enrich","kind":"connector","integrationSlug":"hunter","config":{},"childrenUuids":[],"fallbackOnFailure":false,"position":{"x":0,"y":0}}]'`;
 const trigger = `cargo-ai ai chat create --agent-uuid <uuid> --trigger '{"type":"drafts"}'`;
 
 runRuleTests(rule, {
@@ -25,6 +27,7 @@ runRuleTests(rule, {
     block('partial object skips required keys', `cargo-ai orchestration batch create --workflow-uuid <uuid> --data '{"kind":"recordIds", ...}'`),
     block('whole value is a placeholder or a variable', ['cargo-ai orchestration node validate --nodes <nodes-json>', 'cargo-ai orchestration node validate --nodes "$NODES"']),
     block('nested condition by kind and operator', `cargo-ai segmentation segment fetch --model-uuid <uuid> --filter '{"conjonction":"and","groups":[{"conjonction":"or","conditions":[{"kind":"number","columnSlug":"employees","operator":"between","firstValue":10,"lastValue":50}]}]}'`),
+    block('a connector node keeps its integrationSlug and actionSlug', [`cargo-ai orchestration node validate --nodes '[${connectorNode}]'`, `cargo-ai orchestration node compute --node '${connectorNode}' --context '{}'`]),
     block('agent chat trigger', `cargo-ai ai chat create --agent-uuid <uuid> --trigger '{"type":"draft"}' --name "Research session"`),
   ],
   invalid: [
@@ -36,6 +39,7 @@ runRuleTests(rule, {
     flags('array expected', wrongType, at(wrongType, '{}', { message: /groups must be an array, not an object/ })),
     flags('deep error on a continuation line', wrapped, at(wrapped, '"iz"', { message: /groups\[0\]\.conditions\[0\]\.operator/, hint: /`is`/ })),
     flags('escaped JSON in double quotes points at the word', doubleQuoted, at(doubleQuoted, '"{', { message: /unknown key `segment`/, hint: /`segmentUuid`/ })),
+    flags('a connector node without its actionSlug', nodeWithoutAction, at(nodeWithoutAction, '{"uuid"', { message: /missing the required key `actionSlug`/ })),
     flags('unknown chat trigger type', trigger, at(trigger, '"drafts"', { hint: /`draft`/ })),
   ],
 });
