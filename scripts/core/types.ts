@@ -1,6 +1,5 @@
 // The data that flows through skill-lint: load → parse → extract → rules → report.
 // Every stage reads these shapes; nothing else passes between stages.
-import type { Root } from 'mdast';
 
 export type Severity = 'error' | 'warning';
 
@@ -62,6 +61,22 @@ export interface Link {
   span: Span;
 }
 
+/** One cell of a GFM table: its plain text, span, inline code values and link targets. */
+export interface TableCell {
+  text: string;
+  span: Span;
+  /** Values of the inline code spans directly in the cell, in order. */
+  inlineCode: string[];
+  /** Targets of the links anywhere in the cell, in order. */
+  links: string[];
+}
+
+/** A GFM table; `rows[0]` is the header row. */
+export interface Table {
+  span: Span;
+  rows: TableCell[][];
+}
+
 export interface CodeBlock {
   /** Language from the info string, lower-cased; '' when unlabelled. */
   lang: string;
@@ -107,7 +122,11 @@ export interface Document {
   file: SkillFile;
   text: string;
   frontmatter: Frontmatter;
-  tree: Root;
+  /**
+   * The syntax tree is walked once while parsing and not kept: rules read what was extracted from it.
+   * (Twenty thousand mdast trees would take gigabytes.)
+   */
+  tables: Table[];
   headings: Heading[];
   anchors: Set<string>;
   links: Link[];

@@ -1,12 +1,12 @@
 // Parses one file, once, into the Document every rule reads.
 import GithubSlugger from 'github-slugger';
-import type { Code, Html, InlineCode as MdInlineCode, Nodes, Root } from 'mdast';
+import type { Code, Html, InlineCode as MdInlineCode, Nodes, Root, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { CodeBlock, Document, Heading, InlineCode, Link, SkillFile } from '../core/types.ts';
+import type { CodeBlock, Document, Heading, InlineCode, Link, SkillFile, Table } from '../core/types.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { lineStartsOf, makePointAt, spanOf } from './positions.ts';
 
@@ -38,6 +38,7 @@ export function parseDocument(file: SkillFile): Document {
   const links: Link[] = [];
   const codeBlocks: CodeBlock[] = [];
   const inlineCode: InlineCode[] = [];
+  const tables: Table[] = [];
   const disabledLines = new Map<number, Set<string>>();
   const anchors = new Set<string>();
 
@@ -71,6 +72,9 @@ export function parseDocument(file: SkillFile): Document {
       case 'html':
         collectHtml(node, span.end.line, disabledLines, anchors);
         continue;
+      case 'table':
+        tables.push(tableOf(node, span, pointAt));
+        break;
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
@@ -81,7 +85,7 @@ export function parseDocument(file: SkillFile): Document {
     file,
     text,
     frontmatter,
-    tree,
+    tables,
     headings,
     anchors,
     links,
@@ -91,6 +95,27 @@ export function parseDocument(file: SkillFile): Document {
     disabledLines,
     pointAt,
   };
+}
+
+function tableOf(node: MdTable, span: Table['span'], pointAt: Document['pointAt']): Table {
+  const rows = node.children.map((row) =>
+    row.children.map((cell) => {
+      const links: string[] = [];
+      const stack: Nodes[] = [...cell.children].reverse();
+      while (stack.length > 0) {
+        const inner = stack.pop()!;
+        if (inner.type === 'link') links.push(inner.url);
+        if ('children' in inner) for (let i = inner.children.length - 1; i >= 0; i--) stack.push(inner.children[i] as Nodes);
+      }
+      return {
+        text: toString(cell),
+        span: spanOf(pointAt, cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0),
+        inlineCode: cell.children.flatMap((child) => (child.type === 'inlineCode' ? [child.value] : [])),
+        links,
+      };
+    }),
+  );
+  return { span, rows };
 }
 
 function isFenced(text: string, node: Code): boolean {

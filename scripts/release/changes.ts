@@ -1,12 +1,12 @@
 // What changed in each skill since the last release tag (`v*`), read from git; shared by the
 // release-version rule and `skill-lint release`.
+import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { execaSync } from 'execa';
 import type { Project, Skill, Span } from '../core/types.ts';
-import { virtualFile } from '../load/files.ts';
 import { excludedKind } from '../package/select.ts';
-import { parseDocument } from '../parse/document.ts';
+import { parseFrontmatter } from '../parse/frontmatter.ts';
+import { lineStartsOf, makePointAt } from '../parse/positions.ts';
 
 /** The router skill: its `metadata.version` is the version of the whole bundle. */
 export const ROUTER_SKILL = 'cargo';
@@ -29,13 +29,9 @@ export interface ReleaseState {
 }
 
 function git(top: string, args: string[]): string | undefined {
-  try {
-    const result = execaSync('git', ['-C', top, '-c', 'core.quotepath=off', ...args], { reject: false, stripFinalNewline: false });
-    return result.exitCode === 0 ? String(result.stdout) : undefined;
-  } catch {
-    // No git binary: treated like a folder without history.
-    return undefined;
-  }
+  // No git binary (spawn error) is treated like a folder without history.
+  const result = spawnSync('git', ['-C', top, '-c', 'core.quotepath=off', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  return result.status === 0 && !result.error ? result.stdout : undefined;
 }
 
 export function gitTop(dir: string): string | undefined {
@@ -59,11 +55,12 @@ export function commitSubjects(top: string, ref: string, relative: string): stri
 }
 
 /** `metadata.version` of a SKILL.md text, and where it is written. */
-export function versionOf(text: string, file = 'SKILL.md'): { version: string | null; span?: Span } {
-  const doc = parseDocument(virtualFile(file, text));
-  const value = doc.frontmatter.value as { metadata?: { version?: unknown } } | undefined;
+export function versionOf(text: string): { version: string | null; span?: Span } {
+  // Only the frontmatter is read: the body's markdown plays no part in a version.
+  const frontmatter = parseFrontmatter(text, makePointAt(lineStartsOf(text), text.length));
+  const value = frontmatter.value as { metadata?: { version?: unknown } } | undefined;
   const version = value?.metadata && typeof value.metadata === 'object' && typeof value.metadata.version === 'string' ? value.metadata.version : null;
-  return { version, span: doc.frontmatter.valueSpans.get('metadata.version') };
+  return { version, span: frontmatter.valueSpans.get('metadata.version') };
 }
 
 export function relativeDir(top: string, skill: Skill): string {

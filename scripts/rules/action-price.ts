@@ -1,9 +1,7 @@
 // Prices quoted in tables must equal the catalog, so a price changes in one place.
-import type { Table, TableCell } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
-import type { Document } from '../core/types.ts';
+import type { TableCell } from '../core/types.ts';
 import { type CatalogAction, actionKey, loadActionCatalog } from '../actions.ts';
 
 const rule: Rule = {
@@ -16,25 +14,25 @@ const rule: Rule = {
   checkDocument(doc, context) {
     const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.project.root, context.options.catalog) : undefined);
     if (!catalog) return;
-    for (const table of tablesOf(doc)) {
-      const [header, ...rows] = table.children;
-      const titles = header.children.map((cell) => toString(cell).toLowerCase());
+    for (const table of doc.tables) {
+      const [header, ...rows] = table.rows;
+      const titles = header.map((cell) => cell.text.toLowerCase());
       const creditsColumn = titles.findIndex((title) => /credit/.test(title));
       const actionColumn = titles.findIndex((title) => /action/.test(title) && !/credit/.test(title));
       const integrationColumn = titles.findIndex((title) => /integration|provider/.test(title));
       if (creditsColumn < 0 || actionColumn < 0) continue;
       for (const row of rows) {
-        const actionSlug = inlineCodeOf(row.children[actionColumn]);
-        const creditsCell = row.children[creditsColumn];
+        const actionSlug = inlineCodeOf(row[actionColumn]);
+        const creditsCell = row[creditsColumn];
         if (!actionSlug || !creditsCell) continue;
-        const integrationSlug = integrationColumn >= 0 ? inlineCodeOf(row.children[integrationColumn]) : undefined;
+        const integrationSlug = integrationColumn >= 0 ? inlineCodeOf(row[integrationColumn]) : undefined;
         const entry = lookup(catalog, actionSlug, integrationSlug);
-        const span = spanOfCell(doc, creditsCell);
+        const span = creditsCell.span;
         if (!entry) {
-          context.report({ span: spanOfCell(doc, row.children[actionColumn]), message: `Priced action \`${actionSlug}\` is not in the action catalog`, hint: 'add it to schemas/actions.json with its price and source' });
+          context.report({ span: row[actionColumn].span, message: `Priced action \`${actionSlug}\` is not in the action catalog`, hint: 'add it to schemas/actions.json with its price and source' });
           continue;
         }
-        const quoted = parseCredits(toString(creditsCell));
+        const quoted = parseCredits(creditsCell.text);
         if (quoted === undefined || entry.credits === null) continue;
         if (Math.abs(quoted - entry.credits) > 1e-9) {
           context.report({
@@ -48,20 +46,8 @@ const rule: Rule = {
   },
 };
 
-function tablesOf(doc: Document): Table[] {
-  const found: Table[] = [];
-  const stack = [...doc.tree.children];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'table') found.push(node);
-    else if ('children' in node) stack.push(...(node.children as typeof stack));
-  }
-  return found.reverse();
-}
-
 function inlineCodeOf(cell: TableCell | undefined): string | undefined {
-  const code = cell?.children.find((child) => child.type === 'inlineCode');
-  return code && code.type === 'inlineCode' ? code.value : undefined;
+  return cell?.inlineCode[0];
 }
 
 function lookup(catalog: Map<string, CatalogAction>, actionSlug: string, integrationSlug?: string): CatalogAction | undefined {
@@ -76,11 +62,6 @@ export function parseCredits(text: string): number | undefined {
   if (trimmed === 'free' || trimmed === '0') return 0;
   const match = /^~?\s*(\d+(?:\.\d+)?)\s*(?:credits?)?(?:\s*(?:\/|per)\s*\w+)?$/.exec(trimmed);
   return match ? Number(match[1]) : undefined;
-}
-
-function spanOfCell(doc: Document, cell: TableCell) {
-  const start = cell.position?.start.offset ?? 0;
-  return { start: doc.pointAt(start), end: doc.pointAt(cell.position?.end.offset ?? start) };
 }
 
 export default rule;

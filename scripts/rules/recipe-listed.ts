@@ -20,14 +20,10 @@ const rule: Rule = {
     const folder = path.join(skill.dir, options.folder);
     const recipes = skill.files.filter((file) => path.dirname(file) === folder && file.endsWith('.md'));
     const inTable = new Set<string>();
-    const stack = [...skill.doc.tree.children];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === 'link' && insideTable(skill.doc.tree, node)) {
-        const resolved = resolveLink(skill.doc, { url: node.url, kind: 'link', span: { start: skill.doc.pointAt(0), end: skill.doc.pointAt(0) } }, project.root);
-        if (resolved.kind === 'file') inTable.add(resolved.target);
-      }
-      if ('children' in node) stack.push(...(node.children as typeof stack));
+    const nowhere = { start: skill.doc.pointAt(0), end: skill.doc.pointAt(0) };
+    for (const url of skill.doc.tables.flatMap((table) => table.rows.flat().flatMap((cell) => cell.links))) {
+      const resolved = resolveLink(skill.doc, { url, kind: 'link', span: nowhere }, project.root);
+      if (resolved.kind === 'file') inTable.add(resolved.target);
     }
     const readmePath = path.resolve(project.root, options.readme);
     const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;
@@ -43,11 +39,5 @@ const rule: Rule = {
     }
   },
 };
-
-/** remark gives no parent pointers; a link is in a table when a table node's span contains it. */
-function insideTable(tree: import('mdast').Root, link: import('mdast').Link): boolean {
-  const offset = link.position?.start.offset ?? -1;
-  return tree.children.some((node) => node.type === 'table' && (node.position?.start.offset ?? 0) <= offset && offset <= (node.position?.end.offset ?? 0));
-}
 
 export default rule;

@@ -33,7 +33,8 @@ export class JsonChecker {
   private readonly definitions: Record<string, JsonSchema>;
 
   constructor(definitionsFile: DefinitionsFile) {
-    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, discriminator: true, validateFormats: false });
+    // Each flag schema compiles once; shared definitions compiled once and unoptimised code keep the first run fast.
+    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, discriminator: true, validateFormats: false, inlineRefs: false, code: { optimize: false } });
     this.ajv.addKeyword({
       keyword: PLACEHOLDER_KEYWORD,
       schemaType: 'boolean',

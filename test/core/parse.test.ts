@@ -67,8 +67,11 @@ describe('parseLooseJson', () => {
 
 describe('grammar choice', () => {
   it('parses tables as GFM tables, with links inside cells at their positions', () => {
-    const doc = parseDocument(virtualFile('/x/a.md', '| Skill | Use |\n|---|:--:|\n| [b](../b/SKILL.md) | x |\n'));
-    expect(doc.tree.children[0].type).toBe('table');
+    const doc = parseDocument(virtualFile('/x/a.md', '| Skill | Use |\n|---|:--:|\n| [b](../b/SKILL.md) | `x` **y** |\n'));
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0].rows.map((row) => row.map((cell) => cell.text))).toEqual([['Skill', 'Use'], ['b', 'x y']]);
+    expect(doc.tables[0].rows[1][0]).toMatchObject({ links: ['../b/SKILL.md'], inlineCode: [], span: { start: { line: 3, column: 1 } } });
+    expect(doc.tables[0].rows[1][1]).toMatchObject({ links: [], inlineCode: ['x'] });
     expect(doc.links[0]).toMatchObject({ url: '../b/SKILL.md', span: { start: { line: 3, column: 3 } } });
   });
 
