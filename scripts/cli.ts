@@ -11,6 +11,7 @@ import { BUMPS, type Bump } from './release/semver.ts';
 import { RoutingInputError, evaluateCases, formatEvaluation, routeCommand } from './route/evaluate.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { computeCoverage } from './schema/coverage.ts';
+import { describeInvocation } from './schema/describe.ts';
 import { SKILL_DOMAINS, renderCommandsPage } from './schema/docs.ts';
 import { buildProject } from './project.ts';
 import { reachFrom } from './reachability.ts';
@@ -51,13 +52,16 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('extract')
-    .description('print every cargo-ai invocation found in the examples (file, line, argv)')
+    .description('print every cargo-ai invocation found in the examples (file, line, argv, resolved command, flags)')
     .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
     .action((paths: string[], options: { format: 'json' | 'text' }) => {
       const project = buildProject(paths);
       const rows = [...project.invocations.entries()].flatMap(([file, invocations]) =>
-        invocations.map((invocation) => invocationToJson({ ...invocation, file: project.documents.get(file)!.file.displayPath }, project.documents.get(file)!.text)),
+        invocations.map((invocation) => ({
+          ...invocationToJson({ ...invocation, file: project.documents.get(file)!.file.displayPath }, project.documents.get(file)!.text),
+          ...describeInvocation(invocation),
+        })),
       );
       if (options.format === 'json') out(`${JSON.stringify(rows, null, 2)}\n`);
       else for (const row of rows) out(`${row.file}:${row.line}:${row.column}  ${row.argv.join(' ')}\n`);

@@ -58,7 +58,6 @@ export interface InvocationJson {
   line: number;
   column: number;
   argv: string[];
-  command?: string;
   raw: string;
 }
 

@@ -60,13 +60,42 @@ describe('skill-lint coverage and extract', () => {
     const file = path.join(work, 'one', 'SKILL.md');
     const dir = path.dirname(file);
     await execa('mkdir', ['-p', dir]);
-    writeFileSync(file, '---\nname: one\ndescription: x\n---\n\n```bash\ncargo-ai storage model list \\\n  --dataset-uuid <uuid>\n```\n');
+    writeFileSync(
+      file,
+      [
+        '---\nname: one\ndescription: x\n---\n\n```bash',
+        'cargo-ai storage model list \\\n  --dataset-uuid <uuid>',
+        "cargo-ai orchestration run list --workflow-uuid=<uuid> --is-finished --statuses error,success -- extra",
+        'cargo-ai orchestration rn list',
+        '```\n',
+      ].join('\n'),
+    );
     const json = await cli(['extract', file]);
     expect(json.exitCode).toBe(0);
-    const rows = JSON.parse(json.stdout) as { line: number; column: number; argv: string[] }[];
-    expect(rows).toMatchObject([{ line: 7, column: 1, argv: ['cargo-ai', 'storage', 'model', 'list', '--dataset-uuid', '<uuid>'] }]);
+    const rows = JSON.parse(json.stdout) as unknown[];
+    expect(rows).toMatchObject([
+      {
+        line: 7,
+        column: 1,
+        argv: ['cargo-ai', 'storage', 'model', 'list', '--dataset-uuid', '<uuid>'],
+        command: 'storage model list',
+        flags: [{ name: 'dataset-uuid', value: '<uuid>', line: 8, column: 3 }],
+        positionals: [],
+      },
+      {
+        line: 9,
+        command: 'orchestration run list',
+        flags: [
+          { name: 'workflow-uuid', value: '<uuid>', column: 33 },
+          { name: 'is-finished', value: null },
+          { name: 'statuses', value: 'error,success' },
+        ],
+        positionals: ['extra'],
+      },
+      { line: 10, command: null, flags: [], positionals: [] },
+    ]);
     const text = await cli(['extract', file, '--format', 'text']);
-    expect(text.stdout).toMatch(/SKILL\.md:7:1 {2}cargo-ai storage model list --dataset-uuid <uuid>$/);
+    expect(text.stdout.split('\n')[0]).toMatch(/SKILL\.md:7:1 {2}cargo-ai storage model list --dataset-uuid <uuid>$/);
   });
 });
 
