@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
 import { actionKey, findActions, loadActionCatalog } from '../actions.ts';
+import { integrationSlugs } from '../schema/integrations.ts';
 
 const rule: Rule = {
   meta: {
@@ -14,8 +15,11 @@ const rule: Rule = {
   checkDocument(doc, context) {
     const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.project.root, context.options.catalog) : undefined);
     if (!catalog) return;
+    const cataloguedIntegrations = new Set([...catalog.values()].map((entry) => entry.integrationSlug));
     for (const action of findActions(doc, context.project.invocations.get(doc.file.path) ?? [])) {
       if (catalog.has(actionKey(action.integrationSlug, action.actionSlug))) continue;
+      // An integration that does not exist is command-integration-slug's finding: one mistake, one report.
+      if (!integrationSlugs().has(action.integrationSlug) && !cataloguedIntegrations.has(action.integrationSlug)) continue;
       const sameIntegration = [...catalog.values()].filter((entry) => entry.integrationSlug === action.integrationSlug);
       const nearest = sameIntegration.sort((a, b) => distance(a.actionSlug, action.actionSlug) - distance(b.actionSlug, action.actionSlug))[0];
       context.report({

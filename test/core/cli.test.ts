@@ -9,10 +9,11 @@ import { repoRoot } from '../../scripts/paths.ts';
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 const run = (args: string[], cwd: string) => execa('node', [bin, ...args], { cwd, reject: false });
 
-/** Every planted defect in test/fixtures/planted, with its exact position. */
+/** Every planted defect in test/fixtures/planted (one per rule; the description rules have their own fixtures), at its exact position. */
 const PLANTED = [
   'badyaml/SKILL.md:3:1 frontmatter-syntax',
   'binary/references/blob.md:1:1 file-encoding',
+  'cargo-gtm/recipes/one.md:1:1 recipe-listed',
   'cargo/SKILL.md:1:1 router-catalog',
   'defects/SKILL.md:2:7 name-matches-folder',
   'defects/SKILL.md:12:5 link-target',
@@ -21,6 +22,22 @@ const PLANTED = [
   'defects/SKILL.md:21:1 code-fence',
   'defects/references/orphan.md:1:1 orphan-file',
   'defects/references/passwd:1:1 symlink',
+  'examples/SKILL.md:8:12 release-version',
+  'examples/SKILL.md:12:45 cross-skill-link',
+  'examples/SKILL.md:15:24 command-unknown',
+  'examples/SKILL.md:16:52 command-unknown-flag',
+  'examples/SKILL.md:17:61 command-duplicate-flag',
+  'examples/SKILL.md:18:28 command-missing-required',
+  'examples/SKILL.md:19:29 command-extra-argument',
+  'examples/SKILL.md:20:68 command-flag-value',
+  'examples/SKILL.md:21:68 command-json',
+  'examples/SKILL.md:22:88 command-integration-slug',
+  'examples/SKILL.md:23:105 command-trap',
+  'examples/SKILL.md:24:48 action-config',
+  'examples/SKILL.md:25:114 action-catalog',
+  'examples/SKILL.md:26:24 example-secret',
+  'examples/SKILL.md:30:29 shell-syntax',
+  'examples/SKILL.md:35:15 action-price',
   'long/SKILL.md:9:4 body-size',
   'schema/SKILL.md:9:1 frontmatter-schema',
   'stray/skill.md:1:1 skill-folder',
@@ -31,7 +48,7 @@ beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'skill-lint-cli-'));
   cpSync(path.join(repoRoot, 'test/fixtures/planted/skills'), path.join(work, 'skills'), { recursive: true });
   symlinkSync('/etc/passwd', path.join(work, 'skills/defects/references/passwd'));
-  // The fixture plants one defect per core rule; the description rules have their own fixtures (test/routing).
+  // The fixture plants one defect per rule; the description rules have their own fixtures (test/routing).
   const off = Object.fromEntries(['description-job', 'description-triggers', 'description-skip', 'description-length', 'description-vocabulary', 'description-collision'].map((id) => [id, 'off']));
   writeFileSync(path.join(work, 'skill-lint.config.json'), JSON.stringify({ rules: off }));
 });
@@ -49,7 +66,7 @@ describe('skill-lint check on the planted fixture', () => {
     const result = await run(['check', 'skills'], work);
     expect(result.stdout).toContain('skills/defects/SKILL.md');
     expect(result.stdout).toMatch(/12:5 +error +Link target `references\/missing.md` does not exist/);
-    expect(result.stdout).toMatch(/✖ 11 errors, 2 warnings/);
+    expect(result.stdout).toMatch(/✖ 27 errors, 3 warnings/);
   });
 
   it('writes one workflow annotation per finding in github format', async () => {
@@ -111,5 +128,14 @@ describe('skill-lint rules', () => {
     expect(JSON.parse(result.stdout)).toEqual(allRules.map((rule) => rule.meta));
     const text = (await run(['rules'], work)).stdout;
     for (const rule of allRules) expect(text).toContain(rule.meta.id);
+  });
+});
+
+describe('the planted fixture', () => {
+  it('plants a defect for every rule but the description rules', async () => {
+    const { allRules } = await import('../../scripts/rules/index.ts');
+    const planted = new Set(PLANTED.map((entry) => entry.split(' ')[1]));
+    const expected = allRules.map((rule) => rule.meta.id).filter((id) => !id.startsWith('description-'));
+    expect([...planted].sort()).toEqual(expected.sort());
   });
 });

@@ -20,6 +20,11 @@ runRuleTests(actionCatalog, {
     { name: 'known connector action', options, files: withCatalog(execute('{"kind":"connector","integrationSlug":"fullEnrich","actionSlug":"enrichPerson","config":{}}')) },
     { name: 'known native action', options, files: withCatalog(execute('{"kind":"native","actionSlug":"companyEnrich","config":{}}')) },
     { name: 'placeholder slugs', options, files: withCatalog(execute('{"kind":"connector","integrationSlug":"<slug>","actionSlug":"<action-slug>","config":{}}')) },
+    {
+      name: 'an integration that does not exist is left to command-integration-slug',
+      options,
+      files: withCatalog(execute('{"kind":"connector","integrationSlug":"clearbitt","actionSlug":"company_enrich","config":{}}')),
+    },
     { name: 'known action in a json block', options, files: withCatalog('```json\n{"nodes":[{"kind":"connector","integrationSlug":"fullEnrich","actionSlug":"enrichPerson","config":{}}]}\n```') },
   ],
   invalid: [
@@ -34,6 +39,12 @@ runRuleTests(actionCatalog, {
       options,
       files: withCatalog('```json\n{\n  "kind": "native",\n  "actionSlug": "guessEmail",\n  "config": {}\n}\n```'),
       errors: [{ line: 15, column: 18, message: /`guessEmail` of `native`/ }],
+    },
+    {
+      name: 'a real integration whose action is not catalogued',
+      options,
+      files: withCatalog(execute('{"kind":"connector","integrationSlug":"hubspot","actionSlug":"createContact","config":{}}')),
+      errors: [{ line: 13, column: 111, message: /`createContact` of `hubspot` is not in the action catalog/, hint: /add it to schemas\/actions.json/ }],
     },
   ],
 });
