@@ -1,6 +1,6 @@
 // Which files a skill's SKILL.md reaches through links, directly or through other pages.
 import path from 'node:path';
-import type { Project, Skill } from './core/types.ts';
+import type { Link, Project, Skill } from './core/types.ts';
 import { resolveLink } from './links.ts';
 
 export interface Reach {
@@ -8,13 +8,21 @@ export interface Reach {
   files: Set<string>;
   /** Links from this skill's pages into another skill's folder. */
   crossSkill: { from: string; line: number; target: string }[];
+  /** Links from this skill's pages to a file outside every skill folder. */
+  outside: { from: string; link: Link; target: string }[];
 }
 
-export function reachFrom(skill: Skill, project: Project): Reach {
+export interface ReachOptions {
+  /** Asked for every link to a file inside the skill; `false` leaves that file (and what only it links to) out. */
+  admit?: (target: string, link: Link, from: string) => boolean;
+}
+
+export function reachFrom(skill: Skill, project: Project, options: ReachOptions = {}): Reach {
   const inside = (file: string) => file.startsWith(skill.dir + path.sep);
   const skillMd = path.join(skill.dir, 'SKILL.md');
   const files = new Set<string>([skillMd]);
   const crossSkill: Reach['crossSkill'] = [];
+  const outside: Reach['outside'] = [];
   const queue = [skillMd];
   while (queue.length > 0) {
     const current = queue.shift()!;
@@ -26,13 +34,16 @@ export function reachFrom(skill: Skill, project: Project): Reach {
       if (!inside(resolved.target)) {
         if (project.skills.some((other) => other !== skill && resolved.target.startsWith(other.dir + path.sep))) {
           crossSkill.push({ from: current, line: link.span.start.line, target: resolved.target });
+        } else {
+          outside.push({ from: current, link, target: resolved.target });
         }
         continue;
       }
+      if (options.admit && !options.admit(resolved.target, link, current)) continue;
       if (files.has(resolved.target)) continue;
       files.add(resolved.target);
       queue.push(resolved.target);
     }
   }
-  return { files, crossSkill };
+  return { files, crossSkill, outside };
 }

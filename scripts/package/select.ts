@@ -2,7 +2,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Project, Skill, Span } from '../core/types.ts';
-import { resolveLink } from '../links.ts';
+import { reachFrom } from '../reachability.ts';
 import { ustarPath } from './tar.ts';
 
 /** Limits of the `skills` client's archive reader (it rejects archives past them). */
@@ -56,37 +56,19 @@ export function selectFiles(skill: Skill, project: Project, cwd: string): Select
   const diagnostics: Diagnostic[] = [];
   const skillMd = path.join(skill.dir, 'SKILL.md');
   const inside = (file: string) => file.startsWith(skill.dir + path.sep);
-  const reached = new Set<string>([skillMd]);
-  const queue = [skillMd];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    const doc = project.documents.get(current);
-    if (!doc) continue;
-    for (const link of doc.links) {
-      const resolved = resolveLink(doc, link, project.root);
-      if (resolved.kind !== 'file' || !resolved.exists || resolved.isDirectory) continue;
-      if (!inside(resolved.target)) {
-        // Another skill's file installs with that skill; anything else would be a dead link once installed.
-        const otherSkill = project.skills.some((other) => other !== skill && resolved.target.startsWith(other.dir + path.sep));
-        if (!otherSkill) {
-          diagnostics.push(
-            packageDiagnostic(current, cwd, `\`${link.url}\` points outside the skill folder and would not be installed with ${skill.name}`, 'move the file into the skill folder', link.span),
-          );
-        }
-        continue;
-      }
-      const relative = archivePath(skill, resolved.target);
+  const { files: reached, outside } = reachFrom(skill, project, {
+    admit: (target, link, from) => {
+      const relative = archivePath(skill, target);
       const kind = excludedKind(relative);
       if (kind) {
-        diagnostics.push(
-          packageDiagnostic(current, cwd, `\`${link.url}\` links to ${kind} (\`${relative}\`), which never ships`, 'rename or move the file, or drop the link', link.span),
-        );
-        continue;
+        diagnostics.push(packageDiagnostic(from, cwd, `\`${link.url}\` links to ${kind} (\`${relative}\`), which never ships`, 'rename or move the file, or drop the link', link.span));
       }
-      if (reached.has(resolved.target)) continue;
-      reached.add(resolved.target);
-      queue.push(resolved.target);
-    }
+      return !kind;
+    },
+  });
+  // Another skill's file installs with that skill; anything else would be a dead link once installed.
+  for (const { from, link } of outside) {
+    diagnostics.push(packageDiagnostic(from, cwd, `\`${link.url}\` points outside the skill folder and would not be installed with ${skill.name}`, 'move the file into the skill folder', link.span));
   }
 
   // Symlinks are refused wherever they are in a skill, and checked again here with lstat on every
