@@ -1,7 +1,7 @@
 // Resolves a markdown link as GitHub would: a file, an anchor, or something we do not follow.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Document, Link } from './core/types.ts';
+import type { DocumentIndex, Link } from './core/types.ts';
 
 export type ResolvedLink =
   | { kind: 'external' }
@@ -11,7 +11,7 @@ export type ResolvedLink =
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-export function resolveLink(doc: Document, link: Link, root: string): ResolvedLink {
+export function resolveLink(doc: DocumentIndex, link: Link, root: string): ResolvedLink {
   const url = link.url.trim();
   if (url === '') return { kind: 'invalid', reason: 'Link has an empty target' };
   if (/^file:/i.test(url)) {

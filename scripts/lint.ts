@@ -1,10 +1,13 @@
 // Runs the rules over a project and turns their reports into sorted diagnostics.
+// Per-file rules (`checkFile`) read one document; the others read the project's index of every document.
+// On a large tree, files are parsed and per-file rules run on worker threads, which send back only the
+// diagnostics and each document's index: memory stays flat however many files there are.
 import path from 'node:path';
-import type { Rule, RuleContext } from './core/rule.ts';
-import type { Diagnostic, Document, Project, Severity } from './core/types.ts';
+import type { FileContext, Report, Rule, RuleContext } from './core/rule.ts';
+import type { Diagnostic, Document, DocumentIndex, Invocation, ParsedProject, Project, Severity } from './core/types.ts';
 import { type Config, type Profile, loadConfig } from './config.ts';
 import { UsageError } from './load/files.ts';
-import { buildProject, buildProjectParallel } from './project.ts';
+import { buildProject, lintInWorkers } from './project.ts';
 import { allRules } from './rules/index.ts';
 
 export interface LintOptions {
@@ -21,44 +24,75 @@ export interface LintResult {
   project: Project;
 }
 
-export function lint(options: LintOptions): LintResult {
-  const cwd = options.cwd ?? process.cwd();
-  const config = loadConfig(cwd, options.configPath);
-  return check(buildProject(options.paths, cwd), options, config, cwd);
+/** Everything a rule run needs besides the documents; plain data, so it can be handed to a worker. */
+export interface RunSettings {
+  config: Config;
+  profile: Profile;
+  cwd: string;
 }
 
-/** Same as lint; large trees are parsed on worker threads. */
+/** Lints in this thread; the project comes back parsed in full (documents with their text and invocations). */
+export function lint(options: LintOptions): LintResult & { project: ParsedProject } {
+  const settings = settingsFor(options);
+  const rules = options.rules ?? allRules;
+  const project = buildProject(options.paths, settings.cwd);
+  const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, rules, settings));
+  diagnostics.push(...runProjectRules(project, rules, settings));
+  return { diagnostics: sortDiagnostics(diagnostics), project };
+}
+
+/** Same result as lint; large trees are parsed and checked file by file on worker threads. */
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
+  if (options.rules) return lint(options);
+  const settings = settingsFor(options);
+  const inWorkers = await lintInWorkers(options.paths, settings);
+  if (!inWorkers) return lint(options);
+  const diagnostics = [...inWorkers.diagnostics, ...runProjectRules(inWorkers.project, allRules, settings)];
+  return { diagnostics: sortDiagnostics(diagnostics), project: inWorkers.project };
+}
+
+function settingsFor(options: LintOptions): RunSettings {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig(cwd, options.configPath);
-  return check(await buildProjectParallel(options.paths, cwd), options, config, cwd);
-}
-
-function check(project: Project, options: LintOptions, config: Config, cwd: string): LintResult {
-  const diagnostics = runRules(project, options.rules ?? allRules, config, options.profile ?? config.profile ?? 'cargo', cwd);
-  return { diagnostics, project };
-}
-
-export function runRules(project: Project, rules: Rule[], config: Config, profile: Profile, cwd: string): Diagnostic[] {
   for (const id of Object.keys(config.rules)) {
-    if (!rules.some((rule) => rule.meta.id === id)) throw new UsageError(`config names an unknown rule: ${id}`);
+    if (!(options.rules ?? allRules).some((rule) => rule.meta.id === id)) throw new UsageError(`config names an unknown rule: ${id}`);
   }
-  const diagnostics: Diagnostic[] = [];
+  return { config, profile: options.profile ?? config.profile ?? 'cargo', cwd };
+}
+
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+function activeRules(rules: Rule[], { config, profile }: RunSettings): ActiveRule[] {
+  const active: ActiveRule[] = [];
   for (const rule of rules) {
     if (profile === 'spec' && rule.meta.profile === 'cargo') continue;
     const configured = config.rules[rule.meta.id];
     if (configured?.setting === 'off') continue;
-    const severity: Severity = configured?.setting ?? rule.meta.severity;
-    const report = (doc: Document | undefined, fallbackPath: string): RuleContext['report'] => (found) => {
-      const target = found.path ? project.documents.get(found.path) : doc;
-      const filePath = found.path ?? fallbackPath;
+    active.push({ rule, severity: configured?.setting ?? rule.meta.severity, options: configured?.options ?? {} });
+  }
+  return active;
+}
+
+/** Collects one rule's reports as diagnostics, honouring disable comments; a crashing rule becomes a finding. */
+class Collector {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly cwd: string) {}
+
+  reporter(active: ActiveRule, doc: DocumentIndex | undefined, fallbackPath: string, lookup: (file: string) => DocumentIndex | undefined): (found: Report) => void {
+    return (found) => {
+      const target = found.path ? lookup(found.path) : doc;
       const { start, end } = found.span;
       const silenced = target?.disabledLines.get(start.line);
-      if (silenced && (silenced.has('*') || silenced.has(rule.meta.id))) return;
-      diagnostics.push({
-        ruleId: rule.meta.id,
-        severity,
-        file: target?.file.displayPath ?? displayPath(filePath, cwd),
+      if (silenced && (silenced.has('*') || silenced.has(active.rule.meta.id))) return;
+      this.diagnostics.push({
+        ruleId: active.rule.meta.id,
+        severity: active.severity,
+        file: target?.file.displayPath ?? displayPath(found.path ?? fallbackPath, this.cwd),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -67,36 +101,62 @@ export function runRules(project: Project, rules: Rule[], config: Config, profil
         ...(found.hint ? { hint: found.hint } : {}),
       });
     };
-    const options = configured?.options ?? {};
-    const guard = (filePath: string, run: () => void) => {
-      try {
-        run();
-      } catch (error) {
-        // A crashing rule must not hide the other findings; it becomes a finding itself.
-        diagnostics.push({
-          ruleId: rule.meta.id,
-          severity: 'error',
-          file: displayPath(filePath, cwd),
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          message: `internal error in rule ${rule.meta.id}: ${(error as Error).message}`,
-        });
-      }
-    };
-    if (rule.checkDocument) {
-      for (const doc of project.documents.values()) {
-        const context: RuleContext = { project, profile, options, report: report(doc, doc.file.path) };
-        guard(doc.file.path, () => rule.checkDocument!(doc, context));
-      }
-    }
-    if (rule.checkProject) {
-      const context: RuleContext = { project, profile, options, report: report(undefined, project.root) };
-      guard(project.root, () => rule.checkProject!(project, context));
+  }
+
+  guard(active: ActiveRule, filePath: string, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.diagnostics.push({
+        ruleId: active.rule.meta.id,
+        severity: 'error',
+        file: displayPath(filePath, this.cwd),
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        message: `internal error in rule ${active.rule.meta.id}: ${(error as Error).message}`,
+      });
     }
   }
-  return sortDiagnostics(diagnostics);
+}
+
+/** The per-file rules on one document. */
+export function runFileRules(doc: Document, invocations: Invocation[], root: string, rules: Rule[], settings: RunSettings): Diagnostic[] {
+  const collector = new Collector(settings.cwd);
+  for (const active of activeRules(rules, settings)) {
+    const check = active.rule.checkFile;
+    if (!check) continue;
+    const context: FileContext = {
+      root,
+      invocations,
+      profile: settings.profile,
+      options: active.options,
+      report: collector.reporter(active, doc, doc.file.path, (file) => (file === doc.file.path ? doc : undefined)),
+    };
+    collector.guard(active, doc.file.path, () => check(doc, context));
+  }
+  return collector.diagnostics;
+}
+
+/** The rules that read across files: per document against the project's index, and once over the project. */
+export function runProjectRules(project: Project, rules: Rule[], settings: RunSettings): Diagnostic[] {
+  const collector = new Collector(settings.cwd);
+  const lookup = (file: string) => project.documents.get(file);
+  for (const active of activeRules(rules, settings)) {
+    const { checkDocument, checkProject } = active.rule;
+    const context = (doc: DocumentIndex | undefined, fallback: string): RuleContext => ({
+      project,
+      profile: settings.profile,
+      options: active.options,
+      report: collector.reporter(active, doc, fallback, lookup),
+    });
+    if (checkDocument) {
+      for (const doc of project.documents.values()) collector.guard(active, doc.file.path, () => checkDocument(doc, context(doc, doc.file.path)));
+    }
+    if (checkProject) collector.guard(active, project.root, () => checkProject(project, context(undefined, project.root)));
+  }
+  return collector.diagnostics;
 }
 
 export function displayPath(file: string, cwd: string): string {

@@ -1,32 +1,70 @@
 // Builds the Project: every file loaded and parsed once, every invocation extracted once.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Document, Invocation, Project, Skill } from './core/types.ts';
+import type { Diagnostic, Document, DocumentIndex, Invocation, ParsedProject, Project, Skill } from './core/types.ts';
 import { extractInvocations } from './extract/invocations.ts';
+import { type RunSettings, runFileRules } from './lint.ts';
+import { allRules } from './rules/index.ts';
 import { type LoadedTree, loadTree, readSkillFile } from './load/files.ts';
 import { parseDocument } from './parse/document.ts';
-import { parseInWorkers } from './parse/pool.ts';
+import { lintFilesInWorkers } from './parse/pool.ts';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
+/** Files from this size up are parsed on the main thread (see lintInWorkers). */
+export const WORKER_FILE_LIMIT = 256 * 1024;
 
 export interface ParsedFile {
   doc: Document;
   invocations: Invocation[];
 }
 
-export function buildProject(inputs: string[], cwd = process.cwd()): Project {
+export function buildProject(inputs: string[], cwd = process.cwd()): ParsedProject {
   const tree = loadTree(inputs, cwd);
-  return assemble(tree, cwd, tree.markdown.map((file) => parseFile(file, cwd, skillDirOf(tree, file))));
+  const documents = new Map<string, Document>();
+  const invocations = new Map<string, Invocation[]>();
+  for (const file of tree.markdown) {
+    const parsed = parseFile(file, cwd, skillDirOf(tree, file));
+    documents.set(file, parsed.doc);
+    invocations.set(file, parsed.invocations);
+  }
+  return { ...assemble(tree, cwd, documents), documents, invocations };
 }
 
-/** Same result as buildProject; large trees are parsed on worker threads. */
-export async function buildProjectParallel(inputs: string[], cwd = process.cwd()): Promise<Project> {
-  const tree = loadTree(inputs, cwd);
+/**
+ * Parses the tree on worker threads, which also run the per-file rules, and returns the project index and
+ * those rules' diagnostics; undefined when the tree is too small to gain from threads.
+ */
+export async function lintInWorkers(inputs: string[], settings: RunSettings): Promise<{ project: Project; diagnostics: Diagnostic[] } | undefined> {
+  const tree = loadTree(inputs, settings.cwd);
   const threads = Math.min(availableParallelism(), 4);
-  if (tree.markdown.length < PARALLEL_THRESHOLD || threads < 2) return assemble(tree, cwd, tree.markdown.map((file) => parseFile(file, cwd, skillDirOf(tree, file))));
+  if (tree.markdown.length < PARALLEL_THRESHOLD || threads < 2) return undefined;
   const jobs = tree.markdown.map((file) => ({ path: file, skillDir: skillDirOf(tree, file) }));
-  return assemble(tree, cwd, await parseInWorkers(jobs, cwd, threads));
+  // Large files are parsed here, where the heap is not capped: a parse can take a hundred times the file's size.
+  const large = jobs.filter((job) => sizeOf(job.path) >= WORKER_FILE_LIMIT);
+  const small = jobs.filter((job) => !large.includes(job));
+  const { documents: fromWorkers, diagnostics } = await lintFilesInWorkers(small, tree.root, settings, threads);
+  const here = new Map<string, DocumentIndex>();
+  for (const job of large) {
+    const { doc, invocations } = parseFile(job.path, settings.cwd, job.skillDir);
+    diagnostics.push(...runFileRules(doc, invocations, tree.root, allRules, settings));
+    here.set(job.path, doc);
+  }
+  // Documents in the order the tree listed them, as the single-thread build gives them.
+  const documents = new Map(jobs.flatMap((job) => {
+    const doc = fromWorkers.get(job.path) ?? here.get(job.path);
+    return doc ? [[job.path, doc] as const] : [];
+  }));
+  return { project: assemble(tree, settings.cwd, documents), diagnostics };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 export function parseFile(file: string, cwd: string, skillDir: string | undefined): ParsedFile {
@@ -38,17 +76,11 @@ function skillDirOf(tree: LoadedTree, file: string): string | undefined {
   return tree.skillDirs.find((dir) => file.startsWith(dir + path.sep));
 }
 
-function assemble(tree: LoadedTree, cwd: string, parsed: ParsedFile[]): Project {
-  const documents = new Map<string, Document>();
-  const invocations = new Map<string, Invocation[]>();
-  for (const { doc, invocations: found } of parsed) {
-    documents.set(doc.file.path, doc);
-    invocations.set(doc.file.path, found);
-  }
+function assemble(tree: LoadedTree, cwd: string, documents: Map<string, DocumentIndex>): Project {
   const skills: Skill[] = tree.skillDirs.map((dir) => {
     const skillMd = path.join(dir, 'SKILL.md');
     const doc = documents.get(skillMd) ?? parseDocument(readSkillFile(skillMd, cwd, dir));
     return { name: path.basename(dir), dir, doc, files: tree.filesBySkill.get(dir) ?? [] };
   });
-  return { root: tree.root, skills, documents, strayDirs: tree.strayDirs, symlinks: tree.symlinks, invocations };
+  return { root: tree.root, skills, documents, strayDirs: tree.strayDirs, symlinks: tree.symlinks };
 }

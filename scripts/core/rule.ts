@@ -1,5 +1,5 @@
 // The shape of a rule: metadata that both runs it and documents it, and one check function.
-import type { Document, Project, Severity, Span } from './types.ts';
+import type { Document, DocumentIndex, Invocation, Project, Severity, Span } from './types.ts';
 
 export interface RuleMeta {
   /** Kebab-case id, used in config files, disable comments and output. */
@@ -18,8 +18,7 @@ export interface Report {
   path?: string;
 }
 
-export interface RuleContext {
-  project: Project;
+interface BaseContext {
   /** Active profile: 'spec' checks only what the Agent Skills specification requires. */
   profile: 'spec' | 'cargo';
   /** Options from the config file for this rule (`rules: { id: ['warning', {...}] }`). */
@@ -27,10 +26,24 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+/** What a per-file rule sees besides its document: nothing of other files, so it can run on any thread. */
+export interface FileContext extends BaseContext {
+  /** Absolute skills root (links may not leave it; option paths are relative to it). */
+  root: string;
+  /** The document's `cargo-ai` invocations. */
+  invocations: Invocation[];
+}
+
+export interface RuleContext extends BaseContext {
+  project: Project;
+}
+
 export interface Rule {
   meta: RuleMeta;
-  /** Runs once per markdown document. */
-  checkDocument?(doc: Document, context: RuleContext): void;
+  /** Runs once per markdown document, reading that document only. */
+  checkFile?(doc: Document, context: FileContext): void;
+  /** Runs once per markdown document, with the project's index of the other documents (anchors, links). */
+  checkDocument?(doc: DocumentIndex, context: RuleContext): void;
   /** Runs once per lint, over the whole project (catalog, reachability, collisions). */
   checkProject?(project: Project, context: RuleContext): void;
 }

@@ -59,16 +59,16 @@ export interface Link {
   url: string;
   kind: 'link' | 'image' | 'definition' | 'html';
   span: Span;
+  /** The link sits in a table cell. */
+  inTable?: true;
 }
 
-/** One cell of a GFM table: its plain text, span, inline code values and link targets. */
+/** One cell of a GFM table: its plain text, span and inline code values. */
 export interface TableCell {
   text: string;
   span: Span;
   /** Values of the inline code spans directly in the cell, in order. */
   inlineCode: string[];
-  /** Targets of the links anywhere in the cell, in order. */
-  links: string[];
 }
 
 /** A GFM table; `rows[0]` is the header row. */
@@ -118,26 +118,38 @@ export interface Frontmatter {
   problems: { message: string; span: Span; code: string }[];
 }
 
-export interface Document {
-  file: SkillFile;
-  text: string;
+/** A file as rules that look across files see it: everything but its text. */
+export type FileInfo = Omit<SkillFile, 'text'>;
+
+/**
+ * What rules that look across files (anchors on other pages, reachability, the catalog) read of every
+ * document: identity, frontmatter, headings and anchors, links and disable comments. Small enough to keep
+ * for twenty thousand files.
+ */
+export interface DocumentIndex {
+  file: FileInfo;
   frontmatter: Frontmatter;
-  /**
-   * The syntax tree is walked once while parsing and not kept: rules read what was extracted from it.
-   * (Twenty thousand mdast trees would take gigabytes.)
-   */
-  tables: Table[];
   headings: Heading[];
   anchors: Set<string>;
   links: Link[];
-  codeBlocks: CodeBlock[];
-  inlineCode: InlineCode[];
   /** Markdown body (after frontmatter) line count. */
   bodyLines: number;
   /** line → rule ids silenced on that line by `<!-- skill-lint-disable-next-line ... -->` ('*' for all). */
   disabledLines: Map<number, Set<string>>;
   /** Converts an offset into a point. */
   pointAt(offset: number): Point;
+}
+
+/**
+ * A document in full, as per-file rules read it. The syntax tree is walked once while parsing and not
+ * kept: rules read what was extracted from it (twenty thousand mdast trees would take gigabytes).
+ */
+export interface Document extends DocumentIndex {
+  file: SkillFile;
+  text: string;
+  tables: Table[];
+  codeBlocks: CodeBlock[];
+  inlineCode: InlineCode[];
 }
 
 /** One word of a shell command, with its exact source span. */
@@ -168,23 +180,28 @@ export interface Skill {
   name: string;
   /** Absolute folder path. */
   dir: string;
-  /** The parsed SKILL.md. */
-  doc: Document;
+  /** The parsed SKILL.md (in full when parsed in this thread, as an index from worker threads). */
+  doc: DocumentIndex;
   /** Every file under the skill folder (absolute paths), dotfiles included. */
   files: string[];
 }
 
-/** Everything rules may look at: all documents, parsed once. */
+/** What rules that look across files may read: every document as an index. */
 export interface Project {
   /** Absolute root the user pointed at (skills root, or the parent of a single skill). */
   root: string;
   skills: Skill[];
   /** Every markdown document, keyed by absolute path. */
-  documents: Map<string, Document>;
+  documents: Map<string, DocumentIndex>;
   /** Folders under the root that look like skills but have no SKILL.md. */
   strayDirs: string[];
   /** Symbolic links found inside skill folders (never followed). */
   symlinks: string[];
+}
+
+/** A project parsed in this thread: every document in full, with its invocations. */
+export interface ParsedProject extends Project {
+  documents: Map<string, Document>;
   /** Extracted invocations per document path, computed once. */
   invocations: Map<string, Invocation[]>;
 }

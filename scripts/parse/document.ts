@@ -39,6 +39,7 @@ export function parseDocument(file: SkillFile): Document {
   const codeBlocks: CodeBlock[] = [];
   const inlineCode: InlineCode[] = [];
   const tables: Table[] = [];
+  const tableLinks = new Set<Nodes>();
   const disabledLines = new Map<number, Set<string>>();
   const anchors = new Set<string>();
 
@@ -61,7 +62,7 @@ export function parseDocument(file: SkillFile): Document {
       case 'link':
       case 'image':
       case 'definition':
-        links.push({ url: node.url, kind: node.type, span });
+        links.push({ url: node.url, kind: node.type, span, ...(tableLinks.has(node) ? { inTable: true as const } : {}) });
         break;
       case 'code':
         if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, span));
@@ -73,7 +74,7 @@ export function parseDocument(file: SkillFile): Document {
         collectHtml(node, span.end.line, disabledLines, anchors);
         continue;
       case 'table':
-        tables.push(tableOf(node, span, pointAt));
+        tables.push(tableOf(node, span, pointAt, tableLinks));
         break;
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
@@ -97,21 +98,20 @@ export function parseDocument(file: SkillFile): Document {
   };
 }
 
-function tableOf(node: MdTable, span: Table['span'], pointAt: Document['pointAt']): Table {
+/** The table's cells; the links inside it go into `tableLinks` (the walk reaches them after the table). */
+function tableOf(node: MdTable, span: Table['span'], pointAt: Document['pointAt'], tableLinks: Set<Nodes>): Table {
   const rows = node.children.map((row) =>
     row.children.map((cell) => {
-      const links: string[] = [];
-      const stack: Nodes[] = [...cell.children].reverse();
+      const stack: Nodes[] = [...cell.children];
       while (stack.length > 0) {
         const inner = stack.pop()!;
-        if (inner.type === 'link') links.push(inner.url);
-        if ('children' in inner) for (let i = inner.children.length - 1; i >= 0; i--) stack.push(inner.children[i] as Nodes);
+        if (inner.type === 'link') tableLinks.add(inner);
+        if ('children' in inner) stack.push(...(inner.children as Nodes[]));
       }
       return {
         text: toString(cell),
         span: spanOf(pointAt, cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0),
         inlineCode: cell.children.flatMap((child) => (child.type === 'inlineCode' ? [child.value] : [])),
-        links,
       };
     }),
   );

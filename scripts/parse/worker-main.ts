@@ -1,16 +1,37 @@
-// Runs inside a worker thread: parse the files handed over and send the documents back.
+// Runs inside a worker thread: parse each file handed over, run the per-file rules on it, and send back only
+// the diagnostics and the document's index (all the main thread's rules read), a batch at a time.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Diagnostic, Document } from '../core/types.ts';
+import { runFileRules } from '../lint.ts';
 import { parseFile } from '../project.ts';
-import type { ParseJob } from './pool.ts';
+import { allRules } from '../rules/index.ts';
+import { BATCH_SIZE, type SentDocument, type WorkerInput, type WorkerMessage } from './pool.ts';
+import { lineStartsOf } from './positions.ts';
 
-const { jobs, cwd } = workerData as { jobs: ParseJob[]; cwd: string };
+const { jobs, root, settings } = workerData as WorkerInput;
+const send = (message: WorkerMessage) => parentPort!.postMessage(message);
 try {
-  const results = jobs.map((job) => {
-    const { doc, invocations } = parseFile(job.path, cwd, job.skillDir);
-    const { pointAt: _dropped, ...cloneable } = doc;
-    return { doc: cloneable, invocations };
-  });
-  parentPort!.postMessage({ results });
+  let documents: SentDocument[] = [];
+  let diagnostics: Diagnostic[] = [];
+  for (const job of jobs) {
+    const { doc, invocations } = parseFile(job.path, settings.cwd, job.skillDir);
+    diagnostics.push(...runFileRules(doc, invocations, root, allRules, settings));
+    documents.push(toSend(doc));
+    if (documents.length >= BATCH_SIZE) {
+      send({ documents, diagnostics });
+      documents = [];
+      diagnostics = [];
+    }
+  }
+  send({ documents, diagnostics });
+  send({ done: true });
 } catch (error) {
-  parentPort!.postMessage({ error: (error as Error).message });
+  send({ error: (error as Error).message });
+}
+
+/** The document's index, with the line starts that rebuild `pointAt`. */
+function toSend(doc: Document): SentDocument {
+  const { pointAt: _function, text, tables: _tables, codeBlocks: _code, inlineCode: _inline, file, ...index } = doc;
+  const { text: _sameText, ...info } = file;
+  return { doc: { ...index, file: info }, lineStarts: lineStartsOf(text), length: text.length };
 }

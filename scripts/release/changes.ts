@@ -1,9 +1,9 @@
 // What changed in each skill since the last release tag (`v*`), read from git; shared by the
 // release-version rule and `skill-lint release`.
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { Project, Skill, Span } from '../core/types.ts';
+import type { DocumentIndex, Frontmatter, Project, Skill, Span } from '../core/types.ts';
 import { excludedKind } from '../package/select.ts';
 import { parseFrontmatter } from '../parse/frontmatter.ts';
 import { lineStartsOf, makePointAt } from '../parse/positions.ts';
@@ -57,10 +57,23 @@ export function commitSubjects(top: string, ref: string, relative: string): stri
 /** `metadata.version` of a SKILL.md text, and where it is written. */
 export function versionOf(text: string): { version: string | null; span?: Span } {
   // Only the frontmatter is read: the body's markdown plays no part in a version.
-  const frontmatter = parseFrontmatter(text, makePointAt(lineStartsOf(text), text.length));
+  return versionIn(parseFrontmatter(text, makePointAt(lineStartsOf(text), text.length)));
+}
+
+/** `metadata.version` of a parsed SKILL.md. */
+export function versionOfDocument(doc: DocumentIndex): string | null {
+  return versionIn(doc.frontmatter).version;
+}
+
+function versionIn(frontmatter: Frontmatter): { version: string | null; span?: Span } {
   const value = frontmatter.value as { metadata?: { version?: unknown } } | undefined;
   const version = value?.metadata && typeof value.metadata === 'object' && typeof value.metadata.version === 'string' ? value.metadata.version : null;
   return { version, span: frontmatter.valueSpans.get('metadata.version') };
+}
+
+/** A file's text as the parser reads it: without a byte-order mark. */
+export function readText(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
 
 export function relativeDir(top: string, skill: Skill): string {
@@ -105,7 +118,7 @@ export function releaseState(project: Project): ReleaseState | undefined {
     if (files.length === 0) continue;
     const before = fileAt(top, tag, `${dir}/SKILL.md`);
     // A SKILL.md whose only edit is its own version (what a release writes) is not a change of the skill.
-    if (files.includes('SKILL.md') && before !== undefined && withoutVersion(before) === withoutVersion(skill.doc.text)) {
+    if (files.includes('SKILL.md') && before !== undefined && withoutVersion(before) === withoutVersion(readText(skill.doc.file.path))) {
       files = files.filter((file) => file !== 'SKILL.md');
       if (files.length === 0) continue;
     }

@@ -18,7 +18,7 @@ import type { Diagnostic } from '../core/types.ts';
 import { lintParallel, sortDiagnostics } from '../lint.ts';
 import { cargoApiVersion } from '../package/package.ts';
 import { packageDiagnostic } from '../package/select.ts';
-import { ROUTER_SKILL, type SkillChange, commitSubjects, relativeDir, releaseState, versionAtTag, versionOf } from './changes.ts';
+import { ROUTER_SKILL, type SkillChange, commitSubjects, readText, relativeDir, releaseState, versionAtTag, versionOf, versionOfDocument } from './changes.ts';
 import { type Bump, bumpVersion, compareVersions, parseVersion } from './semver.ts';
 
 export interface ReleaseOptions {
@@ -69,7 +69,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   if (!state) return refuse(skillsDir, 'a release needs the git history of the skills (no git work tree here)');
   if (state.changes.length === 0) return refuse(skillsDir, `nothing changed in the skills since ${state.tag}`, 'there is nothing to release');
 
-  const current = versionOf(router.doc.text).version;
+  const current = versionOfDocument(router.doc);
   const base = state.tag ? versionAtTag(state, router) ?? current : current;
   if (!base || !parseVersion(base)) return refuse(router.doc.file.path, `the router's metadata.version (${base ?? 'missing'}) is not a MAJOR.MINOR.PATCH version`);
   const version = bumpVersion(base, options.bump);
@@ -83,7 +83,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const edits = new Map<string, string>();
   const released: ReleasedSkill[] = [];
   for (const change of [...moving].sort((a, b) => (a.skill.name < b.skill.name ? -1 : 1))) {
-    const text = change.skill.doc.text;
+    const text = readText(change.skill.doc.file.path);
     const { span } = versionOf(text);
     if (!span) return refuse(change.skill.doc.file.path, `\`${change.skill.name}\` has no metadata.version to bump`);
     const raw = readFileSync(change.skill.doc.file.path, 'utf8');

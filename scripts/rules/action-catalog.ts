@@ -12,11 +12,11 @@ const rule: Rule = {
     severity: 'error',
     profile: 'cargo',
   },
-  checkDocument(doc, context) {
-    const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.project.root, context.options.catalog) : undefined);
+  checkFile(doc, context) {
+    const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.root, context.options.catalog) : undefined);
     if (!catalog) return;
     const cataloguedIntegrations = new Set([...catalog.values()].map((entry) => entry.integrationSlug));
-    for (const action of findActions(doc, context.project.invocations.get(doc.file.path) ?? [])) {
+    for (const action of findActions(doc, context.invocations)) {
       if (catalog.has(actionKey(action.integrationSlug, action.actionSlug))) continue;
       // An integration that does not exist is command-integration-slug's finding: one mistake, one report.
       if (!integrationSlugs().has(action.integrationSlug) && !cataloguedIntegrations.has(action.integrationSlug)) continue;

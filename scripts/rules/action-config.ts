@@ -9,8 +9,8 @@ const rule: Rule = {
     severity: 'error',
     profile: 'cargo',
   },
-  checkDocument(doc, context) {
-    for (const action of findActions(doc, context.project.invocations.get(doc.file.path) ?? [])) {
+  checkFile(doc, context) {
+    for (const action of findActions(doc, context.invocations)) {
       if (!action.flag) continue;
       const { config } = action;
       if (config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0)) continue;

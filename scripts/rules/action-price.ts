@@ -11,8 +11,8 @@ const rule: Rule = {
     severity: 'error',
     profile: 'cargo',
   },
-  checkDocument(doc, context) {
-    const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.project.root, context.options.catalog) : undefined);
+  checkFile(doc, context) {
+    const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.root, context.options.catalog) : undefined);
     if (!catalog) return;
     for (const table of doc.tables) {
       const [header, ...rows] = table.rows;

@@ -16,7 +16,7 @@ const rule: Rule = {
     severity: 'warning',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     if (!isSkillMd(doc)) return;
     const maxLines = Number(context.options.maxLines ?? DEFAULTS.maxLines);
     const maxTokens = Number(context.options.maxTokens ?? DEFAULTS.maxTokens);

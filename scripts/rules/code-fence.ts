@@ -8,7 +8,7 @@ const rule: Rule = {
     severity: 'error',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     for (const block of doc.codeBlocks) {
       if (!block.unterminated) continue;
       context.report({

@@ -9,7 +9,7 @@ const rule: Rule = {
     severity: 'error',
     profile: 'cargo',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     reportCommandFindings('command-unknown', doc, context);
   },
 };

@@ -17,14 +17,14 @@ const rule: Rule = {
     severity: 'error',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     const reported = new Set<number>();
     const report = (span: Span, message: string) => {
       if (reported.has(span.start.offset)) return;
       reported.add(span.start.offset);
       context.report({ span, message, hint: HINT });
     };
-    for (const invocation of context.project.invocations.get(doc.file.path) ?? []) {
+    for (const invocation of context.invocations) {
       invocation.args.forEach((word, index) => {
         const inline = /^--token=(.+)$/.exec(word.value);
         const value = inline ? inline[1] : word.value === '--token' ? invocation.args[index + 1] : undefined;

@@ -9,7 +9,7 @@ const rule: Rule = {
     severity: 'error',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     const point = { line: 1, column: 1, offset: 0 };
     if (doc.file.tooLarge) {
       context.report({

@@ -34,7 +34,7 @@ const rule: Rule = {
     severity: 'error',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     if (!isSkillMd(doc) || doc.frontmatter.value === undefined || doc.frontmatter.problems.length > 0) return;
     const validate = compile()[context.profile];
     if (validate(doc.frontmatter.value)) return;

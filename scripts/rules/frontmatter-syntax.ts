@@ -16,7 +16,7 @@ const rule: Rule = {
     severity: 'error',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     if (doc.file.binary) return;
     const { frontmatter } = doc;
     if (!frontmatter.present) {

@@ -9,7 +9,7 @@ const rule: Rule = {
     severity: 'error',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     for (const block of doc.codeBlocks) {
       if (block.lang !== 'json' || block.unterminated) continue;
       const result = parseLooseJson(block.value);

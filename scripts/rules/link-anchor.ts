@@ -1,7 +1,7 @@
 // Every `#anchor` names a heading that exists, on this page or the page linked.
 import { distance } from 'fastest-levenshtein';
 import type { Rule } from '../core/rule.ts';
-import type { Document } from '../core/types.ts';
+import type { DocumentIndex } from '../core/types.ts';
 import { resolveLink } from '../links.ts';
 
 const rule: Rule = {
@@ -14,7 +14,7 @@ const rule: Rule = {
   checkDocument(doc, context) {
     for (const link of doc.links) {
       const resolved = resolveLink(doc, link, context.project.root);
-      let target: Document | undefined;
+      let target: DocumentIndex | undefined;
       let anchor: string | undefined;
       if (resolved.kind === 'anchor') {
         target = doc;

@@ -12,9 +12,9 @@ const rule: Rule = {
     severity: 'error',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     for (const link of doc.links) {
-      const resolved = resolveLink(doc, link, context.project.root);
+      const resolved = resolveLink(doc, link, context.root);
       if (resolved.kind === 'invalid') {
         context.report({ span: link.span, message: resolved.reason, hint: resolved.hint });
       } else if (resolved.kind === 'file' && !resolved.exists) {

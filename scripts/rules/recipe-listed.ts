@@ -20,9 +20,8 @@ const rule: Rule = {
     const folder = path.join(skill.dir, options.folder);
     const recipes = skill.files.filter((file) => path.dirname(file) === folder && file.endsWith('.md'));
     const inTable = new Set<string>();
-    const nowhere = { start: skill.doc.pointAt(0), end: skill.doc.pointAt(0) };
-    for (const url of skill.doc.tables.flatMap((table) => table.rows.flat().flatMap((cell) => cell.links))) {
-      const resolved = resolveLink(skill.doc, { url, kind: 'link', span: nowhere }, project.root);
+    for (const link of skill.doc.links.filter((candidate) => candidate.inTable)) {
+      const resolved = resolveLink(skill.doc, link, project.root);
       if (resolved.kind === 'file') inTable.add(resolved.target);
     }
     const readmePath = path.resolve(project.root, options.readme);

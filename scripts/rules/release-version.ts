@@ -3,7 +3,7 @@
 // had there. The git part is skipped where there is no history or no `v*` tag yet.
 import type { Rule } from '../core/rule.ts';
 import type { Skill, Span } from '../core/types.ts';
-import { ROUTER_SKILL, releaseState, versionAtTag, versionOf } from '../release/changes.ts';
+import { ROUTER_SKILL, releaseState, versionAtTag, versionOfDocument } from '../release/changes.ts';
 import { compareVersions } from '../release/semver.ts';
 
 function versionSpan(skill: Skill): Span {
@@ -23,7 +23,7 @@ const rule: Rule = {
   checkProject(project, context) {
     const routerName = String(context.options.router ?? ROUTER_SKILL);
     const router = project.skills.find((skill) => skill.name === routerName);
-    const current = new Map(project.skills.map((skill) => [skill, versionOf(skill.doc.text).version]));
+    const current = new Map(project.skills.map((skill) => [skill, versionOfDocument(skill.doc)]));
     const bundle = router ? current.get(router) : null;
 
     if (router && bundle) {

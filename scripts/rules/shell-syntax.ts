@@ -9,7 +9,7 @@ const rule: Rule = {
     severity: 'error',
     profile: 'spec',
   },
-  checkDocument(doc, context) {
+  checkFile(doc, context) {
     for (const error of extractShell(doc).errors) {
       // Session transcripts and inline code mix in prose and output; an unclosed fence is another rule's finding.
       if (error.source !== 'fence' || !SHELL_LANGS.has(error.lang) || error.block?.unterminated) continue;

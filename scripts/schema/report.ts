@@ -1,12 +1,12 @@
 // Turns the findings of scripts/schema/check.ts into diagnostics for one command rule: each finding points at
 // its word, or inside it (a JSON key, a list item) when the value maps back to the source character by character.
-import type { RuleContext } from '../core/rule.ts';
+import type { FileContext } from '../core/rule.ts';
 import type { Document, Span } from '../core/types.ts';
 import { offsetInValue } from '../extract/invocations.ts';
 import { type CommandRuleId, checkInvocation } from './check.ts';
 
-export function reportCommandFindings(ruleId: CommandRuleId, doc: Document, context: RuleContext): void {
-  for (const invocation of context.project.invocations.get(doc.file.path) ?? []) {
+export function reportCommandFindings(ruleId: CommandRuleId, doc: Document, context: FileContext): void {
+  for (const invocation of context.invocations) {
     for (const finding of checkInvocation(invocation)) {
       if (finding.ruleId !== ruleId) continue;
       const word = invocation.args[finding.word];

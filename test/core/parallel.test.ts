@@ -4,24 +4,39 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { lint, lintParallel } from '../../scripts/lint.ts';
-import { PARALLEL_THRESHOLD } from '../../scripts/project.ts';
+import { PARALLEL_THRESHOLD, WORKER_FILE_LIMIT } from '../../scripts/project.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'skill-lint-parallel-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe('parsing on worker threads', () => {
-  it('gives the same diagnostics and invocations as parsing in one thread', async () => {
+describe('parsing and per-file rules on worker threads', () => {
+  it('give the same diagnostics, document index and skills as one thread, large files included', async () => {
     const files = writeCorpus(root, PARALLEL_THRESHOLD + 20);
-    // Plant defects so there is something to compare.
-    writeFileSync(path.join(root, 'skill-00001/references/page-0.md'), '# Broken\n\n[x](missing.md)\n\n```json\n{"a":}\n```\n');
-    const sequential = lint({ paths: [root], cwd: root, profile: 'spec' });
-    const parallel = await lintParallel({ paths: [root], cwd: root, profile: 'spec' });
-    expect(parallel.project.documents.size).toBe(files);
-    expect(parallel.diagnostics).toEqual(sequential.diagnostics);
-    expect(parallel.diagnostics.length).toBeGreaterThan(0);
-    const count = (result: typeof sequential) => [...result.project.invocations.values()].flat().length;
-    expect(count(parallel)).toBe(count(sequential));
-    const doc = parallel.project.documents.get(path.join(root, 'skill-00001/references/page-0.md'))!;
-    expect(doc.pointAt(5)).toEqual(sequential.project.documents.get(doc.file.path)!.pointAt(5));
-  }, 120_000);
+    // Plant defects for per-file and cross-file rules alike, so there is something to compare.
+    writeFileSync(
+      path.join(root, 'skill-00001/references/page-0.md'),
+      "# Broken\n\n[x](missing.md) [y](../SKILL.md#nowhere)\n\n```json\n{\"a\":}\n```\n\n```bash\ncargo-ai orchestration rn list --limit 5\n```\n",
+    );
+    // Past the worker size limit: parsed on the main thread, with the same findings.
+    const big = path.join(root, 'skill-00002/references/page-1.md');
+    writeFileSync(big, `# Big\n\n${'Plain words for the size limit. '.repeat(Math.ceil(WORKER_FILE_LIMIT / 30))}\n\n[gone](gone.md) [home](../SKILL.md)\n`);
+    for (const profile of ['spec', 'cargo'] as const) {
+      const sequential = lint({ paths: [root], cwd: root, profile });
+      const parallel = await lintParallel({ paths: [root], cwd: root, profile });
+      expect(parallel.diagnostics).toEqual(sequential.diagnostics);
+      expect(new Set(parallel.diagnostics.map((d) => d.ruleId))).toEqual(new Set(sequential.diagnostics.map((d) => d.ruleId)));
+      expect(parallel.project.documents.size).toBe(files);
+      expect(parallel.project.skills.map((skill) => skill.doc.frontmatter.value)).toEqual(sequential.project.skills.map((skill) => skill.doc.frontmatter.value));
+    }
+    const { diagnostics, project } = await lintParallel({ paths: [root], cwd: root, profile: 'cargo' });
+    expect(diagnostics.filter((d) => d.file.endsWith('page-0.md') && d.line >= 3).map((d) => d.ruleId).sort()).toEqual(['command-unknown', 'json-block', 'link-anchor', 'link-target']);
+    const page = path.join(root, 'skill-00001/references/page-0.md');
+    const sequential = lint({ paths: [root], cwd: root, profile: 'cargo' }).project.documents.get(page)!;
+    const index = project.documents.get(page)!;
+    expect(index).not.toHaveProperty('text');
+    expect(index).not.toHaveProperty('codeBlocks');
+    expect({ links: index.links, headings: index.headings, anchors: index.anchors }).toEqual({ links: sequential.links, headings: sequential.headings, anchors: sequential.anchors });
+    expect(index.pointAt(40)).toEqual(sequential.pointAt(40));
+    expect(diagnostics.filter((d) => d.file.endsWith('skill-00002/references/page-1.md')).map((d) => `${d.line} ${d.ruleId}`)).toEqual(['5 link-target']);
+  }, 240_000);
 });

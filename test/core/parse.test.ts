@@ -70,8 +70,10 @@ describe('grammar choice', () => {
     const doc = parseDocument(virtualFile('/x/a.md', '| Skill | Use |\n|---|:--:|\n| [b](../b/SKILL.md) | `x` **y** |\n'));
     expect(doc.tables).toHaveLength(1);
     expect(doc.tables[0].rows.map((row) => row.map((cell) => cell.text))).toEqual([['Skill', 'Use'], ['b', 'x y']]);
-    expect(doc.tables[0].rows[1][0]).toMatchObject({ links: ['../b/SKILL.md'], inlineCode: [], span: { start: { line: 3, column: 1 } } });
-    expect(doc.tables[0].rows[1][1]).toMatchObject({ links: [], inlineCode: ['x'] });
+    expect(doc.tables[0].rows[1][0]).toMatchObject({ inlineCode: [], span: { start: { line: 3, column: 1 } } });
+    expect(doc.tables[0].rows[1][1]).toMatchObject({ inlineCode: ['x'] });
+    expect(doc.links[0].inTable).toBe(true);
+    expect(parseDocument(virtualFile('/x/a.md', '[b](../b/SKILL.md)\n')).links[0]).not.toHaveProperty('inTable');
     expect(doc.links[0]).toMatchObject({ url: '../b/SKILL.md', span: { start: { line: 3, column: 3 } } });
   });
 

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, RuleContext } from '../../scripts/core/rule.ts';
-import type { Project } from '../../scripts/core/types.ts';
+import type { FileContext, Report } from '../../scripts/core/rule.ts';
 import rule from '../../scripts/rules/shell-syntax.ts';
 import { docOf, fence } from '../extract/helpers.ts';
 import { runRuleTests, skillMd } from '../rule-tester.ts';
 
 function check(markdown: string): Report[] {
   const reports: Report[] = [];
-  const context: RuleContext = {
-    project: {} as Project,
+  const context: FileContext = {
+    root: '/',
+    invocations: [],
     profile: 'spec',
     options: {},
     report: (report) => reports.push(report),
   };
-  rule.checkDocument?.(docOf(markdown), context);
+  rule.checkFile?.(docOf(markdown), context);
   return reports;
 }
 
