@@ -113,7 +113,7 @@ describe('exit codes', () => {
   });
 
   it('--help works on every command', async () => {
-    for (const command of [[], ['check'], ['rules']]) {
+    for (const command of [[], ['check'], ['rules'], ['extract'], ['docs'], ['coverage'], ['package'], ['release'], ['route']]) {
       const result = await run([...command, '--help'], work);
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toMatch(/Usage: skill-lint/);
