@@ -1,11 +1,11 @@
-// The command rules run over every example of every file: checking must stay far below a millisecond per
-// invocation once the validators are compiled.
+// Many invocations of the same commands: every one is checked (validators are reused across them), and
+// valid ones stay valid whatever their values. Speed is measured by `npm run bench`, not here.
 import { expect, it } from 'vitest';
 import { extractInvocations } from '../../scripts/extract/invocations.ts';
 import { checkInvocation } from '../../scripts/schema/check.ts';
 import { docOf, fence } from '../extract/helpers.ts';
 
-it('checks thousands of invocations per second', () => {
+it('accepts two thousand valid invocations with varied values', () => {
   const lines: string[] = [];
   for (let i = 0; i < 2000; i++) {
     lines.push(
@@ -16,10 +16,8 @@ it('checks thousands of invocations per second', () => {
   }
   const invocations = extractInvocations(docOf(fence('bash', ...lines)));
   expect(invocations).toHaveLength(2000);
-  checkInvocation(invocations[0]);
-  const started = performance.now();
-  const findings = invocations.flatMap((invocation) => checkInvocation(invocation));
-  const elapsed = performance.now() - started;
-  expect(findings).toEqual([]);
-  expect(elapsed).toBeLessThan(1000);
+  expect(invocations.flatMap((invocation) => checkInvocation(invocation))).toEqual([]);
+  // The same shapes with one wrong value each are all caught.
+  const wrong = extractInvocations(docOf(fence('bash', ...lines.map((line) => line.replace('"is"', '"iz"').replace('success,error', 'success,eror')))));
+  expect(wrong.map((invocation) => checkInvocation(invocation).length)).toEqual(wrong.map(() => 1));
 });
