@@ -1,22 +1,13 @@
 // The release-version rule: lockstep with the bundle version, and a bump for whatever changed since the tag.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint } from '../../scripts/lint.ts';
 import rule from '../../scripts/rules/release-version.ts';
 import { brief } from '../package/helpers.ts';
-import { type TempRepo, tempRepo, withVersion } from './repo.ts';
+import { type TempRepo, tempRepos, withVersion } from './repo.ts';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function repo(options?: { git?: boolean }): TempRepo {
-  const made = tempRepo(options);
-  repos.push(made);
-  return made;
-}
+const repo = tempRepos();
 
 function check(r: TempRepo): string[] {
   return brief(lint({ paths: ['skills'], cwd: r.root, rules: [rule], profile: 'cargo' }).diagnostics);

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint } from '../../scripts/lint.ts';
 import { cargoApiVersion } from '../../scripts/package/package.ts';
 import { insertSection, release } from '../../scripts/release/release.ts';
@@ -10,18 +10,9 @@ import { bumpVersion, compareVersions } from '../../scripts/release/semver.ts';
 import rule from '../../scripts/rules/release-version.ts';
 import { repoRoot } from '../../scripts/paths.ts';
 import { brief } from '../package/helpers.ts';
-import { type TempRepo, tempRepo, withVersion } from './repo.ts';
+import { tempRepos, withVersion } from './repo.ts';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function repo(options?: { git?: boolean }): TempRepo {
-  const made = tempRepo(options);
-  repos.push(made);
-  return made;
-}
+const repo = tempRepos();
 
 const alpha = 'skills/cargo-alpha/SKILL.md';
 const router = 'skills/cargo/SKILL.md';

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execaSync } from 'execa';
+import { afterEach } from 'vitest';
 import { fixtureSkills } from '../package/helpers.ts';
 
 export interface TempRepo {
@@ -49,4 +50,17 @@ export function tempRepo(options: { git?: boolean } = {}): TempRepo {
 /** Sets `metadata.version` in a SKILL.md text. */
 export function withVersion(text: string, version: string): string {
   return text.replace(/^( {2}version: )"[^"]*"$/m, `$1"${version}"`);
+}
+
+/** A `tempRepo` factory for one test file: every repository it makes is removed after each test. */
+export function tempRepos(): (options?: { git?: boolean }) => TempRepo {
+  const made: TempRepo[] = [];
+  afterEach(() => {
+    for (const repo of made.splice(0)) repo.remove();
+  });
+  return (options) => {
+    const repo = tempRepo(options);
+    made.push(repo);
+    return repo;
+  };
 }
