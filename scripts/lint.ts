@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { FileContext, Report, Rule, RuleContext } from './core/rule.ts';
 import type { Diagnostic, Document, DocumentIndex, Invocation, ParsedProject, Project, Severity } from './core/types.ts';
 import { type Config, type Profile, loadConfig } from './config.ts';
-import { UsageError } from './load/files.ts';
-import { buildProject, lintInWorkers } from './project.ts';
+import { UsageError, loadTree } from './load/files.ts';
+import { buildProject, lintInWorkers, parseTree } from './project.ts';
 import { allRules } from './rules/index.ts';
 
 export interface LintOptions {
@@ -34,21 +34,24 @@ export interface RunSettings {
 /** Lints in this thread; the project comes back parsed in full (documents with their text and invocations). */
 export function lint(options: LintOptions): LintResult & { project: ParsedProject } {
   const settings = settingsFor(options);
-  const rules = options.rules ?? allRules;
-  const project = buildProject(options.paths, settings.cwd);
-  const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, rules, settings));
-  diagnostics.push(...runProjectRules(project, rules, settings));
-  return { diagnostics: sortDiagnostics(diagnostics), project };
+  return lintParsed(buildProject(options.paths, settings.cwd), options.rules ?? allRules, settings);
 }
 
 /** Same result as lint; large trees are parsed and checked file by file on worker threads. */
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
   if (options.rules) return lint(options);
   const settings = settingsFor(options);
-  const inWorkers = await lintInWorkers(options.paths, settings);
-  if (!inWorkers) return lint(options);
+  const tree = loadTree(options.paths, settings.cwd);
+  const inWorkers = await lintInWorkers(tree, settings);
+  if (!inWorkers) return lintParsed(parseTree(tree, settings.cwd), allRules, settings);
   const diagnostics = [...inWorkers.diagnostics, ...runProjectRules(inWorkers.project, allRules, settings)];
   return { diagnostics: sortDiagnostics(diagnostics), project: inWorkers.project };
+}
+
+function lintParsed(project: ParsedProject, rules: Rule[], settings: RunSettings): LintResult & { project: ParsedProject } {
+  const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, rules, settings));
+  diagnostics.push(...runProjectRules(project, rules, settings));
+  return { diagnostics: sortDiagnostics(diagnostics), project };
 }
 
 function settingsFor(options: LintOptions): RunSettings {

@@ -8,7 +8,7 @@ import { type RunSettings, runFileRules } from './lint.ts';
 import { allRules } from './rules/index.ts';
 import { type LoadedTree, loadTree, readSkillFile } from './load/files.ts';
 import { parseDocument } from './parse/document.ts';
-import { lintFilesInWorkers } from './parse/pool.ts';
+import { type FileJob, lintFilesInWorkers } from './parse/pool.ts';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
@@ -21,7 +21,11 @@ export interface ParsedFile {
 }
 
 export function buildProject(inputs: string[], cwd = process.cwd()): ParsedProject {
-  const tree = loadTree(inputs, cwd);
+  return parseTree(loadTree(inputs, cwd), cwd);
+}
+
+/** Parses every markdown file of a loaded tree in this thread. */
+export function parseTree(tree: LoadedTree, cwd: string): ParsedProject {
   const documents = new Map<string, Document>();
   const invocations = new Map<string, Invocation[]>();
   for (const file of tree.markdown) {
@@ -36,8 +40,7 @@ export function buildProject(inputs: string[], cwd = process.cwd()): ParsedProje
  * Parses the tree on worker threads, which also run the per-file rules, and returns the project index and
  * those rules' diagnostics; undefined when the tree is too small to gain from threads.
  */
-export async function lintInWorkers(inputs: string[], settings: RunSettings): Promise<{ project: Project; diagnostics: Diagnostic[] } | undefined> {
-  const tree = loadTree(inputs, settings.cwd);
+export async function lintInWorkers(tree: LoadedTree, settings: RunSettings): Promise<{ project: Project; diagnostics: Diagnostic[] } | undefined> {
   const threads = Math.min(availableParallelism(), 4);
   if (tree.markdown.length < PARALLEL_THRESHOLD || threads < 2) return undefined;
   const jobs = tree.markdown.map((file) => ({ path: file, skillDir: skillDirOf(tree, file) }));
@@ -47,9 +50,9 @@ export async function lintInWorkers(inputs: string[], settings: RunSettings): Pr
   const { documents: fromWorkers, diagnostics } = await lintFilesInWorkers(small, tree.root, settings, threads);
   const here = new Map<string, DocumentIndex>();
   for (const job of large) {
-    const { doc, invocations } = parseFile(job.path, settings.cwd, job.skillDir);
-    diagnostics.push(...runFileRules(doc, invocations, tree.root, allRules, settings));
-    here.set(job.path, doc);
+    const checked = parseAndCheckFile(job, tree.root, settings);
+    diagnostics.push(...checked.diagnostics);
+    here.set(job.path, checked.doc);
   }
   // Documents in the order the tree listed them, as the single-thread build gives them.
   const documents = new Map(jobs.flatMap((job) => {
@@ -65,6 +68,12 @@ function sizeOf(file: string): number {
   } catch {
     return 0;
   }
+}
+
+/** One file parsed and put through the per-file rules: what a worker does for each file it is given. */
+export function parseAndCheckFile(job: FileJob, root: string, settings: RunSettings): { doc: Document; diagnostics: Diagnostic[] } {
+  const { doc, invocations } = parseFile(job.path, settings.cwd, job.skillDir);
+  return { doc, diagnostics: runFileRules(doc, invocations, root, allRules, settings) };
 }
 
 export function parseFile(file: string, cwd: string, skillDir: string | undefined): ParsedFile {

@@ -2,9 +2,7 @@
 // the diagnostics and the document's index (all the main thread's rules read), a batch at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic, Document } from '../core/types.ts';
-import { runFileRules } from '../lint.ts';
-import { parseFile } from '../project.ts';
-import { allRules } from '../rules/index.ts';
+import { parseAndCheckFile } from '../project.ts';
 import { BATCH_SIZE, type SentDocument, type WorkerInput, type WorkerMessage } from './pool.ts';
 import { lineStartsOf } from './positions.ts';
 
@@ -14,9 +12,9 @@ try {
   let documents: SentDocument[] = [];
   let diagnostics: Diagnostic[] = [];
   for (const job of jobs) {
-    const { doc, invocations } = parseFile(job.path, settings.cwd, job.skillDir);
-    diagnostics.push(...runFileRules(doc, invocations, root, allRules, settings));
-    documents.push(toSend(doc));
+    const checked = parseAndCheckFile(job, root, settings);
+    diagnostics.push(...checked.diagnostics);
+    documents.push(toSend(checked.doc));
     if (documents.length >= BATCH_SIZE) {
       send({ documents, diagnostics });
       documents = [];

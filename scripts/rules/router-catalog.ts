@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
 import { resolveLink } from '../links.ts';
+import { ROUTER_SKILL } from '../release/changes.ts';
 
 const rule: Rule = {
   meta: {
@@ -11,7 +12,7 @@ const rule: Rule = {
     profile: 'cargo',
   },
   checkProject(project, context) {
-    const routerName = String(context.options.router ?? 'cargo');
+    const routerName = String(context.options.router ?? ROUTER_SKILL);
     const router = project.skills.find((skill) => skill.name === routerName);
     if (!router || project.skills.length < 2) return;
     const linked = new Set<string>();
