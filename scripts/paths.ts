@@ -2,7 +2,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Defined only in the prebuilt bundle (scripts/bin/bundle.js), which lives elsewhere than this file. */
+declare const BUNDLED_ROOT_FROM_HERE: string | undefined;
+const rootFromHere = typeof BUNDLED_ROOT_FROM_HERE === 'string' ? BUNDLED_ROOT_FROM_HERE : '..';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), rootFromHere);
 
 export function schemaPath(name: string): string {
   return path.join(repoRoot, 'schemas', name);

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: no build step between an edit and a lint.
-import { register } from 'tsx/esm/api';
+// Runs the prebuilt bundle while it matches the sources (see bundle.js), else the TypeScript sources
+// directly: no build step is ever needed between an edit and a lint.
+import { freshBundle } from './bundle.js';
 
-register();
-const { main } = await import('../cli.ts');
+const bundled = freshBundle('cli');
+const { main } = bundled ? await import(bundled) : await fromSources();
 process.exitCode = await main(process.argv);
+
+async function fromSources() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../cli.ts');
+}

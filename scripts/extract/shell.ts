@@ -2,6 +2,8 @@
 // simple command in it, wherever it sits (pipelines, `&&`, loops, functions, `$(...)`, backticks, heredocs),
 // as words with offsets into that text.
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { repoRoot } from '../paths.ts';
 import { maskPlaceholders, unmaskPlaceholders } from './placeholders.ts';
 
 /** A shell word; offsets are UTF-16 indexes into the parsed text. */
@@ -61,7 +63,8 @@ let parser: Parser | undefined;
 // Loading the compiled parser takes a few hundred milliseconds: only pay for it when a document has a command.
 function getParser(): Parser {
   if (!parser) {
-    const require = createRequire(import.meta.url);
+    // Resolved from the repository, wherever this code runs from (the prebuilt bundle lives elsewhere).
+    const require = createRequire(path.join(repoRoot, 'package.json'));
     const sh = require('mvdan-sh') as { syntax: { NewParser(): Parser } };
     parser = sh.syntax.NewParser();
   }

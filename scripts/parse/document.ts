@@ -2,19 +2,32 @@
 import GithubSlugger from 'github-slugger';
 import type { Code, Html, InlineCode as MdInlineCode, Nodes, Root, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import type { CodeBlock, Document, Heading, InlineCode, Link, SkillFile, Table } from '../core/types.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { lineStartsOf, makePointAt, spanOf } from './positions.ts';
 
-const commonMark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-const githubFlavoured = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 /**
- * GFM's table construct doubles parse time, and only tables and footnotes change what rules see
- * (links, headings, code and their positions are the same in both grammars): use it where they occur.
+ * Of GitHub's extensions to CommonMark, only tables and footnotes change what rules see. The rest
+ * (autolinked bare URLs, strikethrough, task lists) would cost parse time and add nothing a rule reads.
+ */
+function gfmTablesAndFootnotes(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
+}
+
+const commonMark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const githubFlavoured = unified().use(remarkParse).use(gfmTablesAndFootnotes).use(remarkFrontmatter, ['yaml']);
+/**
+ * The table construct still doubles parse time (it is tried at every paragraph), and links, headings, code
+ * and their positions are the same in both grammars: use it only where a table or footnote occurs.
  */
 const DELIMITER_ROW = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/gm;
 

@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript module (it runs before any TypeScript loader), without declarations
+import { buildBundle, freshBundle } from '../../scripts/bin/bundle.js';
+import { writeCorpus } from '../../scripts/bench/corpus.ts';
+import { repoRoot } from '../../scripts/paths.ts';
+import { PARALLEL_THRESHOLD } from '../../scripts/project.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'skill-lint-bundle-'));
+const bundleDir = path.join(work, 'bundle');
+const corpus = path.join(work, 'corpus');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const runner = path.join(work, 'run-main.mjs');
+writeFileSync(runner, "const [entry, ...args] = process.argv.slice(2);\nconst { main } = await import(entry);\nprocess.exitCode = await main(['node', 'skill-lint', ...args]);\n");
+
+/** Runs `main` from the given module (bundle or sources) on `args`, the way the bin does. */
+function runMain(entry: string, args: string[], loader: string[] = []) {
+  return execa('node', [...loader, runner, entry, ...args], { cwd: repoRoot, reject: false });
+}
+
+function manifestPath(): string {
+  return path.join(bundleDir, 'manifest.json');
+}
+
+describe('the prebuilt bundle', () => {
+  beforeAll(async () => {
+    await buildBundle(bundleDir);
+    // Large enough for worker threads, so the bundled worker runs too; one planted defect of each kind.
+    writeCorpus(corpus, PARALLEL_THRESHOLD + 10);
+    writeFileSync(path.join(corpus, 'skill-00001/references/page-0.md'), '# Broken\n\n[x](missing.md)\n\n```bash\ncargo-ai orchestration rn list\n```\n');
+  }, 60_000);
+
+  it('gives the same output and exit code as the TypeScript sources, on worker threads too', async () => {
+    const args = ['check', corpus, '--format', 'json', '--profile', 'cargo'];
+    const bundled = await runMain(freshBundle('cli', bundleDir), args);
+    const sources = await runMain(path.join(repoRoot, 'scripts/cli.ts'), args, ['--import', 'tsx']);
+    expect(bundled.stderr).toBe('');
+    expect(bundled.exitCode).toBe(1);
+    expect(bundled.exitCode).toBe(sources.exitCode);
+    const findings = JSON.parse(bundled.stdout) as { ruleId: string }[];
+    expect(findings.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['link-target', 'command-unknown']));
+    expect(bundled.stdout).toBe(sources.stdout);
+  }, 120_000);
+
+  it('reads the repository data (schemas, catalogs) from its own folder elsewhere', async () => {
+    const result = await runMain(freshBundle('cli', bundleDir), ['coverage']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/orchestration/);
+  }, 60_000);
+
+  it('is used only while every input has the size and time recorded at build', () => {
+    expect(freshBundle('cli', bundleDir)).toBe(path.join(bundleDir, 'cli.js'));
+    expect(freshBundle('worker', bundleDir)).toBe(path.join(bundleDir, 'worker.js'));
+    const original = readFileSync(manifestPath(), 'utf8');
+    const manifest = JSON.parse(original) as { inputs: Record<string, { size: number; mtimeMs: number }> };
+    const inputs = Object.keys(manifest.inputs);
+    expect(inputs).toEqual(expect.arrayContaining(['scripts/cli.ts', 'scripts/parse/worker-main.ts', 'scripts/rules/link-target.ts']));
+    try {
+      const edited = { ...manifest.inputs['scripts/lint.ts'], size: manifest.inputs['scripts/lint.ts'].size + 1 };
+      writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/lint.ts': edited } }));
+      expect(freshBundle('cli', bundleDir)).toBeUndefined();
+      const touched = { ...manifest.inputs['scripts/cli.ts'], mtimeMs: manifest.inputs['scripts/cli.ts'].mtimeMs - 1000 };
+      writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/cli.ts': touched } }));
+      expect(freshBundle('cli', bundleDir)).toBeUndefined();
+      writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/removed.ts': { size: 1, mtimeMs: 1 } } }));
+      expect(freshBundle('cli', bundleDir)).toBeUndefined();
+      writeFileSync(manifestPath(), '{ not json');
+      expect(freshBundle('cli', bundleDir)).toBeUndefined();
+    } finally {
+      writeFileSync(manifestPath(), original);
+    }
+    expect(freshBundle('cli', path.join(work, 'never-built'))).toBeUndefined();
+  });
+});
