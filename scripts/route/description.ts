@@ -1,7 +1,7 @@
 // What the description rules share: where a description is, how to read rule options, and the
 // package-level vocabulary measures (distinctive terms, weighted top terms, overlap).
 import type { Span, Skill } from '../core/types.ts';
-import { stripBoilerplate, terms, withoutSkipClauses } from './text.ts';
+import { SkillNames, stripBoilerplate, terms, withoutSkipClauses } from './text.ts';
 
 export function descriptionOf(skill: Skill): string | undefined {
   const value = skill.doc.frontmatter.value as { description?: unknown } | undefined;
@@ -43,13 +43,13 @@ export function describedSkills(skills: Skill[]): DescribedSkill[] {
  * The terms a description uses about its own job: boilerplate ("use when the user says") and skip
  * clauses (which are written in a neighbour's words) left out, so neither counts as shared vocabulary.
  */
-export function ownTerms(description: string, otherNames: string[]): string[] {
-  return terms(stripBoilerplate(withoutSkipClauses(description, otherNames))).filter((term) => term.length > 1);
+export function ownTerms(description: string, names: SkillNames, self: string): string[] {
+  return terms(stripBoilerplate(withoutSkipClauses(description, names, self))).filter((term) => term.length > 1);
 }
 
 function termLists(entries: { name: string; description: string }[]): Map<string, string[]> {
-  const names = entries.map((entry) => entry.name);
-  return new Map(entries.map((entry) => [entry.name, ownTerms(entry.description, names.filter((n) => n !== entry.name))]));
+  const names = new SkillNames(entries.map((entry) => entry.name));
+  return new Map(entries.map((entry) => [entry.name, ownTerms(entry.description, names, entry.name)]));
 }
 
 /** Per skill: the terms of its description that no other description of the package uses, sorted. */
@@ -83,18 +83,26 @@ export function topTerms(entries: { name: string; description: string }[], top: 
   return result;
 }
 
-/** Weighted Jaccard of two normalised term vectors: Σ min / Σ max over the union of their terms. */
-export function weightedJaccard(a: Map<string, number>, b: Map<string, number>): { score: number; shared: string[] } {
+/**
+ * Weighted Jaccard of two term vectors: Σ min / Σ max over the union of their terms. Since
+ * min(x, y) + max(x, y) = x + y, Σ max is the two sums less Σ min: one pass over `a`, no union built.
+ */
+export function weightedJaccard(a: Map<string, number>, b: Map<string, number>): number {
   let min = 0;
-  let max = 0;
-  for (const term of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(term) ?? 0;
-    const y = b.get(term) ?? 0;
-    min += Math.min(x, y);
-    max += Math.max(x, y);
+  let sum = 0;
+  for (const [term, x] of a) {
+    sum += x;
+    const y = b.get(term);
+    if (y !== undefined) min += Math.min(x, y);
   }
-  const shared = [...a.keys()]
+  for (const y of b.values()) sum += y;
+  const max = sum - min;
+  return max === 0 ? 0 : min / max;
+}
+
+/** The terms two vectors share, heaviest shared weight first. */
+export function sharedTerms(a: Map<string, number>, b: Map<string, number>): string[] {
+  return [...a.keys()]
     .filter((term) => b.has(term))
     .sort((s, t) => Math.min(b.get(t)!, a.get(t)!) - Math.min(b.get(s)!, a.get(s)!) || (s < t ? -1 : 1));
-  return { score: max === 0 ? 0 : min / max, shared };
 }

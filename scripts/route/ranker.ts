@@ -1,7 +1,7 @@
 // A deterministic, offline BM25F ranker over skill descriptions: which skill would a lexical router
 // pick for a request? Fields: the skill name, its quoted trigger phrases, and the description.
 import { PHRASE_SYNONYMS, SYNONYMS } from './synonyms.ts';
-import { stem, stripBoilerplate, terms, termsWithBigrams, triggerPhrases, withoutSkipClauses } from './text.ts';
+import { SkillNames, stem, stripBoilerplate, terms, termsWithBigrams, triggerPhrases, withoutSkipClauses } from './text.ts';
 
 export interface SkillText {
   name: string;
@@ -68,8 +68,8 @@ function counts(list: string[]): Map<string, number> {
  * The terms of each field. Skip clauses ("for invoices use cargo-billing") are left out: they are
  * written in the neighbour's vocabulary, and counting them would send the neighbour's requests here.
  */
-export function fieldTerms(skill: SkillText, otherNames: string[]): Record<Field, string[]> {
-  const own = withoutSkipClauses(skill.description, otherNames);
+export function fieldTerms(skill: SkillText, names: SkillNames): Record<Field, string[]> {
+  const own = withoutSkipClauses(skill.description, names, skill.name);
   return {
     name: terms(skill.name.replace(/-/g, ' ')),
     triggers: triggerPhrases(own).flatMap((phrase) => termsWithBigrams(phrase)),
@@ -79,9 +79,9 @@ export function fieldTerms(skill: SkillText, otherNames: string[]): Record<Field
 
 export function buildIndex(skills: SkillText[], options: Partial<RankerOptions> = {}): RoutingIndex {
   const merged: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, ...options };
-  const names = skills.map((skill) => skill.name);
+  const names = new SkillNames(skills.map((skill) => skill.name));
   const indexed: IndexedSkill[] = skills.map((skill) => {
-    const fields = fieldTerms(skill, names.filter((name) => name !== skill.name));
+    const fields = fieldTerms(skill, names);
     return {
       name: skill.name,
       triggerTerms: triggerPhrases(skill.description).map((phrase) => new Set(terms(phrase))),

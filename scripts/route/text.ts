@@ -109,6 +109,39 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The skill names of a package, indexed by the word each is written as. A clause is then checked only
+ * against the names it contains: with thousands of skills, testing every name against every clause of
+ * every description would grow with the square of the package.
+ */
+export class SkillNames {
+  private readonly order = new Map<string, number>();
+  private readonly byWord = new Map<string, string[]>();
+  /** Names the word pattern cannot isolate (other characters than letters, digits, `_`, `-`): always tried. */
+  private readonly unusual: string[] = [];
+
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      if (this.order.has(name)) continue;
+      this.order.set(name, this.order.size);
+      if (!/^[\w-]+$/.test(name)) {
+        this.unusual.push(name);
+        continue;
+      }
+      const word = name.toLowerCase();
+      this.byWord.set(word, [...(this.byWord.get(word) ?? []), name]);
+    }
+  }
+
+  /** Names (other than `except`) written as a whole word of `text`, in the order they were given. */
+  wordsIn(text: string, except?: string): string[] {
+    const found = new Set<string>(this.unusual);
+    for (const word of text.toLowerCase().match(/[\w-]+/g) ?? []) for (const name of this.byWord.get(word) ?? []) found.add(name);
+    if (except !== undefined) found.delete(except);
+    return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+}
+
 export interface SkipClause {
   /** The clause text, as written. */
   text: string;
@@ -121,14 +154,19 @@ export interface SkipClause {
 /**
  * Clauses that send the reader to another skill: "For credit usage use cargo-billing.", "...; load
  * cargo-ai instead". A name only counts after a verb of redirection or before "instead", because a
- * skill name can also be an ordinary word of the text (`cargo-ai` is the CLI's name, too).
+ * skill name can also be an ordinary word of the text (`cargo-ai` is the CLI's name, too). The names are
+ * `otherNames`, or those of `names` other than `self`.
  */
-export function skipClauses(description: string, otherNames: string[]): SkipClause[] {
+export function skipClauses(description: string, otherNames: readonly string[]): SkipClause[];
+export function skipClauses(description: string, names: SkillNames, self: string): SkipClause[];
+export function skipClauses(description: string, names: readonly string[] | SkillNames, self?: string): SkipClause[] {
+  const index = names instanceof SkillNames ? names : new SkillNames(names);
   const clauses: SkipClause[] = [];
   const pattern = /(?:[^.;!?]|[.;!?](?!\s|$))+(?:[.;!?]+(?=\s|$))?/g;
   for (const match of description.matchAll(pattern)) {
     const text = match[0];
-    const targets = otherNames.filter((name) => {
+    // The patterns below need the name as a whole word, so names the clause does not contain cannot match.
+    const targets = index.wordsIn(text, self).filter((name) => {
       const quoted = '[`*"“]?' + escapeRegExp(name) + '[`*"”]?';
       const end = '(?![\\w-])';
       const redirect = new RegExp(`\\b(?:use|load|see(?:\\s+also)?|prefer|try|switch\\s+to|go\\s+to|defer\\s+to|hand\\s+off\\s+to)\\s+(?:the\\s+)?${quoted}${end}`, 'i');
@@ -141,9 +179,12 @@ export function skipClauses(description: string, otherNames: string[]): SkipClau
 }
 
 /** The description without its skip clauses: the words that describe this skill's own job. */
-export function withoutSkipClauses(description: string, otherNames: string[]): string {
+export function withoutSkipClauses(description: string, otherNames: readonly string[]): string;
+export function withoutSkipClauses(description: string, names: SkillNames, self: string): string;
+export function withoutSkipClauses(description: string, names: readonly string[] | SkillNames, self?: string): string {
+  const clauses = names instanceof SkillNames ? skipClauses(description, names, self ?? '') : skipClauses(description, names);
   let result = description;
-  for (const clause of skipClauses(description, otherNames).reverse()) {
+  for (const clause of clauses.reverse()) {
     result = result.slice(0, clause.offset) + ' ' + result.slice(clause.offset + clause.text.length);
   }
   return result;

@@ -1,7 +1,7 @@
 // Two descriptions built on the same distinguishing words compete for the same requests; whichever
 // wins, the other skill's users lose. Reported on both skills, with the words they share.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption, topTerms, weightedJaccard } from '../route/description.ts';
+import { describedSkills, descriptionSpan, numberOption, sharedTerms, topTerms, weightedJaccard } from '../route/description.ts';
 
 const rule: Rule = {
   meta: {
@@ -21,8 +21,9 @@ const rule: Rule = {
       for (let j = i + 1; j < described.length; j++) {
         const a = described[i].skill;
         const b = described[j].skill;
-        const { score, shared } = weightedJaccard(vectors.get(a.name)!, vectors.get(b.name)!);
+        const score = weightedJaccard(vectors.get(a.name)!, vectors.get(b.name)!);
         if (score < threshold) continue;
+        const shared = sharedTerms(vectors.get(a.name)!, vectors.get(b.name)!);
         for (const [self, other] of [[a, b], [b, a]]) {
           context.report({
             path: self.doc.file.path,

@@ -2,7 +2,7 @@
 // instead ("For invoices, use cargo-billing") stops a router from picking the wrong one.
 import type { Rule } from '../core/rule.ts';
 import { describedSkills, descriptionSpan } from '../route/description.ts';
-import { skipClauses } from '../route/text.ts';
+import { SkillNames, skipClauses } from '../route/text.ts';
 
 const rule: Rule = {
   meta: {
@@ -13,16 +13,16 @@ const rule: Rule = {
     profile: 'spec',
   },
   checkProject(project, context) {
-    const names = project.skills.map((skill) => skill.name);
-    if (names.length < 2) return;
+    if (project.skills.length < 2) return;
+    const names = new SkillNames(project.skills.map((skill) => skill.name));
     for (const { skill, description } of describedSkills(project.skills)) {
-      const others = names.filter((name) => name !== skill.name);
-      if (skipClauses(description, others).length > 0) continue;
+      if (skipClauses(description, names, skill.name).length > 0) continue;
+      const neighbour = project.skills.find((other) => other.name !== skill.name)!.name;
       context.report({
         path: skill.doc.file.path,
         span: descriptionSpan(skill),
         message: `Description of \`${skill.name}\` never says when to load another skill instead`,
-        hint: `add a skip clause naming a neighbour, e.g. "For <task>, use ${others[0]} instead."`,
+        hint: `add a skip clause naming a neighbour, e.g. "For <task>, use ${neighbour} instead."`,
       });
     }
   },

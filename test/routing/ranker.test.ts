@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, queryTerms, rankSkills } from '../../scripts/route/ranker.ts';
-import { sentences, skipClauses, stem, terms, triggerPhrases, withoutSkipClauses } from '../../scripts/route/text.ts';
+import { sharedTerms, weightedJaccard } from '../../scripts/route/description.ts';
+import { SkillNames, sentences, skipClauses, stem, terms, triggerPhrases, withoutSkipClauses } from '../../scripts/route/text.ts';
 
 describe('text analysis', () => {
   it('stems inflections onto one term and keeps user apart from use', () => {
@@ -34,6 +35,44 @@ describe('text analysis', () => {
     const clauses = skipClauses(text, ['cargo-ai', 'cargo-billing', 'cargo-analytics', 'cargo-hosting']);
     expect(clauses.map((c) => c.targets)).toEqual([['cargo-billing'], ['cargo-analytics'], ['cargo-hosting']]);
     expect(withoutSkipClauses(text, ['cargo-billing', 'cargo-analytics', 'cargo-hosting']).trim()).toBe('Runs the cargo-ai CLI.');
+  });
+});
+
+describe('skill names in text', () => {
+  const names = new SkillNames(['cargo', 'cargo-billing', 'Cargo-Hosting', 'my.skill', 'cargo-billing']);
+
+  it('finds the names written as whole words, in the order given, without the one excepted', () => {
+    expect(names.wordsIn('Use CARGO-billing or cargo-hosting; not cargo-billing-extra or xcargo.')).toEqual(['cargo-billing', 'Cargo-Hosting', 'my.skill']);
+    expect(names.wordsIn('see cargo, then cargo-billing', 'cargo')).toEqual(['cargo-billing', 'my.skill']);
+    expect(names.wordsIn('nothing here')).toEqual(['my.skill']);
+  });
+
+  it('gives skip clauses the same targets as the plain list of names', () => {
+    const text = 'For invoices use cargo-billing. Prefer my.skill for the rest; cargo is the CLI.';
+    const all = ['cargo', 'cargo-billing', 'Cargo-Hosting', 'my.skill'];
+    expect(skipClauses(text, names, 'cargo').map((c) => c.targets)).toEqual([['cargo-billing'], ['my.skill']]);
+    expect(skipClauses(text, names, 'cargo')).toEqual(skipClauses(text, all.filter((n) => n !== 'cargo')));
+    expect(skipClauses(text, names, 'cargo-billing').map((c) => c.targets)).toEqual([['my.skill']]);
+  });
+});
+
+describe('weighted Jaccard overlap', () => {
+  const a = new Map([['run', 0.5], ['batch', 0.3], ['node', 0.2]]);
+  const b = new Map([['run', 0.4], ['segment', 0.6]]);
+
+  it('is Σ min over Σ max of the two vectors, symmetric, 1 for equal and 0 for disjoint vectors', () => {
+    // Σ min = 0.4 (run); Σ max = 0.5 + 0.3 + 0.2 + 0.6 = 1.6.
+    expect(weightedJaccard(a, b)).toBeCloseTo(0.25, 10);
+    expect(weightedJaccard(b, a)).toBeCloseTo(0.25, 10);
+    expect(weightedJaccard(a, a)).toBeCloseTo(1, 10);
+    expect(weightedJaccard(a, new Map([['other', 1]]))).toBe(0);
+    expect(weightedJaccard(new Map(), new Map())).toBe(0);
+  });
+
+  it('lists the shared terms, heaviest shared weight first', () => {
+    const c = new Map([['node', 0.5], ['run', 0.1], ['batch', 0.4]]);
+    expect(sharedTerms(a, c)).toEqual(['batch', 'node', 'run']);
+    expect(sharedTerms(a, b)).toEqual(['run']);
   });
 });
 
