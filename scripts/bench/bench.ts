@@ -4,6 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadTree, readSkillFile } from '../load/files.ts';
+import { parseDocument } from '../parse/document.ts';
 import { repoRoot } from '../paths.ts';
 import { writeCorpus } from './corpus.ts';
 
@@ -30,7 +32,20 @@ function measure(label: string, target: string, files: number, profile: 'spec' |
   return { label, files, seconds: Number(seconds), peakMb: Number(kb) / 1024 };
 }
 
+/**
+ * The parse step alone (remark and the document index), in this thread, after a first pass has warmed the
+ * JIT: files per second one core can read before any rule runs, the ceiling the whole run sits under.
+ */
+function parseOnly(root: string): number {
+  const files = loadTree([root], root).markdown.map((file) => readSkillFile(file, root, undefined));
+  for (const file of files) parseDocument(file);
+  const start = performance.now();
+  for (const file of files) parseDocument(file);
+  return files.length / ((performance.now() - start) / 1000);
+}
+
 const rows: Measure[] = [];
+let parseRate: number | undefined;
 const skillsDir = path.join(repoRoot, 'skills');
 const packageFiles = execFileSync('find', [skillsDir, '-name', '*.md'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
 rows.push(measure('skills/ (this package)', skillsDir, packageFiles, 'cargo'));
@@ -39,6 +54,7 @@ for (const size of SIZES) {
   try {
     const files = writeCorpus(root, size);
     rows.push(measure(`generated ${size}`, root, files, 'spec'));
+    if (parseRate === undefined) parseRate = parseOnly(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -49,6 +65,9 @@ console.log(header);
 console.log('|---|---:|---:|---:|---:|');
 for (const row of rows) {
   console.log(`| ${row.label} | ${row.files} | ${row.seconds.toFixed(2)} | ${Math.round(row.files / row.seconds)} | ${Math.round(row.peakMb)} |`);
+}
+if (parseRate !== undefined) {
+  console.log(`\nparse step alone, one thread, warm, ${SIZES[0]}-file corpus: ${Math.round(parseRate)} files/s per core`);
 }
 const generated = rows.slice(1);
 if (generated.length >= 2) {

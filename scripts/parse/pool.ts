@@ -17,10 +17,13 @@ export interface WorkerInput {
   settings: RunSettings;
 }
 
-/** A document's index as it crosses threads: without `pointAt`, with what rebuilds it. */
+/**
+ * A document's index as it crosses threads: without `pointAt`, with what rebuilds it. The line starts are
+ * a typed array: copied as one block, and kept off the main thread's garbage-collected heap.
+ */
 export interface SentDocument {
   doc: Omit<DocumentIndex, 'pointAt'>;
-  lineStarts: number[];
+  lineStarts: Uint32Array;
   length: number;
 }
 

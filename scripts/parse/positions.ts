@@ -9,7 +9,7 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-export function makePointAt(lineStarts: number[], textLength: number): (offset: number) => Point {
+export function makePointAt(lineStarts: ArrayLike<number>, textLength: number): (offset: number) => Point {
   return (rawOffset: number) => {
     const offset = Math.max(0, Math.min(rawOffset, textLength));
     let low = 0;

@@ -31,5 +31,5 @@ try {
 function toSend(doc: Document): SentDocument {
   const { pointAt: _function, text, tables: _tables, codeBlocks: _code, inlineCode: _inline, file, ...index } = doc;
   const { text: _sameText, ...info } = file;
-  return { doc: { ...index, file: info }, lineStarts: lineStartsOf(text), length: text.length };
+  return { doc: { ...index, file: info }, lineStarts: Uint32Array.from(lineStartsOf(text)), length: text.length };
 }
