@@ -86,6 +86,69 @@ function analyse(invocation: Invocation, schema: LoadedSchema): Finding[] {
   return new CommandCheck(invocation, resolved.command, resolved.consumed, schema, asksHelp).run();
 }
 
+/** A word after the command path read as a flag: the CLI's reading, shared by the checks and by `extract`. */
+export interface FlagArgument {
+  kind: 'flag';
+  /** Index of the flag's word in `invocation.args`. */
+  index: number;
+  /** The name as written, without dashes or `=value` (`-h` reads as `help`); undefined for an unknown short flag. */
+  name: string | undefined;
+  long: boolean;
+  /** The command's (or the CLI's global) flag of that name, if any. */
+  spec: FlagSpec | undefined;
+  /** `--flag=value`: the value, and where it starts in the word. */
+  inline?: { value: string; offset: number };
+  /** The next word, taken as this flag's value (after a switch: a stray `true` or `false`, which is a mistake). */
+  valueIndex?: number;
+}
+
+export type ReadArgument = FlagArgument | { kind: 'positional'; index: number };
+
+/**
+ * The words after the command path, read as the CLI reads them: flags with the word that carries each one's
+ * value, positional arguments, and `--` ending the options. A word that starts with `-` is a flag unless it
+ * is dynamic or a negative number; a flag takes the next word as its value unless `=` gave one, the flag is
+ * a switch, or the next word is itself a flag.
+ */
+export function readArguments(invocation: Invocation, command: CommandSpec, consumed: number, schema: LoadedSchema): ReadArgument[] {
+  const args = invocation.args;
+  const read: ReadArgument[] = [];
+  let optionsEnded = false;
+  for (let index = consumed; index < args.length; index++) {
+    const word = args[index];
+    const text = word.value;
+    if (!optionsEnded && text === '--' && !word.dynamic) {
+      optionsEnded = true;
+      continue;
+    }
+    if (optionsEnded || word.dynamic || !text.startsWith('-') || text.length === 1 || /^-\d/.test(text)) {
+      read.push({ kind: 'positional', index });
+      continue;
+    }
+    const long = text.startsWith('--');
+    const equals = long ? text.indexOf('=') : -1;
+    const name = long ? text.slice(2, equals < 0 ? undefined : equals) : SHORT_FLAGS[text];
+    const spec = name === undefined ? undefined : findFlag(command, name, schema);
+    const inline = equals < 0 ? undefined : { value: text.slice(equals + 1), offset: equals + 1 };
+    const valueIndex = inline === undefined ? valueWordOf(args, index, spec) : undefined;
+    read.push({ kind: 'flag', index, name, long, spec, ...(inline ? { inline } : {}), ...(valueIndex !== undefined ? { valueIndex } : {}) });
+    if (valueIndex !== undefined) index = valueIndex;
+  }
+  return read;
+}
+
+/** The index of the word after the flag at `index` when it is the flag's value. */
+function valueWordOf(args: Invocation['args'], index: number, spec: FlagSpec | undefined): number | undefined {
+  const next = args[index + 1];
+  if (!next) return undefined;
+  // Whatever an unknown flag was meant to be, a following plain word is most likely its value.
+  if (!spec) return next.dynamic || !next.value.startsWith('-') ? index + 1 : undefined;
+  if (spec.type === 'switch') return !next.dynamic && /^(?:true|false)$/i.test(next.value) ? index + 1 : undefined;
+  const takesNegative = spec.type === 'number' && /^-\d/.test(next.value);
+  if (!next.dynamic && next.value.startsWith('-') && next.value.length > 1 && !takesNegative) return undefined;
+  return index + 1;
+}
+
 class CommandCheck {
   private readonly findings: Finding[] = [];
   private readonly seen = new Map<string, number>();
@@ -112,54 +175,34 @@ class CommandCheck {
         this.findings.push(finding);
       }
     }
-    let optionsEnded = false;
-    for (let index = this.consumed; index < args.length; index++) {
-      const word = args[index];
-      const value = word.value;
-      if (!optionsEnded && value === '--' && !word.dynamic) {
-        optionsEnded = true;
-        continue;
-      }
-      if (!optionsEnded && !word.dynamic && value.startsWith('-') && value.length > 1 && !/^-\d/.test(value)) {
-        index = this.flag(index, trapped);
-        continue;
-      }
-      this.positional(index);
+    for (const argument of readArguments(this.invocation, this.command, this.consumed, this.schema)) {
+      if (argument.kind === 'flag') this.flag(argument, trapped);
+      else this.positional(argument.index);
     }
     if (!this.asksHelp && !this.looseWord && !this.command.openFlags) this.missing();
     return this.findings;
   }
 
-  /** Checks the flag at `index`; returns the index of the last word it used. */
-  private flag(index: number, trapped: Set<number>): number {
-    const args = this.invocation.args;
-    const word = args[index];
-    const text = word.value;
-    const long = text.startsWith('--');
-    const equals = long ? text.indexOf('=') : -1;
-    const name = long ? text.slice(2, equals < 0 ? undefined : equals) : SHORT_FLAGS[text];
-    const inline = equals < 0 ? undefined : text.slice(equals + 1);
-    const spec = name === undefined ? undefined : findFlag(this.command, name, this.schema);
-    const next = args[index + 1];
+  /** Checks one flag, as readArguments read it. */
+  private flag(argument: FlagArgument, trapped: Set<number>): void {
+    const { index, name, spec, inline, valueIndex } = argument;
+    const text = this.invocation.args[index].value;
     if (!spec) {
-      if (!trapped.has(index) && !this.command.openFlags) {
-        const names = this.command.flags.map((flag) => flag.name);
-        const typed = name ?? text.replace(/^-+/, '');
-        const hint = didYouMean(typed, [...names, ...this.schema.globalFlags.keys()])?.replace(/`([^`]+)`/g, '`--$1`');
-        this.findings.push({
-          ruleId: 'command-unknown-flag',
-          word: index,
-          message: `\`${long ? `--${name}` : text}\` is not a flag of \`cargo-ai ${this.name}\``,
-          hint: hint ?? (names.length > 0 ? `its flags: ${names.map((flag) => `--${flag}`).join(', ')}` : `\`${this.name}\` takes no flags`),
-        });
-      }
-      // Whatever the unknown flag was meant to be, a following plain word is most likely its value.
-      const takesNext = inline === undefined && next !== undefined && (next.dynamic || !next.value.startsWith('-'));
-      return takesNext ? index + 1 : index;
+      if (trapped.has(index) || this.command.openFlags) return;
+      const names = this.command.flags.map((flag) => flag.name);
+      const typed = name ?? text.replace(/^-+/, '');
+      const hint = didYouMean(typed, [...names, ...this.schema.globalFlags.keys()])?.replace(/`([^`]+)`/g, '`--$1`');
+      this.findings.push({
+        ruleId: 'command-unknown-flag',
+        word: index,
+        message: `\`${argument.long ? `--${name}` : text}\` is not a flag of \`cargo-ai ${this.name}\``,
+        hint: hint ?? (names.length > 0 ? `its flags: ${names.map((flag) => `--${flag}`).join(', ')}` : `\`${this.name}\` takes no flags`),
+      });
+      return;
     }
     const first = this.seen.get(spec.name);
     if (first !== undefined) {
-      const line = args[first].span.start.line;
+      const line = this.invocation.args[first].span.start.line;
       this.findings.push({
         ruleId: 'command-duplicate-flag',
         word: index,
@@ -168,42 +211,30 @@ class CommandCheck {
       });
     } else this.seen.set(spec.name, index);
     if (spec.type === 'switch') {
+      const hint = `write \`--${spec.name}\` alone; leaving it out means false`;
       if (inline !== undefined) {
+        this.findings.push({ ruleId: 'command-flag-value', word: index, message: `\`--${spec.name}\` is a switch and takes no value`, hint });
+      } else if (valueIndex !== undefined) {
+        const stray = this.invocation.args[valueIndex].value;
         this.findings.push({
           ruleId: 'command-flag-value',
-          word: index,
-          message: `\`--${spec.name}\` is a switch and takes no value`,
-          hint: `write \`--${spec.name}\` alone; leaving it out means false`,
+          word: valueIndex,
+          message: `\`--${spec.name}\` is a switch and takes no value: \`${stray}\` would be read as an argument`,
+          hint,
         });
-        return index;
       }
-      if (next && !next.dynamic && /^(?:true|false)$/i.test(next.value)) {
-        this.findings.push({
-          ruleId: 'command-flag-value',
-          word: index + 1,
-          message: `\`--${spec.name}\` is a switch and takes no value: \`${next.value}\` would be read as an argument`,
-          hint: `write \`--${spec.name}\` alone; leaving it out means false`,
-        });
-        return index + 1;
-      }
-      return index;
+      return;
     }
-    if (inline !== undefined) {
-      this.value(spec, index, inline, equals + 1);
-      return index;
-    }
-    const takesNegative = spec.type === 'number' && next !== undefined && /^-\d/.test(next.value);
-    if (!next || (!next.dynamic && next.value.startsWith('-') && next.value.length > 1 && !takesNegative)) {
+    if (inline !== undefined) this.value(spec, index, inline.value, inline.offset);
+    else if (valueIndex !== undefined) this.value(spec, valueIndex, this.invocation.args[valueIndex].value, 0);
+    else {
       this.findings.push({
         ruleId: 'command-flag-value',
         word: index,
         message: `\`--${spec.name}\` needs a value (${describeType(spec)})`,
         hint: example(spec),
       });
-      return index;
     }
-    this.value(spec, index + 1, next.value, 0);
-    return index + 1;
   }
 
   /** Checks the value of `spec` found in word `index`, starting at character `offset` of that word. */

@@ -2,7 +2,8 @@
 // their values and its positional arguments. For `skill-lint extract`, so release automation and agents get
 // structured examples without parsing shell themselves.
 import type { Invocation } from '../core/types.ts';
-import { commandName, findFlag, loadCliSchema, resolveCommand } from './index.ts';
+import { readArguments } from './check.ts';
+import { commandName, loadCliSchema, resolveCommand } from './index.ts';
 
 export interface DescribedFlag {
   name: string;
@@ -29,31 +30,15 @@ export function describeInvocation(invocation: Invocation): InvocationShape {
   if (!resolved.ok) return { command: null, flags: [], positionals: [] };
   const flags: DescribedFlag[] = [];
   const positionals: string[] = [];
-  let optionsEnded = false;
-  for (let index = resolved.consumed; index < words.length; index++) {
-    const word = words[index];
-    const text = word.value;
-    if (!optionsEnded && text === '--') {
-      optionsEnded = true;
+  for (const argument of readArguments(invocation, resolved.command, resolved.consumed, schema)) {
+    const word = words[argument.index];
+    if (argument.kind === 'positional') {
+      positionals.push(word.value);
       continue;
     }
-    if (optionsEnded || word.dynamic || !text.startsWith('-') || text.length === 1 || /^-\d/.test(text)) {
-      positionals.push(text);
-      continue;
-    }
-    const at = { line: word.span.start.line, column: word.span.start.column };
-    const equals = text.indexOf('=');
-    const name = text.replace(/^--?/, '').slice(0, equals < 0 ? undefined : equals - (text.startsWith('--') ? 2 : 1));
-    if (equals >= 0) {
-      flags.push({ name, value: text.slice(equals + 1), ...at });
-      continue;
-    }
-    // A known switch takes no value; any other flag takes the next word unless that word is a flag itself.
-    const isSwitch = findFlag(resolved.command, name, schema)?.type === 'switch';
-    const next = words[index + 1];
-    const takesNext = !isSwitch && next !== undefined && (next.dynamic || !next.value.startsWith('--'));
-    flags.push({ name, value: takesNext ? next.value : null, ...at });
-    if (takesNext) index++;
+    const value = argument.inline?.value ?? (argument.valueIndex === undefined ? null : words[argument.valueIndex].value);
+    const name = argument.spec?.name ?? argument.name ?? word.value.replace(/^-+/, '');
+    flags.push({ name, value, line: word.span.start.line, column: word.span.start.column });
   }
   return { command: commandName(resolved.command), flags, positionals };
 }
