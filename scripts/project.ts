@@ -28,8 +28,9 @@ export function buildProject(inputs: string[], cwd = process.cwd()): ParsedProje
 export function parseTree(tree: LoadedTree, cwd: string): ParsedProject {
   const documents = new Map<string, Document>();
   const invocations = new Map<string, Invocation[]>();
+  const skillDirOf = skillDirLookup(tree);
   for (const file of tree.markdown) {
-    const parsed = parseFile(file, cwd, skillDirOf(tree, file));
+    const parsed = parseFile(file, cwd, skillDirOf(file));
     documents.set(file, parsed.doc);
     invocations.set(file, parsed.invocations);
   }
@@ -43,10 +44,11 @@ export function parseTree(tree: LoadedTree, cwd: string): ParsedProject {
 export async function lintInWorkers(tree: LoadedTree, settings: RunSettings): Promise<{ project: Project; diagnostics: Diagnostic[] } | undefined> {
   const threads = Math.min(availableParallelism(), 4);
   if (tree.markdown.length < PARALLEL_THRESHOLD || threads < 2) return undefined;
-  const jobs = tree.markdown.map((file) => ({ path: file, skillDir: skillDirOf(tree, file) }));
+  const skillDirOf = skillDirLookup(tree);
+  const jobs = tree.markdown.map((file) => ({ path: file, skillDir: skillDirOf(file) }));
   // Large files are parsed here, where the heap is not capped: a parse can take a hundred times the file's size.
   const large = jobs.filter((job) => sizeOf(job.path) >= WORKER_FILE_LIMIT);
-  const small = jobs.filter((job) => !large.includes(job));
+  const small = large.length === 0 ? jobs : jobs.filter((job) => !large.includes(job));
   const { documents: fromWorkers, diagnostics } = await lintFilesInWorkers(small, tree.root, settings, threads);
   const here = new Map<string, DocumentIndex>();
   for (const job of large) {
@@ -81,8 +83,19 @@ export function parseFile(file: string, cwd: string, skillDir: string | undefine
   return { doc, invocations: extractInvocations(doc) };
 }
 
-function skillDirOf(tree: LoadedTree, file: string): string | undefined {
-  return tree.skillDirs.find((dir) => file.startsWith(dir + path.sep));
+/**
+ * The skill folder of a file: the outermost skill folder above it. Found by walking up the file's folders,
+ * so the cost stays with a path's depth however many skills the tree has.
+ */
+function skillDirLookup(tree: LoadedTree): (file: string) => string | undefined {
+  const skillDirs = new Set(tree.skillDirs);
+  return (file) => {
+    let found: string | undefined;
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      if (skillDirs.has(dir)) found = dir;
+      if (path.dirname(dir) === dir) return found;
+    }
+  };
 }
 
 function assemble(tree: LoadedTree, cwd: string, documents: Map<string, DocumentIndex>): Project {

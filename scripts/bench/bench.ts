@@ -11,16 +11,35 @@ import { writeCorpus } from './corpus.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
+/**
+ * Runs of each corpus up to 1,000 files; the figures are their medians. A shared machine's wall times
+ * wander by a third from one run to the next; one run of the larger corpora averages over minutes.
+ */
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
+const REPEAT_UP_TO_FILES = 1000;
 
 interface Measure {
   label: string;
   files: number;
+  runs: number;
   seconds: number;
+  /** Fastest and slowest run. */
+  range: [number, number];
   peakMb: number;
 }
 
-/** Runs the real command under GNU time: wall seconds and peak resident memory, process start included. */
+/** The median of `runs` runs of the real command (see `runOnce`), with the range of the wall times. */
 function measure(label: string, target: string, files: number, profile: 'spec' | 'cargo'): Measure {
+  const runs = files <= REPEAT_UP_TO_FILES ? Math.max(1, REPEAT) : 1;
+  const results = Array.from({ length: runs }, () => runOnce(label, target, profile));
+  const seconds = results.map((result) => result.seconds).sort((a, b) => a - b);
+  const peaks = results.map((result) => result.peakMb).sort((a, b) => a - b);
+  const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
+  return { label, files, runs, seconds: median(seconds), range: [seconds[0], seconds[seconds.length - 1]], peakMb: median(peaks) };
+}
+
+/** Runs the real command under GNU time: wall seconds and peak resident memory, process start included. */
+function runOnce(label: string, target: string, profile: 'spec' | 'cargo'): { seconds: number; peakMb: number } {
   const run = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, bin, 'check', target, '--format', 'json', '--profile', profile], {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
@@ -29,7 +48,7 @@ function measure(label: string, target: string, files: number, profile: 'spec' |
   const line = run.stderr.split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`benchmark run failed for ${label}: ${run.stderr.slice(0, 500)}`);
   const [, seconds, kb] = line.split(' ');
-  return { label, files, seconds: Number(seconds), peakMb: Number(kb) / 1024 };
+  return { seconds: Number(seconds), peakMb: Number(kb) / 1024 };
 }
 
 /**
@@ -60,11 +79,11 @@ for (const size of SIZES) {
   }
 }
 
-const header = '| corpus | files | wall s | files/s | peak MB |';
-console.log(header);
-console.log('|---|---:|---:|---:|---:|');
+console.log('| corpus | files | runs | wall s (median) | fastest-slowest s | files/s | peak MB |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {
-  console.log(`| ${row.label} | ${row.files} | ${row.seconds.toFixed(2)} | ${Math.round(row.files / row.seconds)} | ${Math.round(row.peakMb)} |`);
+  const range = row.runs > 1 ? `${row.range[0].toFixed(2)}-${row.range[1].toFixed(2)}` : '';
+  console.log(`| ${row.label} | ${row.files} | ${row.runs} | ${row.seconds.toFixed(2)} | ${range} | ${Math.round(row.files / row.seconds)} | ${Math.round(row.peakMb)} |`);
 }
 if (parseRate !== undefined) {
   console.log(`\nparse step alone, one thread, warm, ${SIZES[0]}-file corpus: ${Math.round(parseRate)} files/s per core`);

@@ -61,13 +61,14 @@ export function loadTree(inputs: string[], cwd = process.cwd()): LoadedTree {
     namedFiles.length > 0 && namedFiles.length === absolute.length
       ? namedFiles.filter((file) => file.toLowerCase().endsWith('.md'))
       : [...new Set([...filesBySkill.values()].flat().filter(isMarkdown).concat(namedFiles))];
+  const symlinked = new Set(symlinks);
   return {
     root: root ?? cwd,
     skillDirs: [...skillDirs].sort(),
     strayDirs,
     filesBySkill,
     symlinks,
-    markdown: markdown.filter((file) => !symlinks.includes(file)).sort(),
+    markdown: markdown.filter((file) => !symlinked.has(file)).sort(),
   };
 }
 

@@ -11,13 +11,14 @@ const rule: Rule = {
     profile: 'spec',
   },
   checkProject(project, context) {
+    const symlinks = new Set(project.symlinks);
     for (const skill of project.skills) {
       const { files } = reachFrom(skill, project);
       for (const file of skill.files) {
         const relative = path.relative(skill.dir, file);
         if (!relative.includes(path.sep) || files.has(file)) continue;
         if (relative.split(path.sep).some((part) => part.startsWith('.'))) continue;
-        if (project.symlinks.includes(file)) continue;
+        if (symlinks.has(file)) continue;
         const point = { line: 1, column: 1, offset: 0 };
         context.report({
           path: file,
