@@ -63,6 +63,19 @@ function parseOnly(root: string): number {
   return files.length / ((performance.now() - start) / 1000);
 }
 
+/**
+ * A fixed arithmetic loop, timed: a shared machine's speed drifts between sessions, and this figure lets two
+ * benchmark reports be compared for what the code changed rather than what the machine did.
+ */
+function referenceLoopMs(): number {
+  const start = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 300_000_000; i++) sum = (sum + (i % 7)) | 0;
+  // Using the sum keeps the loop from being optimised away.
+  return performance.now() - start + (sum & 0);
+}
+
+const referenceBefore = referenceLoopMs();
 const rows: Measure[] = [];
 let parseRate: number | undefined;
 const skillsDir = path.join(repoRoot, 'skills');
@@ -88,6 +101,7 @@ for (const row of rows) {
 if (parseRate !== undefined) {
   console.log(`\nparse step alone, one thread, warm, ${SIZES[0]}-file corpus: ${Math.round(parseRate)} files/s per core`);
 }
+console.log(`\nmachine reference loop: ${Math.round(referenceBefore)} ms before, ${Math.round(referenceLoopMs())} ms after (lower is a faster machine)`);
 const generated = rows.slice(1);
 if (generated.length >= 2) {
   const perFile = (row: Measure) => row.seconds / row.files;
