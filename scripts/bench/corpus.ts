@@ -37,18 +37,33 @@ function page(skill: string, index: number, links: string[]): string {
 }
 
 /** Writes `fileCount` markdown files (rounded up to whole skills) under `root`; returns the count written. */
+const skillName = (index: number) => `skill-${String(index).padStart(5, '0')}`;
+
+/**
+ * A description that passes the description rules, as a real package's would: a job with a verb, four
+ * quoted requests, words no other skill uses (made-up nouns unique to the skill), and a skip clause naming a
+ * neighbour. Only those made-up words differ between skills; they end in letters no stemming rule strips,
+ * so each stays its skill's own term.
+ */
+function description(index: number, skills: number): string {
+  const tag = `q${index.toString(36)}`;
+  const [a, b, c, d, e] = ['k', 'm', 'p', 't', 'v'].map((letter) => `${tag}${letter}`);
+  const neighbour = skillName((index + 1) % skills);
+  return `Tracks ${a} and ${b} for benchmark skill ${index}. Use when the user says "check ${a} totals", "count ${b} rows", "list ${c} owners", "sync ${d} ${e} sheets". For anything else, use ${neighbour} instead.`;
+}
+
 export function writeCorpus(root: string, fileCount: number): number {
   const skills = Math.ceil(fileCount / FILES_PER_SKILL);
   let written = 0;
   for (let s = 0; s < skills; s++) {
-    const name = `skill-${String(s).padStart(5, '0')}`;
+    const name = skillName(s);
     const dir = path.join(root, name);
     mkdirSync(path.join(dir, 'references'), { recursive: true });
     const refs = Array.from({ length: FILES_PER_SKILL - 1 }, (_, i) => `references/page-${i}.md`);
     const frontmatter = [
       '---',
       `name: ${name}`,
-      `description: Synthetic skill ${s} for benchmarks. Use when the user says "bench ${s}", "measure ${s}", "corpus ${s}", "load ${s}". For real work use cargo instead.`,
+      `description: ${description(s, skills)}`,
       'license: MIT',
       'compatibility: Requires @cargo-ai/cli (npm) and a Cargo account.',
       'metadata:',
