@@ -47,8 +47,9 @@ export async function lintInWorkers(tree: LoadedTree, settings: RunSettings): Pr
   const skillDirOf = skillDirLookup(tree);
   const jobs = tree.markdown.map((file) => ({ path: file, skillDir: skillDirOf(file) }));
   // Large files are parsed here, where the heap is not capped: a parse can take a hundred times the file's size.
-  const large = jobs.filter((job) => sizeOf(job.path) >= WORKER_FILE_LIMIT);
-  const small = large.length === 0 ? jobs : jobs.filter((job) => !large.includes(job));
+  const large: FileJob[] = [];
+  const small: FileJob[] = [];
+  for (const job of jobs) (sizeOf(job.path) >= WORKER_FILE_LIMIT ? large : small).push(job);
   const { documents: fromWorkers, diagnostics } = await lintFilesInWorkers(small, tree.root, settings, threads);
   const here = new Map<string, DocumentIndex>();
   for (const job of large) {

@@ -14,8 +14,8 @@ const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 const nodeBinary = process.env.BENCH_NODE ?? process.execPath;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
 /**
- * Runs of each corpus up to 1,000 files; the figures are their medians. A shared machine's wall times
- * wander by a third from one run to the next; one run of the larger corpora averages over minutes.
+ * Runs of each corpus up to 1,000 files; the figures are their medians. Runs of a few seconds vary from one
+ * to the next; one run of the larger corpora averages over minutes.
  */
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const REPEAT_UP_TO_FILES = 1000;

@@ -36,7 +36,6 @@ function page(skill: string, index: number, links: string[]): string {
   return sections.join('\n');
 }
 
-/** Writes `fileCount` markdown files (rounded up to whole skills) under `root`; returns the count written. */
 const skillName = (index: number) => `skill-${String(index).padStart(5, '0')}`;
 
 /**
@@ -52,6 +51,7 @@ function description(index: number, skills: number): string {
   return `Tracks ${a} and ${b} for benchmark skill ${index}. Use when the user says "check ${a} totals", "count ${b} rows", "list ${c} owners", "sync ${d} ${e} sheets". For anything else, use ${neighbour} instead.`;
 }
 
+/** Writes `fileCount` markdown files (rounded up to whole skills) under `root`; returns the count written. */
 export function writeCorpus(root: string, fileCount: number): number {
   const skills = Math.ceil(fileCount / FILES_PER_SKILL);
   let written = 0;

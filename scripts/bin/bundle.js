@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLE_DIR = path.join(repoRoot, 'node_modules/.cache/skill-lint');
 const MANIFEST = 'manifest.json';
 const ENTRIES = { cli: 'scripts/cli.ts', worker: 'scripts/parse/worker-main.ts' };

