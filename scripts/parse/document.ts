@@ -9,7 +9,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import type { CodeBlock, Document, Heading, InlineCode, Link, SkillFile, Table } from '../core/types.ts';
+import type { CodeBlock, Document, Frontmatter, Heading, InlineCode, Link, Point, SkillFile, Table } from '../core/types.ts';
+import { type ScanResult, scanMarkdown } from './fast-markdown.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { lineStartsOf, makePointAt, spanOf } from './positions.ts';
 
@@ -38,13 +39,16 @@ function needsGfm(text: string): boolean {
 }
 const DISABLE_NEXT_LINE = /^<!--\s*skill-lint-disable-next-line\b([^>]*?)\s*-->$/;
 
-export function parseDocument(file: SkillFile): Document {
+/** Which markdown reader builds the tree: the fast reader where it can (else remark), or remark alone. */
+export type MarkdownReader = 'fast' | 'remark';
+
+export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'): Document {
   const text = file.text;
   const lineStarts = lineStartsOf(text);
   const pointAt = makePointAt(lineStarts, text.length);
   const frontmatter = parseFrontmatter(text, pointAt);
-  // An unterminated frontmatter block would otherwise be read as a thematic break plus body text.
-  const tree = (needsGfm(text) ? githubFlavoured : commonMark).parse(text) as Root;
+  const scanned = reader === 'fast' ? fastTree(text, frontmatter, lineStarts, pointAt) : undefined;
+  const tree = scanned && 'tree' in scanned ? scanned.tree : ((needsGfm(text) ? githubFlavoured : commonMark).parse(text) as Root);
 
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
@@ -56,38 +60,35 @@ export function parseDocument(file: SkillFile): Document {
   const disabledLines = new Map<number, Set<string>>();
   const anchors = new Set<string>();
 
+  const spanOfNode = (node: Nodes) => spanOf(pointAt, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   // Depth-first, in document order, without recursion: hostile input can nest thousands of levels deep.
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const position = node.position;
-    const span = position
-      ? spanOf(pointAt, position.start.offset ?? 0, position.end.offset ?? 0)
-      : spanOf(pointAt, 0, 0);
     switch (node.type) {
       case 'heading': {
         const headingText = toString(node);
         const anchor = slugger.slug(headingText);
-        headings.push({ depth: node.depth, text: headingText, anchor, span });
+        headings.push({ depth: node.depth, text: headingText, anchor, span: spanOfNode(node) });
         anchors.add(anchor);
         break;
       }
       case 'link':
       case 'image':
       case 'definition':
-        links.push({ url: node.url, kind: node.type, span, ...(tableLinks.has(node) ? { inTable: true as const } : {}) });
+        links.push({ url: node.url, kind: node.type, span: spanOfNode(node), ...(tableLinks.has(node) ? { inTable: true as const } : {}) });
         break;
       case 'code':
-        if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, span));
+        if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, spanOfNode(node)));
         continue;
       case 'inlineCode':
-        inlineCode.push(inlineCodeOf(node, text, span));
+        inlineCode.push(inlineCodeOf(node, text, spanOfNode(node)));
         continue;
       case 'html':
-        collectHtml(node, span.end.line, disabledLines, anchors);
+        collectHtml(node, spanOfNode(node).end.line, disabledLines, anchors);
         continue;
       case 'table':
-        tables.push(tableOf(node, span, pointAt, tableLinks));
+        tables.push(tableOf(node, spanOfNode(node), pointAt, tableLinks));
         break;
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
@@ -109,6 +110,19 @@ export function parseDocument(file: SkillFile): Document {
     disabledLines,
     pointAt,
   };
+}
+
+/**
+ * The fast reader's tree of the body. It starts after a frontmatter block only when remark-frontmatter would
+ * read that block the same way (plain `---` fences); any other opening is left to remark.
+ */
+export function fastTree(text: string, frontmatter: Frontmatter, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
+  if (!text.startsWith('---')) return scanMarkdown(text, 0, lineStarts, pointAt);
+  const closeEnd = frontmatter.span?.end.offset ?? 0;
+  if (frontmatter.unterminated || !text.startsWith('---\n') || text.slice(closeEnd - 4, closeEnd) !== '\n---') {
+    return { unsupported: 'frontmatter fences other than plain ---' };
+  }
+  return scanMarkdown(text, closeEnd + 1, lineStarts, pointAt);
 }
 
 /** The table's cells; the links inside it go into `tableLinks` (the walk reaches them after the table). */

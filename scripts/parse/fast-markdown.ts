@@ -1,0 +1,713 @@
+// A fast reader for the markdown skills are written in. It builds only the mdast nodes rules read (headings,
+// fenced code, links, images, inline code, comments, tables), with the positions remark gives them, and
+// gives up on anything outside its subset, naming the construct, so the caller parses that file with remark.
+// Differential tests hold it to remark on every file it accepts.
+import type { Code, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Point } from '../core/types.ts';
+
+/** Thrown where the input leaves the subset; caught once, in scanMarkdown. */
+class OutsideSubset extends Error {}
+
+function outside(construct: string): never {
+  throw new OutsideSubset(construct);
+}
+
+/** The tree, or the construct (first met) that sent the file to remark. */
+export type ScanResult = { tree: Root } | { unsupported: string };
+
+interface Quote {
+  kind: 'quote';
+}
+interface Item {
+  kind: 'item';
+  /** Column where the item's content starts; continuation lines must be indented this far. */
+  contentColumn: number;
+}
+type Container = Quote | Item;
+
+interface Paragraph {
+  kind: 'paragraph';
+  /** Content of each line (leading spaces removed) and the document offset where it starts. */
+  lines: string[];
+  starts: number[];
+}
+interface Fence {
+  kind: 'fence';
+  start: number;
+  marker: number;
+  length: number;
+  indent: number;
+  lang: string | null;
+  meta: string | null;
+  lines: string[];
+}
+interface Comment {
+  kind: 'comment';
+  start: number;
+  end: number;
+  lines: string[];
+}
+interface TableLeaf {
+  kind: 'table';
+  rows: TableRow[];
+  start: number;
+  end: number;
+}
+type Leaf = Paragraph | Fence | Comment | TableLeaf;
+
+/** First characters of lines that may open a block (or a table row): never read as lazy continuation. */
+const BLOCK_START = '#`~>-*+_=|<[0123456789';
+const SPACE = 32;
+const BACKTICK = 96;
+const TILDE = 126;
+const HASH = 35;
+const GT = 62;
+const LT = 60;
+const DASH = 45;
+const EQUALS = 61;
+const OPEN_BRACKET = 91;
+const PIPE = 124;
+
+/**
+ * The document's nodes of interest, in document order, as children of one root; or, when the text uses
+ * anything this reader does not handle exactly as remark does, the first such construct.
+ */
+export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
+  // Tabs, carriage returns, NUL and footnotes change columns, line ends or the grammar: remark reads them.
+  const unusual = /[\t\r\0]|\[\^/.exec(text);
+  if (unusual) return { unsupported: unusual[0] === '[^' ? 'a footnote' : 'a tab, carriage return or NUL' };
+  try {
+    return { tree: new Scanner(text, lineStarts, pointAt).run(bodyStart) };
+  } catch (error) {
+    if (error instanceof OutsideSubset) return { unsupported: error.message };
+    throw error;
+  }
+}
+
+class Scanner {
+  private readonly out: RootContent[] = [];
+  private containers: Container[] = [];
+  private leaf: Leaf | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly lineStarts: ArrayLike<number>,
+    private readonly pointAt: (offset: number) => Point,
+  ) {}
+
+  run(bodyStart: number): Root {
+    const { text, lineStarts } = this;
+    let lineCount = lineStarts.length;
+    if (text.length > 0 && text.charCodeAt(text.length - 1) === 10) lineCount--;
+    for (let line = 0; line < lineCount; line++) {
+      const start = lineStarts[line];
+      if (start < bodyStart) continue;
+      const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+      this.line(start, end);
+    }
+    this.closeLeaf();
+    return { type: 'root', children: this.out };
+  }
+
+  private line(lineStart: number, lineEnd: number): void {
+    const { text } = this;
+    let pos = lineStart;
+    let matched = 0;
+    for (const container of this.containers) {
+      if (container.kind === 'quote') {
+        const indent = spacesAt(text, pos, lineEnd);
+        if (indent > 3 || text.charCodeAt(pos + indent) !== GT) break;
+        pos += indent + 1;
+        if (text.charCodeAt(pos) === SPACE) pos++;
+      } else if (pos + spacesAt(text, pos, lineEnd) !== lineEnd) {
+        if (pos - lineStart + spacesAt(text, pos, lineEnd) < container.contentColumn) break;
+        pos = lineStart + container.contentColumn;
+      }
+      matched++;
+    }
+    let allMatched = matched === this.containers.length;
+    const leaf = this.leaf;
+
+    if (allMatched && leaf?.kind === 'fence') {
+      this.fenceLine(leaf, pos, lineStart, lineEnd);
+      return;
+    }
+    if (allMatched && leaf?.kind === 'comment') {
+      // remark leaves container prefixes out of a comment's value; this reader keeps to top-level comments.
+      if (this.containers.length > 0) outside('a multi-line comment inside a container');
+      leaf.lines.push(text.slice(pos, lineEnd));
+      leaf.end = lineEnd;
+      if (text.slice(pos, lineEnd).includes('-->')) this.closeLeaf();
+      return;
+    }
+
+    // New containers: block quotes and list items.
+    let opened = false;
+    for (;;) {
+      const indent = spacesAt(text, pos, lineEnd);
+      if (indent > 3) break;
+      const at = pos + indent;
+      if (text.charCodeAt(at) === GT) {
+        this.closeTo(matched);
+        this.containers.push({ kind: 'quote' });
+        matched = this.containers.length;
+        allMatched = opened = true;
+        pos = at + 1;
+        if (text.charCodeAt(pos) === SPACE) pos++;
+        continue;
+      }
+      if (isThematicBreak(text, at, lineEnd)) break;
+      const marker = listMarker(text, at, lineEnd);
+      if (!marker) break;
+      const after = spacesAt(text, marker.end, lineEnd);
+      // An item that starts blank, or with indented code, follows rules this reader does not implement.
+      if (marker.end + after === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
+      if (allMatched && this.leaf?.kind === 'paragraph' && !opened && marker.ordered && marker.number !== 1) outside('an ordered list not starting at 1 after a paragraph');
+      this.closeTo(matched);
+      this.containers.push({ kind: 'item', contentColumn: marker.end + after - lineStart });
+      matched = this.containers.length;
+      allMatched = opened = true;
+      pos = marker.end + after;
+    }
+
+    const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd;
+    if (!allMatched) {
+      if (this.leaf?.kind === 'paragraph' && !blank) {
+        // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
+        const at = pos + spacesAt(text, pos, lineEnd);
+        if (at - pos > 3 || BLOCK_START.includes(text[at])) outside('lazy continuation that may start a block');
+        this.paragraphLine(this.leaf, pos, lineEnd);
+        return;
+      }
+      if (blank) this.closeLeaf();
+      this.closeTo(matched);
+    } else if (opened) {
+      this.closeLeaf();
+    }
+    this.leafLine(pos, lineEnd, blank);
+  }
+
+  private leafLine(pos: number, lineEnd: number, blank: boolean): void {
+    const { text } = this;
+    const leaf = this.leaf;
+    if (blank) {
+      this.closeLeaf();
+      return;
+    }
+    const indent = spacesAt(text, pos, lineEnd);
+    const at = pos + indent;
+    const first = text.charCodeAt(at);
+    if (leaf?.kind === 'table') {
+      // A row may leave out its outer pipes; a line that could open another block is left to remark.
+      const row = text.slice(at, lineEnd);
+      if (indent > 3 || (first !== PIPE && (mayOpenBlock(text, at, lineEnd) || !row.includes('|')))) outside('a table row that may be another block');
+      leaf.rows.push(this.tableRow(at, lineEnd));
+      leaf.end = lineEnd;
+      return;
+    }
+    if (indent > 3) {
+      if (leaf?.kind !== 'paragraph') outside('indented code');
+      this.paragraphLine(leaf, pos, lineEnd);
+      return;
+    }
+    if (first === HASH) {
+      const heading = this.atxHeading(at, lineEnd);
+      if (heading) {
+        this.closeLeaf();
+        this.out.push(heading);
+        return;
+      }
+    }
+    if (first === BACKTICK || first === TILDE) {
+      const fence = this.openFence(at, lineEnd, indent);
+      if (fence) {
+        this.closeLeaf();
+        this.leaf = fence;
+        return;
+      }
+    }
+    if (first === LT) {
+      if (!text.startsWith('<!--', at)) outside('an HTML block');
+      this.closeLeaf();
+      this.leaf = { kind: 'comment', start: at, end: lineEnd, lines: [text.slice(at, lineEnd)] };
+      const close = text.indexOf('-->', at + 4);
+      if (close !== -1 && close < lineEnd) this.closeLeaf();
+      return;
+    }
+    if (isThematicBreak(text, at, lineEnd)) {
+      // After a paragraph line, `---` underlines a heading (setext): outside the subset.
+      if (leaf?.kind === 'paragraph' && first === DASH) outside('a setext heading');
+      this.closeLeaf();
+      return;
+    }
+    if (leaf?.kind === 'paragraph') {
+      if (first === EQUALS && /^=+ *$/.test(text.slice(at, lineEnd))) outside('a setext heading');
+      if (isDelimiterRow(text, at, lineEnd)) {
+        this.startTable(leaf, at, lineEnd);
+        return;
+      }
+      this.paragraphLine(leaf, pos, lineEnd);
+      return;
+    }
+    // Link reference definitions make `[text]` a link elsewhere in the file: remark resolves them.
+    if (first === OPEN_BRACKET && /^\[(?:[^\]\\]|\\.)*\]:/.test(text.slice(at, lineEnd))) outside('a link reference definition');
+    if (isDelimiterRow(text, at, lineEnd)) outside('a delimiter row without a header');
+    this.leaf = { kind: 'paragraph', lines: [], starts: [] };
+    this.paragraphLine(this.leaf, at, lineEnd);
+  }
+
+  /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
+  private paragraphLine(paragraph: Paragraph, start: number, lineEnd: number): void {
+    paragraph.lines.push(this.text.slice(start, lineEnd));
+    paragraph.starts.push(start);
+  }
+
+  /** Closes the containers from `depth` inward (and the open leaf with them). */
+  private closeTo(depth: number): void {
+    if (depth >= this.containers.length) return;
+    // remark lets the next line's cells lazily continue or end such a table in ways not worth copying.
+    if (this.leaf?.kind === 'table') outside('a table ended by a line outside its container');
+    this.closeLeaf();
+    this.containers.length = depth;
+  }
+
+  /** Ends the open leaf block. */
+  private closeLeaf(): void {
+    const leaf = this.leaf;
+    if (!leaf) return;
+    this.leaf = undefined;
+    switch (leaf.kind) {
+      case 'paragraph':
+        this.paragraph(leaf);
+        break;
+      case 'fence':
+        // Where remark ends a fence that never closes depends on what closed it: remark reads that file.
+        outside('an unterminated code fence');
+        break;
+      case 'comment': {
+        const value = leaf.lines.join('\n');
+        this.out.push({ type: 'html', value, position: this.position(leaf.start, leaf.end) } as Html);
+        break;
+      }
+      case 'table':
+        this.out.push({ type: 'table', align: [], children: leaf.rows, position: this.position(leaf.start, leaf.end) } as Table);
+        break;
+    }
+  }
+
+  private atxHeading(at: number, lineEnd: number): Heading | undefined {
+    const { text } = this;
+    let level = 0;
+    while (level < 7 && text.charCodeAt(at + level) === HASH) level++;
+    if (level > 6) return undefined;
+    const afterHashes = at + level;
+    if (afterHashes < lineEnd && text.charCodeAt(afterHashes) !== SPACE) return undefined;
+    let contentStart = afterHashes + spacesAt(text, afterHashes, lineEnd);
+    let contentEnd = lineEnd;
+    while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+    let closing = contentEnd;
+    while (closing > contentStart && text.charCodeAt(closing - 1) === HASH) closing--;
+    if (closing < contentEnd && (closing === contentStart || text.charCodeAt(closing - 1) === SPACE)) {
+      contentEnd = closing;
+      while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+    }
+    if (contentStart > contentEnd) contentStart = contentEnd;
+    const children = contentStart < contentEnd ? this.inline(text.slice(contentStart, contentEnd), [contentStart], true) : [];
+    return { type: 'heading', depth: level as Heading['depth'], children, position: this.position(at, lineEnd) };
+  }
+
+  private openFence(at: number, lineEnd: number, indent: number): Fence | undefined {
+    const { text } = this;
+    const marker = text.charCodeAt(at);
+    let length = 0;
+    while (text.charCodeAt(at + length) === marker) length++;
+    if (length < 3) return undefined;
+    const info = text.slice(at + length, lineEnd);
+    if (marker === BACKTICK && info.includes('`')) return undefined;
+    // Escapes and character references in the info string are decoded by remark.
+    if (/[\\&]/.test(info)) outside('an escape or character reference in a code fence info string');
+    const trimmed = info.replace(/^ +/, '');
+    const space = trimmed.indexOf(' ');
+    const lang = space === -1 ? trimmed : trimmed.slice(0, space);
+    const meta = space === -1 ? '' : trimmed.slice(space).replace(/^ +/, '');
+    return {
+      kind: 'fence',
+      start: at,
+      marker,
+      length,
+      indent,
+      lang: lang === '' ? null : lang,
+      meta: meta === '' ? null : meta,
+      lines: [],
+    };
+  }
+
+  private fenceLine(fence: Fence, pos: number, lineStart: number, lineEnd: number): void {
+    const { text } = this;
+    const indent = spacesAt(text, pos, lineEnd);
+    if (indent < 4) {
+      let run = 0;
+      while (text.charCodeAt(pos + indent + run) === fence.marker) run++;
+      if (run >= fence.length && pos + indent + run + spacesAt(text, pos + indent + run, lineEnd) === lineEnd) {
+        this.leaf = undefined;
+        const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, lineEnd) };
+        this.out.push(code);
+        return;
+      }
+    }
+    // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
+    if (this.containers.length > 0 && pos + indent === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
+    fence.lines.push(text.slice(pos + Math.min(indent, fence.indent), lineEnd));
+  }
+
+  private startTable(paragraph: Paragraph, at: number, lineEnd: number): void {
+    const { text } = this;
+    const lineStart = paragraph.starts.pop()!;
+    const headerEnd = lineStart + paragraph.lines.pop()!.length;
+    const headerStart = lineStart + spacesAt(text, lineStart, headerEnd);
+    if (headerStart - lineStart > 3) outside('a table header row indented as code');
+    if (text.slice(headerStart, headerEnd).trim() === '|') outside('a table header row of one pipe');
+    const headerRow = this.tableRow(headerStart, headerEnd);
+    const delimiterCells = splitRow(text, at, lineEnd).length;
+    // A header and delimiter row that disagree make no table: remark reads the lines as a paragraph.
+    if (headerRow.children.length !== delimiterCells) outside('a table whose header and delimiter rows disagree');
+    if (paragraph.lines.length > 0) this.paragraph(paragraph);
+    this.leaf = { kind: 'table', rows: [headerRow], start: headerStart, end: lineEnd };
+  }
+
+  private tableRow(start: number, end: number): TableRow {
+    const { text } = this;
+    if (text.slice(start, end).includes('\\|')) outside('an escaped pipe in a table');
+    const cells = splitRow(text, start, end);
+    const children = cells.map(([cellStart, cellEnd, contentStart, contentEnd]): TableCell => ({
+      type: 'tableCell',
+      children: contentStart < contentEnd ? this.inline(text.slice(contentStart, contentEnd), [contentStart], true) : [],
+      position: this.position(cellStart, cellEnd),
+    }));
+    return { type: 'tableRow', children, position: this.position(start, end) };
+  }
+
+  private paragraph(paragraph: Paragraph): void {
+    if (paragraph.lines.length === 0) return;
+    const last = paragraph.lines.length - 1;
+    paragraph.lines[last] = paragraph.lines[last].replace(/ +$/, '');
+    const source = paragraph.lines.join('\n');
+    // Only inline code, links and images are read from a paragraph: skip those that hold none.
+    if (!/[`[<&]/.test(source)) return;
+    for (const node of this.inline(source, paragraph.starts, false)) {
+      if (node.type !== 'text') this.out.push(node);
+    }
+  }
+
+  /**
+   * Inline content: code spans, links, images and autolinks as nodes, the rest as text. `starts` holds the
+   * document offset of each line of `source`. With `needText`, text must equal remark's (headings, cells).
+   */
+  private inline(source: string, starts: number[], needText: boolean): PhrasingContent[] {
+    const lineOffsets = [0];
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lineOffsets.push(i + 1);
+    const at = (index: number): number => {
+      let line = lineOffsets.length - 1;
+      while (lineOffsets[line] > index) line--;
+      return starts[line] + index - lineOffsets[line];
+    };
+    return new InlineReader(source, at, needText, (start, end) => this.position(start, end)).read();
+  }
+
+  private position(start: number, end: number): { start: Point; end: Point } {
+    return { start: this.pointAt(start), end: this.pointAt(end) };
+  }
+}
+
+interface Opener {
+  /** Index of the opener's text node in the output. */
+  node: number;
+  source: number;
+  image: boolean;
+  active: boolean;
+}
+
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>]*)>/;
+const EMAIL = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
+const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
+
+/** Characters that may begin an inline construct; everything between them is plain text. */
+const INLINE_SPECIAL = /[\\`[\]!<&*_]/g;
+
+class InlineReader {
+  private readonly nodes: PhrasingContent[] = [];
+  private readonly openers: Opener[] = [];
+  private text = '';
+
+  constructor(
+    private readonly source: string,
+    private readonly at: (index: number) => number,
+    private readonly needText: boolean,
+    private readonly position: (start: number, end: number) => { start: Point; end: Point },
+  ) {}
+
+  read(): PhrasingContent[] {
+    const { source } = this;
+    // One reader runs at a time, so the shared expression's lastIndex is this reader's.
+    const special = INLINE_SPECIAL;
+    let i = 0;
+    while (i < source.length) {
+      special.lastIndex = i;
+      const next = special.exec(source)?.index ?? source.length;
+      if (next > i) this.addText(source.slice(i, next));
+      i = next;
+      if (i >= source.length) break;
+      const char = source[i];
+      if (char === '\\' && i + 1 < source.length && ESCAPABLE.test(source[i + 1])) {
+        this.addText(source[i + 1]);
+        i += 2;
+      } else if (char === '`') {
+        i = this.codeSpan(i);
+      } else if (char === '[' || (char === '!' && source[i + 1] === '[')) {
+        const image = char === '!';
+        this.flush();
+        this.openers.push({ node: this.nodes.length, source: i, image, active: true });
+        this.nodes.push({ type: 'text', value: image ? '![' : '[' });
+        i += image ? 2 : 1;
+      } else if (char === ']') {
+        i = this.closeBracket(i);
+      } else if (char === '<') {
+        i = this.angle(i);
+      } else if (char === '&' && CHARACTER_REFERENCE.test(source.slice(i, i + 40))) {
+        outside('a character reference');
+      } else if (this.needText && (char === '*' || char === '_')) {
+        i = this.delimiterRun(i);
+      } else {
+        this.addText(char);
+        i++;
+      }
+    }
+    this.flush();
+    return this.nodes;
+  }
+
+  /** Text matters only where it is read (headings, cells); in paragraphs only the nodes do. */
+  private addText(value: string): void {
+    if (this.needText) this.text += value;
+  }
+
+  private flush(): void {
+    if (this.text === '') return;
+    this.nodes.push({ type: 'text', value: this.text });
+    this.text = '';
+  }
+
+  private codeSpan(start: number): number {
+    const { source } = this;
+    let length = 0;
+    while (source[start + length] === '`') length++;
+    let search = start + length;
+    for (;;) {
+      const close = source.indexOf('`', search);
+      if (close === -1) {
+        this.addText(source.slice(start, start + length));
+        return start + length;
+      }
+      let run = 0;
+      while (source[close + run] === '`') run++;
+      if (run === length) {
+        let value = source.slice(start + length, close);
+        const padded = /^[ \n]/.test(value) && /[ \n]$/.test(value) && /[^ \n]/.test(value);
+        if (padded) value = value.slice(1, -1);
+        this.flush();
+        const node: InlineCode = { type: 'inlineCode', value, position: this.position(this.at(start), this.at(close + run - 1) + 1) };
+        this.nodes.push(node);
+        return close + run;
+      }
+      search = close + run;
+    }
+  }
+
+  private closeBracket(index: number): number {
+    const { source } = this;
+    const opener = this.openers.pop();
+    if (!opener || !opener.active) {
+      this.addText(']');
+      return index + 1;
+    }
+    if (source[index + 1] !== '(') {
+      this.addText(']');
+      return index + 1;
+    }
+    const resource = readResource(source, index + 1);
+    this.flush();
+    const children = this.nodes.splice(opener.node + 1);
+    this.nodes.pop();
+    const position = this.position(this.at(opener.source), this.at(resource.end - 1) + 1);
+    if (opener.image) {
+      const alt = children.map(plainText).join('');
+      this.nodes.push({ type: 'image', url: resource.url, alt, title: resource.title, position } as Image);
+    } else {
+      this.nodes.push({ type: 'link', url: resource.url, title: resource.title, children, position } as Link);
+      // Links do not nest: brackets opened before this one can no longer make a link.
+      for (const earlier of this.openers) if (!earlier.image) earlier.active = false;
+    }
+    return resource.end;
+  }
+
+  private angle(index: number): number {
+    const { source } = this;
+    const rest = source.slice(index, index + 2100);
+    const link = AUTOLINK.exec(rest);
+    const email = link ? undefined : EMAIL.exec(rest);
+    const found = link ?? email;
+    if (found) {
+      if (found[1].includes('&') || found[1].includes('\\')) outside('an escape or character reference in an autolink');
+      this.flush();
+      const url = link ? found[1] : `mailto:${found[1]}`;
+      const end = index + found[0].length;
+      const children: PhrasingContent[] = [{ type: 'text', value: found[1] }];
+      this.nodes.push({ type: 'link', url, title: null, children, position: this.position(this.at(index), this.at(end - 1) + 1) } as Link);
+      return end;
+    }
+    // Anything that may be inline HTML becomes an html node in remark.
+    if (/^<[A-Za-z/!?]/.test(rest)) outside('inline HTML');
+    this.addText('<');
+    return index + 1;
+  }
+
+  /** `*` and `_` in a heading or cell: literal when the run can neither open nor close emphasis. */
+  private delimiterRun(index: number): number {
+    const { source } = this;
+    const char = source[index];
+    let end = index;
+    while (source[end] === char) end++;
+    const before = index === 0 ? ' ' : source[index - 1];
+    const after = end >= source.length ? ' ' : source[end];
+    const leftFlanking = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before));
+    const rightFlanking = !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after));
+    const canOpen = char === '*' ? leftFlanking : leftFlanking && (!rightFlanking || isPunctuation(before));
+    const canClose = char === '*' ? rightFlanking : rightFlanking && (!leftFlanking || isPunctuation(after));
+    if (canOpen || canClose) outside('emphasis in a heading or table cell');
+    this.addText(source.slice(index, end));
+    return end;
+  }
+}
+
+/** A link's `(destination "title")`, strictly: anything unusual is left to remark. */
+function readResource(source: string, open: number): { url: string; title: string | null; end: number } {
+  let i = open + 1;
+  while (source[i] === ' ') i++;
+  let url = '';
+  if (source[i] === '<') {
+    const close = source.indexOf('>', i);
+    if (close === -1) outside('a link destination without its closing >');
+    url = source.slice(i + 1, close);
+    if (/[<\n\\&]/.test(url)) outside('an unusual link destination');
+    i = close + 1;
+  } else {
+    const start = i;
+    while (i < source.length && source[i] !== ' ' && source[i] !== ')' && source[i] !== '\n') {
+      if ('(<\\&'.includes(source[i]) || source.charCodeAt(i) < 32) outside('an unusual link destination');
+      i++;
+    }
+    url = source.slice(start, i);
+  }
+  let title: string | null = null;
+  const beforeTitle = i;
+  while (source[i] === ' ') i++;
+  if ((source[i] === '"' || source[i] === "'") && i > beforeTitle) {
+    const quote = source[i];
+    const close = source.indexOf(quote, i + 1);
+    if (close === -1) outside('an unclosed link title');
+    title = source.slice(i + 1, close);
+    if (/[\n\\&]/.test(title)) outside('an unusual link title');
+    i = close + 1;
+    while (source[i] === ' ') i++;
+  }
+  if (source[i] !== ')') outside('an unusual link resource');
+  return { url, title, end: i + 1 };
+}
+
+function plainText(node: PhrasingContent): string {
+  if ('value' in node) return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  if ('children' in node) return (node.children as PhrasingContent[]).map(plainText).join('');
+  return '';
+}
+
+function isWhitespace(char: string): boolean {
+  return /\s/u.test(char);
+}
+
+function isPunctuation(char: string): boolean {
+  return /[\p{P}\p{S}]/u.test(char);
+}
+
+
+function spacesAt(text: string, pos: number, end: number): number {
+  let count = 0;
+  while (pos + count < end && text.charCodeAt(pos + count) === SPACE) count++;
+  return count;
+}
+
+function isThematicBreak(text: string, at: number, end: number): boolean {
+  const char = text.charCodeAt(at);
+  if (char !== 42 && char !== 45 && char !== 95) return false;
+  let count = 0;
+  for (let i = at; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === char) count++;
+    else if (code !== SPACE) return false;
+  }
+  return count >= 3;
+}
+
+/** The line may open a block other than a paragraph (heading, fence, quote, HTML, list item, break). */
+function mayOpenBlock(text: string, at: number, end: number): boolean {
+  return '#`~><'.includes(text[at]) || isThematicBreak(text, at, end) || listMarker(text, at, end) !== undefined;
+}
+
+function listMarker(text: string, at: number, end: number): { end: number; ordered: boolean; number: number } | undefined {
+  const char = text.charCodeAt(at);
+  if (char === 45 || char === 42 || char === 43) {
+    return at + 1 === end || text.charCodeAt(at + 1) === SPACE ? { end: at + 1, ordered: false, number: 0 } : undefined;
+  }
+  let digits = 0;
+  while (digits < 10 && text.charCodeAt(at + digits) >= 48 && text.charCodeAt(at + digits) <= 57) digits++;
+  if (digits === 0 || digits > 9) return undefined;
+  const delimiter = text.charCodeAt(at + digits);
+  if (delimiter !== 46 && delimiter !== 41) return undefined;
+  const markerEnd = at + digits + 1;
+  if (markerEnd !== end && text.charCodeAt(markerEnd) !== SPACE) return undefined;
+  return { end: markerEnd, ordered: true, number: Number(text.slice(at, at + digits)) };
+}
+
+const DELIMITER_ROW = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
+
+function isDelimiterRow(text: string, at: number, end: number): boolean {
+  const line = text.slice(at, end);
+  return line.includes('|') && DELIMITER_ROW.test(line);
+}
+
+/**
+ * A table row's cells as [start, end, contentStart, contentEnd]: a cell runs from its pipe (or the row's
+ * start) to the next pipe; the last runs to the end of the line, trailing pipe and spaces included.
+ */
+function splitRow(text: string, start: number, end: number): [number, number, number, number][] {
+  const pipes: number[] = [];
+  for (let i = text.indexOf('|', start); i !== -1 && i < end; i = text.indexOf('|', i + 1)) pipes.push(i);
+  const cells: [number, number, number, number][] = [];
+  let trimmedEnd = end;
+  while (trimmedEnd > start && text.charCodeAt(trimmedEnd - 1) === SPACE) trimmedEnd--;
+  const leading = pipes[0] === start;
+  const trailing = pipes.length > 0 && pipes[pipes.length - 1] === trimmedEnd - 1 && trimmedEnd - 1 !== start;
+  const bounds = [leading ? start : start - 1, ...pipes.filter((p) => p !== start && !(trailing && p === trimmedEnd - 1)), trailing ? trimmedEnd - 1 : trimmedEnd];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const cellStart = k === 0 ? start : bounds[k];
+    const isLast = k + 2 === bounds.length;
+    const cellEnd = isLast ? end : bounds[k + 1];
+    let contentStart = bounds[k] + 1;
+    let contentEnd = bounds[k + 1];
+    while (contentStart < contentEnd && text.charCodeAt(contentStart) === SPACE) contentStart++;
+    while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+    cells.push([cellStart, cellEnd, contentStart, contentEnd]);
+  }
+  return cells;
+}

@@ -1,0 +1,109 @@
+// Differential runs of the fast markdown reader against remark: on random markdown built from the
+// constructs skills use (and the ones that trip readers up), every file the fast reader accepts must give
+// the same Document as remark, position for position.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastTree, parseDocument } from '../../scripts/parse/document.ts';
+import { parseFrontmatter } from '../../scripts/parse/frontmatter.ts';
+import { lineStartsOf, makePointAt } from '../../scripts/parse/positions.ts';
+import { sameDocument } from '../core/reader-helpers.ts';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60) * 30;
+const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
+
+const prefix = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('', '', '', ' ', '  ', '   ', '> ', '>', '- ', '* ', '+ ', '1. ', '1) ', '  - ', '   1. ', '> - ', '- > ', '-  ', '>> ') },
+  { weight: 1, arbitrary: fc.constantFrom('    ', '2) ', '10. ', '-     ', '-', '      ') },
+);
+/** What skills write (the fast reader's subset), then what it must hand to remark. */
+const tame = fc.constantFrom(
+  'word',
+  'two words',
+  ' ',
+  '`code`',
+  '``a ` b``',
+  '` padded `',
+  '`',
+  '```',
+  '[link](target.md)',
+  '[link](#anchor "title")',
+  "[l](<a b> 'x')",
+  '[a [b] c](d)',
+  '[[x](y)](z)',
+  '![alt](img.png)',
+  '[![b](i.svg)](u)',
+  '[x]',
+  '[x][y]',
+  '[x]()',
+  '<https://e.com/a>',
+  '<a@b.co>',
+  '< x',
+  '& x',
+  '\\*',
+  '\\`',
+  '\\',
+  'snake_case',
+  'a * b',
+  '|',
+  ' | ',
+  '#',
+  ' #',
+  'é🚀',
+  '$VAR',
+);
+const tricky = fc.constantFrom(
+  '[x](a(b))',
+  '[x](a\\b)',
+  '[x](a',
+  '](',
+  '<uuid>',
+  '&amp;',
+  '\\|',
+  '*em*',
+  '**strong**',
+  '_under_',
+  '<!-- c -->',
+);
+const inline = fc.oneof({ weight: 12, arbitrary: tame }, { weight: 1, arbitrary: tricky });
+const lineContent = fc.oneof(
+  { weight: 6, arbitrary: fc.array(inline, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###', '#######', '#x'), fc.constantFrom(' ', '  ', ''), fc.array(inline, { maxLength: 4 }), fc.constantFrom('', ' #', ' ##  ', '#', '  ')).map((p) => `${p[0]}${p[1]}${p[2].join('')}${p[3]}`) },
+  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x') },
+  { weight: 2, arbitrary: fc.array(inline, { minLength: 1, maxLength: 3 }).map((cells) => `| ${cells.join(' | ')} |`) },
+  { weight: 1, arbitrary: fc.constantFrom('|---|---|', '| --- | :-: |', '---|---', '|:-|', '| - |') },
+  { weight: 1, arbitrary: fc.constantFrom('---', '***', '- - -', '===', '___', '<!--', '-->', '<!-- skill-lint-disable-next-line x -->', '<div>', '[r]: /url', '[^1]: note', '') },
+);
+const line = fc.tuple(prefix, lineContent, fc.constantFrom('', '', ' ', '  ')).map((p) => p.join(''));
+const frontmatter = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('', '---\nname: a\n---\n', '---\n---\n') },
+  { weight: 1, arbitrary: fc.constantFrom('---\nname: a\n...\n', '--- \nx: 1\n---\n', '---\nx: 1\n') },
+);
+const markdown = fc.tuple(frontmatter, fc.array(line, { maxLength: 14 }), fc.constantFrom('', '\n')).map(([front, lines, end]) => front + lines.join('\n') + end);
+
+function fastAccepts(text: string): boolean {
+  const lineStarts = lineStartsOf(text);
+  const pointAt = makePointAt(lineStarts, text.length);
+  return 'tree' in fastTree(text, parseFrontmatter(text, pointAt), lineStarts, pointAt);
+}
+
+describe('fast markdown reader against remark', () => {
+  it('gives remark’s Document for every file it accepts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(markdown, (text) => {
+        if (!fastAccepts(text)) return;
+        accepted++;
+        sameDocument(text);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    // The generator must keep reaching the fast path, or this test would pass on remark alone.
+    expect(accepted).toBeGreaterThan(RUNS / 8);
+  });
+
+  it('is exercised by parseDocument by default', () => {
+    const text = '# T\n\n[a](b.md)\n';
+    const file = { path: '/x.md', displayPath: 'x.md', text, hadBom: false, binary: false, size: text.length, tooLarge: false };
+    expect(parseDocument(file).links).toEqual(parseDocument(file, 'remark').links);
+  });
+});
