@@ -1,6 +1,7 @@
 // Which files a skill's SKILL.md reaches through links, directly or through other pages.
 import path from 'node:path';
 import type { Link, Project, Skill } from './core/types.ts';
+import { skillAt } from './core/skill-at.ts';
 import { resolveLink } from './links.ts';
 
 export interface Reach {
@@ -32,7 +33,7 @@ export function reachFrom(skill: Skill, project: Project, options: ReachOptions 
       const resolved = resolveLink(doc, link, project.root);
       if (resolved.kind !== 'file' || !resolved.exists || resolved.isDirectory) continue;
       if (!inside(resolved.target)) {
-        if (project.skills.some((other) => other !== skill && resolved.target.startsWith(other.dir + path.sep))) {
+        if (skillAt(project, resolved.target, skill)) {
           crossSkill.push({ from: current, line: link.span.start.line, target: resolved.target });
         } else {
           outside.push({ from: current, link, target: resolved.target });

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { repoRoot } from '../paths.ts';
 import { maskPlaceholders, unmaskPlaceholders } from './placeholders.ts';
+import { readSimpleShell } from './simple-shell.ts';
 
 /** A shell word; offsets are UTF-16 indexes into the parsed text. */
 export interface ShellWord {
@@ -74,18 +75,23 @@ function getParser(): Parser {
 const cache = new Map<string, ShellParse>();
 const CACHE_LIMIT = 5000;
 
+/** Which parser reads the shell: the simple-command reader where it can (else mvdan/sh), or mvdan/sh alone. */
+export type ShellReader = 'fast' | 'mvdan';
+
 /**
  * Parses `text` as bash. Placeholders such as `<uuid>` are words, not redirections. When the text does not
  * parse, the statements before the faulty line and those after the next blank line are still returned.
  * Results are cached by text: skill repositories repeat the same examples often.
  */
-export function parseShell(text: string): ShellParse {
-  const cached = cache.get(text);
+export function parseShell(text: string, reader: ShellReader = 'fast'): ShellParse {
+  const cached = reader === 'fast' ? cache.get(text) : undefined;
   if (cached) return cached;
   const masked = maskPlaceholders(text);
-  const result: ShellParse = { calls: [], errors: [] };
-  parseRange(masked, 0, masked.length, result);
+  const simple = reader === 'fast' ? readSimpleShell(masked) : undefined;
+  const result: ShellParse = { calls: simple ?? [], errors: [] };
+  if (!simple) parseRange(masked, 0, masked.length, result);
   result.calls.sort((a, b) => a.words[0].start - b.words[0].start);
+  if (reader !== 'fast') return result;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(text, result);
   return result;

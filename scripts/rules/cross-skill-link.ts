@@ -3,6 +3,7 @@
 // a link into any other page of a neighbour reaches content this skill cannot count on.
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
+import { skillAt } from '../core/skill-at.ts';
 import { resolveLink } from '../links.ts';
 import { ROUTER_SKILL } from '../release/changes.ts';
 
@@ -15,14 +16,14 @@ const rule: Rule = {
     profile: 'cargo',
   },
   checkDocument(doc, context) {
-    const { skills, root } = context.project;
-    const owner = skills.find((skill) => doc.file.path.startsWith(skill.dir + path.sep));
+    const { project } = context;
+    const owner = skillAt(project, doc.file.path);
     if (!owner) return;
     const routerName = String(context.options.router ?? ROUTER_SKILL);
     for (const link of doc.links) {
-      const resolved = resolveLink(doc, link, root);
+      const resolved = resolveLink(doc, link, project.root);
       if (resolved.kind !== 'file' || !resolved.exists) continue;
-      const target = skills.find((skill) => skill !== owner && resolved.target.startsWith(skill.dir + path.sep));
+      const target = skillAt(project, resolved.target, owner);
       if (!target) continue;
       const inner = path.relative(target.dir, resolved.target).split(path.sep).join('/');
       if (inner === 'SKILL.md') continue;

@@ -1,0 +1,40 @@
+// Differential runs of the simple-command shell reader against mvdan/sh: on random shell built from the
+// words examples use (and the ones that need the real parser), every text the fast reader accepts must give
+// the same commands and words, offset for offset.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseShell } from '../../scripts/extract/shell.ts';
+import { maskPlaceholders } from '../../scripts/extract/placeholders.ts';
+import { readSimpleShell } from '../../scripts/extract/simple-shell.ts';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60) * 20;
+const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
+
+const tame = fc.constantFrom(
+  'cargo-ai', 'orchestration', 'run', 'list', '--workflow-uuid', '<uuid>', '<your api token>', '--limit=10', 'npx', '-y',
+  '@cargo-ai/cli', "'{\"a\": [1, 2]}'", '\'it\'"s"', '"x y"', '"a\\"b"', '"\\\\"', 'a\\ b', '\\-x', 'jq', '.items[0]', '*.md',
+  '~/x', 'é😀', '#', '# note', 'a#b', '--data', '"{\\"k\\":1}"', "''", '""', 'x=1', 'FOO=bar', '--flag=a=b', '%s', '@file.json',
+);
+const joiner = fc.constantFrom(' ', ' ', ' ', '  ', '\t', ' \\\n  ', '\\\n', ' | ', ' && ', ' || ', '; ', ';', '\n', '\n\n', ' |\n', ' &&\n  ');
+const tricky = fc.constantFrom(
+  '$VAR', '"$HOME"', '$(cargo-ai whoami)', '`x`', '>', '2>&1', '<', '(', ')', '{', '}', 'if', 'then', 'fi', 'for', 'do', 'done',
+  'export', '!', '&', ';;', '|&', '[[', "'open", '"open', '\\', '[', 'case', 'x=$(y)', "$'a\\n'",
+);
+const piece = fc.oneof({ weight: 10, arbitrary: tame }, { weight: 1, arbitrary: tricky });
+const shell = fc.array(fc.tuple(piece, joiner), { minLength: 1, maxLength: 12 }).map((parts) => parts.map(([word, join]) => word + join).join(''));
+
+describe('simple-command shell reader against mvdan/sh', () => {
+  it('gives mvdan/sh’s commands for every text it accepts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(shell, (text) => {
+        if (!readSimpleShell(maskPlaceholders(text))) return;
+        accepted++;
+        expect(parseShell(text), JSON.stringify(text)).toEqual(parseShell(text, 'mvdan'));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    // The generator must keep reaching the fast path, or this test would pass on mvdan/sh alone.
+    expect(accepted).toBeGreaterThan(RUNS / 8);
+  });
+});
