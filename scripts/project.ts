@@ -8,7 +8,7 @@ import { type RunSettings, runFileRules } from './lint.ts';
 import { allRules } from './rules/index.ts';
 import { type LoadedTree, loadTree, readSkillFile } from './load/files.ts';
 import { parseDocument } from './parse/document.ts';
-import { type FileJob, lintFilesInWorkers } from './parse/pool.ts';
+import { type FileJob, asIndex, lintFilesShared } from './parse/pool.ts';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
@@ -38,28 +38,33 @@ export function parseTree(tree: LoadedTree, cwd: string): ParsedProject {
 }
 
 /**
- * Parses the tree on worker threads, which also run the per-file rules, and returns the project index and
- * those rules' diagnostics; undefined when the tree is too small to gain from threads.
+ * Parses the tree on this thread and worker threads at once, each also running the per-file rules, and
+ * returns the project index and those rules' diagnostics; undefined when the tree is too small to gain from
+ * threads.
  */
 export async function lintInWorkers(tree: LoadedTree, settings: RunSettings): Promise<{ project: Project; diagnostics: Diagnostic[] } | undefined> {
   const threads = Math.min(availableParallelism(), 4);
   if (tree.markdown.length < PARALLEL_THRESHOLD || threads < 2) return undefined;
   const skillDirOf = skillDirLookup(tree);
   const jobs = tree.markdown.map((file) => ({ path: file, skillDir: skillDirOf(file) }));
-  // Large files are parsed here, where the heap is not capped: a parse can take a hundred times the file's size.
+  // Large files stay on this thread, where the heap is not capped: a parse can take a hundred times the file's size.
   const large: FileJob[] = [];
   const small: FileJob[] = [];
   for (const job of jobs) (sizeOf(job.path) >= WORKER_FILE_LIMIT ? large : small).push(job);
-  const { documents: fromWorkers, diagnostics } = await lintFilesInWorkers(small, tree.root, settings, threads);
+  const check = (job: FileJob) => parseAndCheckFile(job, tree.root, settings);
+  const shared = lintFilesShared(small, tree.root, settings, threads - 1, check);
   const here = new Map<string, DocumentIndex>();
+  const diagnostics: Diagnostic[] = [];
   for (const job of large) {
-    const checked = parseAndCheckFile(job, tree.root, settings);
+    const checked = check(job);
     diagnostics.push(...checked.diagnostics);
-    here.set(job.path, checked.doc);
+    here.set(job.path, asIndex(checked.doc));
   }
+  const { documents: fromThreads, diagnostics: fromRules } = await shared;
+  diagnostics.push(...fromRules);
   // Documents in the order the tree listed them, as the single-thread build gives them.
   const documents = new Map(jobs.flatMap((job) => {
-    const doc = fromWorkers.get(job.path) ?? here.get(job.path);
+    const doc = fromThreads.get(job.path) ?? here.get(job.path);
     return doc ? [[job.path, doc] as const] : [];
   }));
   return { project: assemble(tree, settings.cwd, documents), diagnostics };

@@ -1,10 +1,12 @@
-// Parses files and runs the per-file rules on worker threads. Workers send back, in batches as they go, their
-// diagnostics and each document as an index (no text, code or tables), so neither they nor the main thread
-// ever hold the whole tree. `pointAt` (a function) is rebuilt here from the line starts.
+// Parses files and runs the per-file rules on this thread and on worker threads at once. All of them take
+// the next file from one shared counter, so a thread that starts late (a worker loads its code first) or
+// meets slow files simply takes fewer. Workers send back, in batches as they go, their diagnostics and each
+// document as an index (no text, code or tables), so no thread holds the whole tree. `pointAt` (a function)
+// is rebuilt here from the line starts.
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic, DocumentIndex } from '../core/types.ts';
+import type { Diagnostic, Document, DocumentIndex } from '../core/types.ts';
 import type { RunSettings } from '../lint.ts';
-import { makePointAt } from './positions.ts';
+import { lineStartsOf, makePointAt } from './positions.ts';
 
 export interface FileJob {
   path: string;
@@ -15,6 +17,8 @@ export interface WorkerInput {
   jobs: FileJob[];
   root: string;
   settings: RunSettings;
+  /** One Int32: the index of the next job to take, shared by every thread. */
+  next: Int32Array;
 }
 
 /**
@@ -38,22 +42,54 @@ export const BATCH_SIZE = 50;
  */
 const WORKER_HEAP_MB = 192;
 
-export async function lintFilesInWorkers(
+/** Takes jobs from the shared counter until none are left. */
+export function* takeJobs(jobs: FileJob[], next: Int32Array): Generator<FileJob> {
+  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) yield jobs[index];
+}
+
+/** The document's index, with the line starts that rebuild `pointAt`. */
+export function toSent(doc: Document): SentDocument {
+  const { pointAt: _function, text, tables: _tables, codeBlocks: _code, inlineCode: _inline, file, ...index } = doc;
+  const { text: _sameText, ...info } = file;
+  return { doc: { ...index, file: info }, lineStarts: Uint32Array.from(lineStartsOf(text)), length: text.length };
+}
+
+function fromSent(sent: SentDocument): DocumentIndex {
+  return { ...sent.doc, pointAt: makePointAt(sent.lineStarts, sent.length) };
+}
+
+/** A document reduced to its index, as if it had come from a worker. */
+export function asIndex(doc: Document): DocumentIndex {
+  return fromSent(toSent(doc));
+}
+
+/**
+ * Lints `jobs` on this thread and `workers` worker threads; `check` is what this thread does with one file
+ * (the workers do the same in worker-main.ts).
+ */
+export async function lintFilesShared(
   jobs: FileJob[],
   root: string,
   settings: RunSettings,
-  threads: number,
+  workers: number,
+  check: (job: FileJob) => { doc: Document; diagnostics: Diagnostic[] },
 ): Promise<{ documents: Map<string, DocumentIndex>; diagnostics: Diagnostic[] }> {
-  const chunks: FileJob[][] = Array.from({ length: threads }, () => []);
-  // Round-robin keeps the chunks balanced when files of one skill are alike in size.
-  jobs.forEach((job, index) => chunks[index % threads].push(job));
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const documents = new Map<string, DocumentIndex>();
   const diagnostics: Diagnostic[] = [];
   const receive = (batch: { documents: SentDocument[]; diagnostics: Diagnostic[] }) => {
-    for (const sent of batch.documents) documents.set(sent.doc.file.path, { ...sent.doc, pointAt: makePointAt(sent.lineStarts, sent.length) });
+    for (const sent of batch.documents) documents.set(sent.doc.file.path, fromSent(sent));
     diagnostics.push(...batch.diagnostics);
   };
-  await Promise.all(chunks.map((chunk) => runWorker({ jobs: chunk, root, settings }, receive)));
+  const running = Array.from({ length: workers }, () => runWorker({ jobs, root, settings, next }, receive));
+  // Keep the rejection until it is awaited below: this thread is busy with its own share meanwhile.
+  for (const run of running) run.catch(() => undefined);
+  for (const job of takeJobs(jobs, next)) {
+    const checked = check(job);
+    diagnostics.push(...checked.diagnostics);
+    documents.set(job.path, asIndex(checked.doc));
+  }
+  await Promise.all(running);
   return { documents, diagnostics };
 }
 

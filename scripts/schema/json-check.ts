@@ -34,7 +34,7 @@ export class JsonChecker {
 
   constructor(definitionsFile: DefinitionsFile) {
     // Each flag schema compiles once; shared definitions compiled once and unoptimised code keep the first run fast.
-    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, discriminator: true, validateFormats: false, inlineRefs: false, code: { optimize: false } });
+    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, discriminator: true, validateFormats: false, inlineRefs: false, validateSchema: false, code: { optimize: false } });
     this.ajv.addKeyword({
       keyword: PLACEHOLDER_KEYWORD,
       schemaType: 'boolean',
