@@ -5,7 +5,7 @@ import { isPlaceholder } from '../extract/placeholders.ts';
 
 /** Prefixes of well-known credential formats. */
 const KNOWN_PREFIXES = /\b(?:sk-(?:live|proj|ant)?[-_]?[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,})/g;
-const BEARER = /\bBearer\s+([A-Za-z0-9._~+/=-]{16,})/g;
+const BEARER = /\bBearer[^\S\n]+([A-Za-z0-9._~+/=-]{16,})/g;
 const LONG_TOKEN = /[A-Za-z0-9_+/-]{32,}={0,2}/g;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HINT = 'use a placeholder such as `<your-api-token>` or an environment variable such as `$CARGO_API_TOKEN`';
@@ -35,30 +35,37 @@ const rule: Rule = {
         report(typeof value === 'string' ? word.span : value.span, '`--token` is given a literal value that looks like a real API token');
       });
     }
-    for (const { text, offset } of codeTexts(doc)) {
+    for (const { text, at } of codeTexts(doc)) {
       for (const match of text.matchAll(KNOWN_PREFIXES)) {
-        report(spanAt(doc, offset + match.index!, match[0].length), 'Example contains what looks like a real credential');
+        report(spanAt(doc, at(match.index!), match[0].length), 'Example contains what looks like a real credential');
       }
       for (const match of text.matchAll(BEARER)) {
         if (isPlaceholderLike(match[1])) continue;
-        const start = offset + match.index! + match[0].length - match[1].length;
+        const start = at(match.index! + match[0].length - match[1].length);
         report(spanAt(doc, start, match[1].length), 'Example contains a literal bearer token');
       }
       for (const match of text.matchAll(LONG_TOKEN)) {
         if (!looksRandom(match[0])) continue;
-        report(spanAt(doc, offset + match.index!, match[0].length), 'Example contains a long random string that looks like a secret key');
+        report(spanAt(doc, at(match.index!), match[0].length), 'Example contains a long random string that looks like a secret key');
       }
     }
   },
 };
 
-/** Code block lines and inline code, each with the document offset of its first character. */
-function* codeTexts(doc: Document): Generator<{ text: string; offset: number }> {
+/**
+ * Each code block and inline code value, whole (none of the patterns crosses a line), with the document
+ * offset of any index into it; the offsets are looked up only for the rare match.
+ */
+function* codeTexts(doc: Document): Generator<{ text: string; at: (index: number) => number }> {
   for (const block of doc.codeBlocks) {
-    const lines = block.value.split('\n');
-    for (let i = 0; i < lines.length; i++) yield { text: lines[i], offset: block.lineOffsets[i] ?? block.span.start.offset };
+    const at = (index: number) => {
+      const line = block.value.slice(0, index).split('\n').length - 1;
+      const lineStart = block.value.lastIndexOf('\n', index - 1) + 1;
+      return (block.lineOffsets[line] ?? block.span.start.offset) + index - lineStart;
+    };
+    yield { text: block.value, at };
   }
-  for (const code of doc.inlineCode) yield { text: code.value, offset: code.valueOffset };
+  for (const code of doc.inlineCode) yield { text: code.value, at: (index: number) => code.valueOffset + index };
 }
 
 function isPlaceholderLike(value: string): boolean {

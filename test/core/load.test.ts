@@ -1,4 +1,5 @@
-// Reading one file (bytes → text, byte-order mark, binary content) and finding the skill a path lies in.
+// Reading one file (bytes → text, byte-order mark, binary content), finding the skill a path lies in, and
+// sharing files out between threads.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { skillAt } from '../../scripts/core/skill-at.ts';
 import type { Project, Skill } from '../../scripts/core/types.ts';
 import { readSkillFile } from '../../scripts/load/files.ts';
+import { takeJobs } from '../../scripts/parse/pool.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'skill-lint-load-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -52,5 +54,26 @@ describe('skillAt', () => {
     expect(skillAt(project, '/r/a/x.md', outer)).toBeUndefined();
     expect(skillAt(project, '/r/other.md')).toBeUndefined();
     expect(skillAt(project, '/r/ab/x.md')).toBeUndefined();
+  });
+});
+
+describe('takeJobs', () => {
+  it('hands each job to exactly one of the threads sharing the counter', () => {
+    const jobs = Array.from({ length: 7 }, (_, index) => ({ path: `/f${index}.md` }));
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const first = takeJobs(jobs, next);
+    const second = takeJobs(jobs, next);
+    const taken: string[][] = [[], []];
+    // Interleaved, as two threads would take them.
+    for (let done = false; !done; ) {
+      const a = first.next();
+      const b = second.next();
+      if (!a.done) taken[0].push(a.value.path);
+      if (!b.done) taken[1].push(b.value.path);
+      done = Boolean(a.done && b.done);
+    }
+    expect(taken[0].length).toBeGreaterThan(0);
+    expect(taken[1].length).toBeGreaterThan(0);
+    expect([...taken[0], ...taken[1]].sort()).toEqual(jobs.map((job) => job.path).sort());
   });
 });
