@@ -129,20 +129,29 @@ export function fastTree(text: string, frontmatter: Frontmatter, lineStarts: Arr
 function tableOf(node: MdTable, span: Table['span'], pointAt: Document['pointAt'], tableLinks: Set<Nodes>): Table {
   const rows = node.children.map((row) =>
     row.children.map((cell) => {
-      const stack: Nodes[] = [...cell.children];
-      while (stack.length > 0) {
-        const inner = stack.pop()!;
-        if (inner.type === 'link') tableLinks.add(inner);
-        if ('children' in inner) stack.push(...(inner.children as Nodes[]));
+      const inlineCode: string[] = [];
+      for (const child of cell.children) {
+        if (child.type === 'inlineCode') inlineCode.push(child.value);
+        else if (child.type !== 'text') markLinks(child, tableLinks);
       }
       return {
         text: toString(cell),
         span: spanOf(pointAt, cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0),
-        inlineCode: cell.children.flatMap((child) => (child.type === 'inlineCode' ? [child.value] : [])),
+        inlineCode,
       };
     }),
   );
   return { span, rows };
+}
+
+/** Adds every link at or below `node` to `links`. */
+function markLinks(node: Nodes, links: Set<Nodes>): void {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const inner = stack.pop()!;
+    if (inner.type === 'link') links.add(inner);
+    if ('children' in inner) for (const child of inner.children) stack.push(child as Nodes);
+  }
 }
 
 function isFenced(text: string, node: Code): boolean {
