@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
 import frontmatterSchema from '../../scripts/rules/frontmatter-schema.ts';
 import frontmatterSyntax from '../../scripts/rules/frontmatter-syntax.ts';
 import nameMatchesFolder from '../../scripts/rules/name-matches-folder.ts';
+import { schemaPath } from '../../scripts/paths.ts';
 import { runRuleTests, skillMd } from '../rule-tester.ts';
 
 runRuleTests(frontmatterSyntax, {
@@ -115,4 +119,13 @@ runRuleTests(nameMatchesFolder, {
       errors: [{ line: 2, column: 7, message: /`beta` differs from its folder `alpha`/, hint: /name: alpha/ }],
     },
   ],
+});
+
+describe('the frontmatter schema', () => {
+  it('is valid draft-07 (the rule compiles it without checking)', () => {
+    const schema = JSON.parse(readFileSync(schemaPath('skill-frontmatter.schema.json'), 'utf8')) as Record<string, unknown>;
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema({ ...schema, $schema: undefined })).toBe(true);
+    expect(ajv.validateSchema({ ...schema, $schema: undefined, properties: { name: { type: 'nonsense' } } })).toBe(false);
+  });
 });

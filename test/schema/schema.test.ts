@@ -95,6 +95,8 @@ describe('cli-schema.json', () => {
     for (const spec of schema.commands) {
       for (const f of spec.flags.filter((candidate) => candidate.type === 'json')) {
         expect(f.schema).toBeDefined();
+        // The checker compiles without meta-schema validation: it happens here instead.
+        expect(ajv.validateSchema(f.schema!)).toBe(true);
         expect(() => schema.json.validator(f.schema!)).not.toThrow();
         count++;
       }
