@@ -2,6 +2,7 @@
 // Loading TypeScript through tsx costs about half a second a process (and again in every worker); the bundle
 // loads in a fraction of that. It is built by `npm run build`, which `npm ci` runs, and used only while every
 // file it was built from is unchanged, so an edit to the sources is never hidden behind a stale bundle.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,12 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const BUNDLE_DIR = path.join(repoRoot, 'node_modules/.cache/skill-lint');
 const MANIFEST = 'manifest.json';
 const ENTRIES = { cli: 'scripts/cli.ts', worker: 'scripts/parse/worker-main.ts' };
+/** The flag validators generated ahead of time (scripts/schema/precompile.ts), beside the bundle. */
+const VALIDATORS = 'validators.cjs';
+/** Data the generated validators are made from: read at build time, so inputs of the bundle too. */
+const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json'];
+/** The generator's entry, given to esbuild as text: not a file. */
+const GENERATOR_ENTRY = 'precompile-entry.ts';
 
 /**
  * The path of the bundled `name` ('cli' or 'worker') when the bundle in `dir` exists and each of its inputs
@@ -37,8 +44,8 @@ export function freshBundle(name, dir = BUNDLE_DIR) {
 }
 
 /**
- * Builds both bundles into a fresh folder, then swaps it in for `dir`: a failed build leaves the old bundle,
- * or none. Returns how many input files the bundle was built from.
+ * Generates the flag validators, then builds both bundles, into a fresh folder, then swaps it in for `dir`:
+ * a failed build leaves the old bundle, or none. Returns how many input files the bundle was built from.
  * @param {string} [dir]
  * @returns {Promise<number>}
  */
@@ -47,10 +54,8 @@ export async function buildBundle(dir = BUNDLE_DIR) {
   const staging = `${dir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
-    const result = await build({
+    const common = {
       absWorkingDir: repoRoot,
-      entryPoints: ENTRIES,
-      outdir: staging,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -61,11 +66,35 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       logLevel: 'warning',
       // Bundled CommonJS modules require Node's built-in modules; an ES module has no require of its own.
       banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
-      // scripts/paths.ts finds the repository's data folders from its own location, which bundling moves.
-      define: { BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(dir, repoRoot)) },
+    };
+    const generator = await build({
+      ...common,
+      stdin: {
+        contents: "import { precompiledModule } from './scripts/schema/precompile.ts';\nprocess.stdout.write(precompiledModule());\n",
+        resolveDir: repoRoot,
+        sourcefile: GENERATOR_ENTRY,
+        loader: 'ts',
+      },
+      outfile: path.join(staging, 'precompile.mjs'),
+      define: { BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(staging, repoRoot)) },
+    });
+    const validators = execFileSync(process.execPath, [path.join(staging, 'precompile.mjs')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    writeFileSync(path.join(staging, VALIDATORS), validators);
+    rmSync(path.join(staging, 'precompile.mjs'));
+    const result = await build({
+      absWorkingDir: repoRoot,
+      ...common,
+      entryPoints: ENTRIES,
+      outdir: staging,
+      define: {
+        // scripts/paths.ts finds the repository's data folders from its own location, which bundling moves.
+        BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(dir, repoRoot)),
+        PRECOMPILED_VALIDATORS: JSON.stringify(VALIDATORS),
+      },
     });
     const inputs = {};
-    for (const input of Object.keys(result.metafile.inputs)) {
+    const sources = [...Object.keys(generator.metafile.inputs), ...Object.keys(result.metafile.inputs), ...DATA_INPUTS];
+    for (const input of new Set(sources.filter((source) => source !== GENERATOR_ENTRY))) {
       const stat = statSync(path.join(repoRoot, input));
       inputs[input] = { size: stat.size, mtimeMs: stat.mtimeMs };
     }

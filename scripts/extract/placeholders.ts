@@ -22,6 +22,12 @@ export function isPlaceholder(value: string): boolean {
   return ELLIPSES.has(value) || WHOLE_PLACEHOLDER.test(value);
 }
 
+/** `isPlaceholder` as a JSON Schema, for validators that must be plain generated code. */
+export const PLACEHOLDER_SCHEMA = {
+  type: 'string',
+  anyOf: [{ enum: [...ELLIPSES] }, { pattern: WHOLE_PLACEHOLDER.source }],
+};
+
 /** A value with a placeholder somewhere inside it (`<uuid>,<uuid>`, `https://x/<id>`). */
 export function containsPlaceholder(value: string): boolean {
   return SOME_PLACEHOLDER.test(value) || value.includes('...');

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { repoRoot } from '../paths.ts';
 import { maskPlaceholders, unmaskPlaceholders } from './placeholders.ts';
+import { unescapeAnsi, unescapeBare, unescapeDouble } from './shell-unescape.ts';
 import { readSimpleShell } from './simple-shell.ts';
 
 /** A shell word; offsets are UTF-16 indexes into the parsed text. */
@@ -228,28 +229,6 @@ function toWord(word: GoNode, masked: string, offsets: OffsetMap): ShellWord {
     end,
     dynamic,
   };
-}
-
-/** Outside quotes a backslash escapes the next character; before a newline it joins the lines. */
-function unescapeBare(text: string): string {
-  return text.includes('\\') ? text.replace(/\\([\s\S])/g, (_, char: string) => (char === '\n' ? '' : char)) : text;
-}
-
-/**
- * Inside double quotes a backslash only escapes `$`, backtick, `"`, `\` and newline. The parser ends a
- * literal before a `\`-newline continuation, so a lone backslash at the very end is one too.
- */
-function unescapeDouble(text: string): string {
-  return text.includes('\\') ? text.replace(/\\([$`"\\\n]|$)/g, (_, char: string) => (char === '\n' ? '' : char)) : text;
-}
-
-const ANSI: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
-
-/** `$'...'` strings: C-style escapes. */
-function unescapeAnsi(text: string): string {
-  return text.replace(/\\(x[0-9A-Fa-f]{1,2}|[\s\S])/g, (_, escape: string) =>
-    escape.length > 1 ? String.fromCharCode(parseInt(escape.slice(1), 16)) : (ANSI[escape] ?? escape),
-  );
 }
 
 /**

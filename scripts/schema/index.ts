@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { schemaPath } from '../paths.ts';
+import { precompiledValidators } from './precompiled.ts';
 import { JsonChecker } from './json-check.ts';
 import { type CliSchema, type CommandSpec, DEFINITIONS_ID, type DefinitionsFile, type FlagSpec } from './model.ts';
 import { nearest } from './suggest.ts';
@@ -44,9 +45,10 @@ export type Resolution =
     };
 
 const loaded = new Map<string, LoadedSchema>();
+const DEFAULT_SCHEMA_DIR = path.dirname(schemaPath('cli-schema.json'));
 
 /** Loads (once per directory) the command schema and its JSON definitions. */
-export function loadCliSchema(dir = path.dirname(schemaPath('cli-schema.json'))): LoadedSchema {
+export function loadCliSchema(dir = DEFAULT_SCHEMA_DIR): LoadedSchema {
   const known = loaded.get(dir);
   if (known) return known;
   const schema = JSON.parse(readFileSync(path.join(dir, 'cli-schema.json'), 'utf8')) as CliSchema;
@@ -70,7 +72,8 @@ export function loadCliSchema(dir = path.dirname(schemaPath('cli-schema.json')))
     globalFlags: new Map(schema.globalFlags.map((flag) => [flag.name, flag])),
     domains: [...new Set(schema.commands.filter((command) => command.api).map((command) => command.path[0]))],
     tree,
-    json: new JsonChecker(definitions),
+    // Validators generated ahead of time match this repository's schemas only.
+    json: new JsonChecker(definitions, dir === DEFAULT_SCHEMA_DIR ? precompiledValidators : undefined),
   };
   loaded.set(dir, result);
   return result;

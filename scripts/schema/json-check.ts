@@ -1,13 +1,13 @@
 // Checks the JSON a flag carries against the flag's JSON Schema with ajv. Validators are compiled once per
-// schema and shared by every file. Placeholders (`"<email>"`, `"..."`, bare `<name>`) match any schema: at
-// load time every value position of the schemas becomes "a placeholder, or else the original schema".
+// schema and shared by every file, or generated ahead of time (precompile.ts) and loaded with the bundle.
+// Placeholders (`"<email>"`, `"..."`, bare `<name>`) match any schema: at load time every value position
+// of the schemas becomes "a placeholder, or else the original schema".
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isPlaceholder } from '../extract/placeholders.ts';
+import { PLACEHOLDER_SCHEMA, isPlaceholder } from '../extract/placeholders.ts';
 import { type Location, displayPath, parseDocJson } from './doc-json.ts';
 import type { DefinitionsFile, JsonSchema } from './model.ts';
 import { didYouMean, nearest } from './suggest.ts';
 
-const PLACEHOLDER_KEYWORD = 'x-placeholder';
 const TAG_VALUES_KEYWORD = 'x-tag-values';
 
 export interface JsonProblem {
@@ -32,14 +32,26 @@ export class JsonChecker {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly definitions: Record<string, JsonSchema>;
 
-  constructor(definitionsFile: DefinitionsFile) {
+  /**
+   * `precompiled` gives validators generated ahead of time, by the key `validator` files them under (read only
+   * when a validator is first needed); `generating` keeps each validator's source, for precompile.ts.
+   */
+  constructor(
+    definitionsFile: DefinitionsFile,
+    private readonly precompiled: () => Record<string, ValidateFunction> = () => ({}),
+    generating = false,
+  ) {
     // Each flag schema compiles once; shared definitions compiled once and unoptimised code keep the first run fast.
-    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, discriminator: true, validateFormats: false, inlineRefs: false, validateSchema: false, code: { optimize: false } });
-    this.ajv.addKeyword({
-      keyword: PLACEHOLDER_KEYWORD,
-      schemaType: 'boolean',
-      errors: false,
-      validate: (_schema: boolean, data: unknown) => typeof data === 'string' && isPlaceholder(data),
+    this.ajv = new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: false,
+      discriminator: true,
+      validateFormats: false,
+      inlineRefs: false,
+      validateSchema: false,
+      // Generated code is optimised once, ahead of time; code compiled during a run is not, to start sooner.
+      code: { optimize: generating, source: generating },
     });
     this.ajv.addKeyword({ keyword: TAG_VALUES_KEYWORD, schemaType: 'array' });
     this.definitions = definitionsFile.definitions;
@@ -60,13 +72,18 @@ export class JsonChecker {
 
   /** Compiles (once) the validator of a flag schema. Throws when the schema is not valid for ajv. */
   validator(schema: JsonSchema): ValidateFunction {
-    const key = JSON.stringify(schema);
-    let validate = this.validators.get(key);
+    const key = validatorKey(schema);
+    let validate = this.validators.get(key) ?? this.precompiled()[key];
     if (!validate) {
       validate = this.ajv.compile(this.prepare(schema, true));
       this.validators.set(key, validate);
     }
     return validate;
+  }
+
+  /** The ajv instance and the schema it compiles for a flag schema, for generating code ahead of time. */
+  forGeneration(schema: JsonSchema): { ajv: Ajv; prepared: JsonSchema } {
+    return { ajv: this.ajv, prepared: this.prepare(schema, true) };
   }
 
   /**
@@ -80,7 +97,7 @@ export class JsonChecker {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
       const record = body as Record<string, unknown>;
       if (Object.keys(record).length === 0 || 'const' in record || ('enum' in record && !('anyOf' in record))) return body;
-      return { if: { [PLACEHOLDER_KEYWORD]: true }, else: body };
+      return { if: PLACEHOLDER_SCHEMA, else: body };
     };
     const walk = (node: unknown): unknown => {
       if (Array.isArray(node)) return node.map(walk);
@@ -208,6 +225,11 @@ export class JsonChecker {
         return at(here.start, here.end, `${path} ${error.message ?? 'is not valid'}`);
     }
   }
+}
+
+/** The key a flag schema's validator is filed under, here and in the generated module. */
+export function validatorKey(schema: JsonSchema): string {
+  return JSON.stringify(schema);
 }
 
 function kindOf(value: unknown): string {

@@ -29,9 +29,10 @@ function manifestPath(): string {
 describe('the prebuilt bundle', () => {
   beforeAll(async () => {
     await buildBundle(bundleDir);
-    // Large enough for worker threads, so the bundled worker runs too; one planted defect of each kind.
+    // Large enough for worker threads, so the bundled worker runs too; one planted defect of each kind (the
+    // JSON one goes through the validators generated ahead of time).
     writeCorpus(corpus, PARALLEL_THRESHOLD + 10);
-    writeFileSync(path.join(corpus, 'skill-00001/references/page-0.md'), '# Broken\n\n[x](missing.md)\n\n```bash\ncargo-ai orchestration rn list\n```\n');
+    writeFileSync(path.join(corpus, 'skill-00001/references/page-0.md'), '# Broken\n\n[x](missing.md)\n\n```bash\ncargo-ai orchestration rn list\ncargo-ai segmentation segment fetch --model-uuid <uuid> --filter \'{"conjunction":"and","groups":[{"x":1}]}\'\n```\n');
   }, 60_000);
 
   it('gives the same output and exit code as the TypeScript sources, on worker threads too', async () => {
@@ -42,7 +43,7 @@ describe('the prebuilt bundle', () => {
     expect(bundled.exitCode).toBe(1);
     expect(bundled.exitCode).toBe(sources.exitCode);
     const findings = JSON.parse(bundled.stdout) as { ruleId: string }[];
-    expect(findings.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['link-target', 'command-unknown']));
+    expect(findings.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['link-target', 'command-unknown', 'command-json']));
     expect(bundled.stdout).toBe(sources.stdout);
   }, 120_000);
 

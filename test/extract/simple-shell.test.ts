@@ -17,12 +17,18 @@ const accepted: [string, string][] = [
   ['pipes and lists', 'cargo-ai a | jq .items && cargo-ai b || cargo-ai c; cargo-ai d'],
   ['an operator before a line break', 'cargo-ai a |\n  jq . &&\n  cargo-ai b'],
   ['escapes outside quotes', 'cargo-ai a\\ b \\-x'],
+  ['variables', 'cargo-ai a --token $TOKEN --home "$HOME/x" ${B}'],
+  ['command substitution, whose commands count too', 'cargo-ai a --prompt "$(cat p.txt)" --id $(cargo-ai whoami | jq -r .id)'],
+  ['redirections', 'cargo-ai a > out.json 2>&1\ncargo-ai b < in.json >> log.txt 2> err.txt'],
+  ['ANSI-C quotes', "cargo-ai a --text $'line\\nnext' $'it\\'s'"],
 ];
 
 const leftToMvdan: [string, string][] = [
-  ['a variable', 'cargo-ai a --token $TOKEN'],
-  ['command substitution', 'cargo-ai a --prompt "$(cat p.txt)"'],
-  ['a redirection', 'cargo-ai a > out.json'],
+  ['arithmetic', 'cargo-ai a --limit $((1 + 2))'],
+  ['a positional parameter', 'cargo-ai a "$1"'],
+  ['backticks', 'cargo-ai a `date`'],
+  ['a heredoc', 'cargo-ai a <<EOF\nx\nEOF'],
+  ['process substitution', 'diff <(cargo-ai a) b'],
   ['a loop', 'for f in *.md; do cargo-ai a "$f"; done'],
   ['an assignment', 'TOKEN=x cargo-ai a'],
   ['an export', 'export TOKEN=x'],

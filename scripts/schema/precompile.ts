@@ -1,0 +1,34 @@
+// Generates the validators of every JSON flag schema ahead of time, as one CommonJS module that the bundle
+// build (scripts/bin/bundle.js) writes beside the bundle (see precompiled.ts). Compiling them when a run
+// first needs them costs more than half a second on this package, in every thread.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Ajv } from 'ajv';
+import * as standalone from 'ajv/dist/standalone/index.js';
+import { schemaPath } from '../paths.ts';
+import { loadCliSchema } from './index.ts';
+import { JsonChecker, validatorKey } from './json-check.ts';
+import { DEFINITIONS_ID, type DefinitionsFile } from './model.ts';
+
+// ajv's standalone module is CommonJS: its function is the default export at run time, whatever the loader.
+const standaloneCode = (standalone as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
+
+/** The module's source: the validators, and `precompiled`, which files each under its schema's key. */
+export function precompiledModule(dir = path.dirname(schemaPath('cli-schema.json'))): string {
+  const definitions = JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
+  const checker = new JsonChecker(definitions, undefined, true);
+  const names: Record<string, string> = {};
+  const keys: string[] = [];
+  for (const command of loadCliSchema(dir).commands) {
+    for (const flag of command.flags) {
+      if (!flag.schema || keys.includes(validatorKey(flag.schema))) continue;
+      const { ajv, prepared } = checker.forGeneration(flag.schema);
+      ajv.addSchema(prepared, `flag-${keys.length}`);
+      names[`flag${keys.length}`] = `flag-${keys.length}`;
+      keys.push(validatorKey(flag.schema));
+    }
+  }
+  const code = standaloneCode(checker.forGeneration({}).ajv, names);
+  const table = keys.map((key, index) => `  ${JSON.stringify(key)}: exports.flag${index},`).join('\n');
+  return `${code}\nexports.precompiled = {\n${table}\n};\n`;
+}
