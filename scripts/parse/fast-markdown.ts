@@ -377,11 +377,10 @@ class Scanner {
 
   private tableRow(start: number, end: number): TableRow {
     const { text } = this;
-    if (text.slice(start, end).includes('\\|')) outside('an escaped pipe in a table');
     const cells = splitRow(text, start, end);
     const children = cells.map(([cellStart, cellEnd, contentStart, contentEnd]): TableCell => ({
       type: 'tableCell',
-      children: contentStart < contentEnd ? this.inline(text.slice(contentStart, contentEnd), [contentStart], true) : [],
+      children: contentStart < contentEnd ? this.inline(text.slice(contentStart, contentEnd), [contentStart], true, true) : [],
       position: this.position(cellStart, cellEnd),
     }));
     return { type: 'tableRow', children, position: this.position(start, end) };
@@ -403,7 +402,7 @@ class Scanner {
    * Inline content: code spans, links, images and autolinks as nodes, the rest as text. `starts` holds the
    * document offset of each line of `source`. With `needText`, text must equal remark's (headings, cells).
    */
-  private inline(source: string, starts: number[], needText: boolean): PhrasingContent[] {
+  private inline(source: string, starts: number[], needText: boolean, inCell = false): PhrasingContent[] {
     const lineOffsets = [0];
     for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lineOffsets.push(i + 1);
     const at = (index: number): number => {
@@ -411,7 +410,7 @@ class Scanner {
       while (lineOffsets[line] > index) line--;
       return starts[line] + index - lineOffsets[line];
     };
-    return new InlineReader(source, at, needText, (start, end) => this.position(start, end)).read();
+    return new InlineReader(source, at, needText, inCell, (start, end) => this.position(start, end)).read();
   }
 
   private position(start: number, end: number): { start: Point; end: Point } {
@@ -444,6 +443,8 @@ class InlineReader {
     private readonly source: string,
     private readonly at: (index: number) => number,
     private readonly needText: boolean,
+    /** In a table cell an escaped pipe is a pipe, even inside a code span. */
+    private readonly inCell: boolean,
     private readonly position: (start: number, end: number) => { start: Point; end: Point },
   ) {}
 
@@ -515,6 +516,7 @@ class InlineReader {
         let value = source.slice(start + length, close);
         const padded = /^[ \n]/.test(value) && /[ \n]$/.test(value) && /[^ \n]/.test(value);
         if (padded) value = value.slice(1, -1);
+        if (this.inCell) value = value.replaceAll('\\|', '|');
         this.flush();
         const node: InlineCode = { type: 'inlineCode', value, position: this.position(this.at(start), this.at(close + run - 1) + 1) };
         this.nodes.push(node);
@@ -641,6 +643,13 @@ function isPunctuation(char: string): boolean {
 }
 
 
+/** The character at `index` follows an odd number of backslashes. */
+function isEscaped(text: string, index: number): boolean {
+  let count = 0;
+  while (index - count - 1 >= 0 && text.charCodeAt(index - count - 1) === 92) count++;
+  return count % 2 === 1;
+}
+
 function spacesAt(text: string, pos: number, end: number): number {
   let count = 0;
   while (pos + count < end && text.charCodeAt(pos + count) === SPACE) count++;
@@ -692,7 +701,7 @@ function isDelimiterRow(text: string, at: number, end: number): boolean {
  */
 function splitRow(text: string, start: number, end: number): [number, number, number, number][] {
   const pipes: number[] = [];
-  for (let i = text.indexOf('|', start); i !== -1 && i < end; i = text.indexOf('|', i + 1)) pipes.push(i);
+  for (let i = text.indexOf('|', start); i !== -1 && i < end; i = text.indexOf('|', i + 1)) if (!isEscaped(text, i)) pipes.push(i);
   const cells: [number, number, number, number][] = [];
   let trimmedEnd = end;
   while (trimmedEnd > start && text.charCodeAt(trimmedEnd - 1) === SPACE) trimmedEnd--;

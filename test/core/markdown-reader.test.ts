@@ -32,6 +32,7 @@ const accepted: [string, string][] = [
   ['tables with inline code, links and ragged rows', '| a | b |\n|:-|-:|\n| `x` | [y](z.md) |\n| only |\n\nx | y\n--|--\n1 | 2\n'],
   ['a table after a paragraph line', 'intro\n| a |\n|---|\n| b |\n'],
   ['comments, disable comments and thematic breaks', '<!-- skill-lint-disable-next-line link-target -->\n[x](y.md)\n\n***\n\n<!--\nmulti\n-->\n'],
+  ['escaped pipes in a table, in text and in code', '| a | b |\n|---|---|\n| x \\| y | `c \\| d` |\n| \\\\| z |\n'],
   ['escapes', 'a \\[b\\] \\`c\\` \\\\\n# x \\#\n'],
   ['intraword underscores and lone stars in headings', '# snake_case a * b\n'],
 ];
@@ -49,7 +50,6 @@ const handedToRemark: [string, string, string][] = [
   ['CRLF line ends', '# a\r\nb\r\n', 'a tab, carriage return or NUL'],
   ['an unterminated fence', '```sh\nx\n', 'an unterminated code fence'],
   ['emphasis in a heading', '# *a*\n', 'emphasis in a heading or table cell'],
-  ['an escaped pipe in a table', '| a |\n|---|\n| b \\| c |\n', 'an escaped pipe in a table'],
   ['a link destination with parentheses', '[a](b(c))\n', 'an unusual link destination'],
   ['lazy text that could open a block', '- a\n# b\n'.replace('# b', '| b'), 'lazy continuation that may start a block'],
   ['an ordered list interrupting a paragraph at 2', 'a\n2. b\n', 'an ordered list not starting at 1 after a paragraph'],
