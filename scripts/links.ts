@@ -1,5 +1,5 @@
 // Resolves a markdown link as GitHub would: a file, an anchor, or something we do not follow.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentIndex, Link } from './core/types.ts';
 
@@ -11,7 +11,23 @@ export type ResolvedLink =
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/** Resolutions by document and link: several rules resolve the same links, and each resolution asks the disk. */
+const resolved = new WeakMap<DocumentIndex, Map<Link, { root: string; result: ResolvedLink }>>();
+
 export function resolveLink(doc: DocumentIndex, link: Link, root: string): ResolvedLink {
+  let byLink = resolved.get(doc);
+  if (!byLink) {
+    byLink = new Map();
+    resolved.set(doc, byLink);
+  }
+  const known = byLink.get(link);
+  if (known?.root === root) return known.result;
+  const result = resolveUncached(doc, link, root);
+  byLink.set(link, { root, result });
+  return result;
+}
+
+function resolveUncached(doc: DocumentIndex, link: Link, root: string): ResolvedLink {
   const url = link.url.trim();
   if (url === '') return { kind: 'invalid', reason: 'Link has an empty target' };
   if (/^file:/i.test(url)) {
@@ -37,6 +53,6 @@ export function resolveLink(doc: DocumentIndex, link: Link, root: string): Resol
   if (target !== root && !target.startsWith(root + path.sep)) {
     return { kind: 'invalid', reason: `\`${url}\` points outside the skills root`, hint: 'link only to files inside the skills folder' };
   }
-  const exists = existsSync(target);
-  return { kind: 'file', target, anchor, exists, isDirectory: exists && statSync(target).isDirectory() };
+  const stat = statSync(target, { throwIfNoEntry: false });
+  return { kind: 'file', target, anchor, exists: stat !== undefined, isDirectory: stat?.isDirectory() === true };
 }

@@ -151,6 +151,23 @@ export interface SkipClause {
   targets: string[];
 }
 
+/** The two ways a clause can send a request to `name`; compiled once per name, not per clause. */
+const skipPatternCache = new Map<string, { redirect: RegExp; instead: RegExp }>();
+
+function skipPatterns(name: string): { redirect: RegExp; instead: RegExp } {
+  let patterns = skipPatternCache.get(name);
+  if (!patterns) {
+    const quoted = '[`*"“]?' + escapeRegExp(name) + '[`*"”]?';
+    const end = '(?![\\w-])';
+    patterns = {
+      redirect: new RegExp(`\\b(?:use|load|see(?:\\s+also)?|prefer|try|switch\\s+to|go\\s+to|defer\\s+to|hand\\s+off\\s+to)\\s+(?:the\\s+)?${quoted}${end}`, 'i'),
+      instead: new RegExp(`${quoted}${end}(?:\\s+skill)?\\s+instead\\b`, 'i'),
+    };
+    skipPatternCache.set(name, patterns);
+  }
+  return patterns;
+}
+
 /**
  * Clauses that send the reader to another skill: "For credit usage use cargo-billing.", "...; load
  * cargo-ai instead". A name only counts after a verb of redirection or before "instead", because a
@@ -167,10 +184,7 @@ export function skipClauses(description: string, names: readonly string[] | Skil
     const text = match[0];
     // The patterns below need the name as a whole word, so names the clause does not contain cannot match.
     const targets = index.wordsIn(text, self).filter((name) => {
-      const quoted = '[`*"“]?' + escapeRegExp(name) + '[`*"”]?';
-      const end = '(?![\\w-])';
-      const redirect = new RegExp(`\\b(?:use|load|see(?:\\s+also)?|prefer|try|switch\\s+to|go\\s+to|defer\\s+to|hand\\s+off\\s+to)\\s+(?:the\\s+)?${quoted}${end}`, 'i');
-      const instead = new RegExp(`${quoted}${end}(?:\\s+skill)?\\s+instead\\b`, 'i');
+      const { redirect, instead } = skipPatterns(name);
       return redirect.test(text) || instead.test(text);
     });
     if (targets.length) clauses.push({ text, offset: match.index, targets });
