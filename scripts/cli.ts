@@ -34,11 +34,12 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('stylish'))
     .addOption(new Option('--profile <profile>', 'rule profile: the Agent Skills spec only, or the cargo house rules too').choices(['spec', 'cargo']))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (value: string) => parseCount(value, '--max-warnings', 0))
+    .option('--threads <n>', 'threads to lint with, this one included (default: one per core from 2,000 files)', (value: string) => parseCount(value, '--threads', 1))
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
-    .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean }) => {
-      const { diagnostics, project } = await lintParallel({ paths, profile: options.profile, configPath: options.config });
+    .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
+      const { diagnostics, project } = await lintParallel({ paths, profile: options.profile, configPath: options.config, threads: options.threads });
       out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
       if (options.explain) {
         for (const skill of project.skills) {
@@ -197,8 +198,8 @@ function exitCodeFor(diagnostics: Diagnostic[], maxWarnings: number | undefined)
   return maxWarnings !== undefined && warnings > maxWarnings ? 1 : 0;
 }
 
-function parseCount(value: string): number {
+function parseCount(value: string, option: string, least: number): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new UsageError(`--max-warnings must be a whole number, not ${value}`);
+  if (!Number.isInteger(parsed) || parsed < least) throw new UsageError(`${option} must be a whole number${least > 0 ? ` of at least ${least}` : ''}, not ${value}`);
   return parsed;
 }

@@ -17,6 +17,8 @@ export interface LintOptions {
   configPath?: string;
   /** Rules to run instead of the registry (tests). */
   rules?: Rule[];
+  /** Threads to lint with, this one included (1: this thread only); by default chosen by the tree's size. */
+  threads?: number;
 }
 
 export interface LintResult {
@@ -42,7 +44,7 @@ export async function lintParallel(options: LintOptions): Promise<LintResult> {
   if (options.rules) return lint(options);
   const settings = settingsFor(options);
   const tree = loadTree(options.paths, settings.cwd);
-  const inWorkers = await lintInWorkers(tree, settings);
+  const inWorkers = await lintInWorkers(tree, settings, options.threads);
   if (!inWorkers) return lintParsed(parseTree(tree, settings.cwd), allRules, settings);
   const diagnostics = [...inWorkers.diagnostics, ...runProjectRules(inWorkers.project, allRules, settings)];
   return { diagnostics: sortDiagnostics(diagnostics), project: inWorkers.project };

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, freshBundle } from '../../scripts/bin/bundle.js';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { repoRoot } from '../../scripts/paths.ts';
-import { PARALLEL_THRESHOLD } from '../../scripts/project.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'skill-lint-bundle-'));
 const bundleDir = path.join(work, 'bundle');
@@ -29,14 +28,14 @@ function manifestPath(): string {
 describe('the prebuilt bundle', () => {
   beforeAll(async () => {
     await buildBundle(bundleDir);
-    // Large enough for worker threads, so the bundled worker runs too; one planted defect of each kind (the
+    // Linted with `--threads 2`, so the bundled worker runs too; one planted defect of each kind (the
     // JSON one goes through the validators generated ahead of time).
-    writeCorpus(corpus, PARALLEL_THRESHOLD + 10);
+    writeCorpus(corpus, 60);
     writeFileSync(path.join(corpus, 'skill-00001/references/page-0.md'), '# Broken\n\n[x](missing.md)\n\n```bash\ncargo-ai orchestration rn list\ncargo-ai segmentation segment fetch --model-uuid <uuid> --filter \'{"conjunction":"and","groups":[{"x":1}]}\'\n```\n');
   }, 60_000);
 
   it('gives the same output and exit code as the TypeScript sources, on worker threads too', async () => {
-    const args = ['check', corpus, '--format', 'json', '--profile', 'cargo'];
+    const args = ['check', corpus, '--format', 'json', '--profile', 'cargo', '--threads', '2'];
     const bundled = await runMain(freshBundle('cli', bundleDir), args);
     const sources = await runMain(path.join(repoRoot, 'scripts/cli.ts'), args, ['--import', 'tsx']);
     expect(bundled.stderr).toBe('');

@@ -105,7 +105,7 @@ describe('exit codes', () => {
   });
 
   it('2 with a one-line message for a missing path, a bad option or a bad config, never a stack trace', async () => {
-    for (const args of [['check', 'nowhere'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['check', '--config', 'missing.json'], ['frobnicate']]) {
+    for (const args of [['check', 'nowhere'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['check', '--threads', '0'], ['check', '--config', 'missing.json'], ['frobnicate']]) {
       const result = await run(args, work);
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.stderr).not.toMatch(/\n\s+at /);
