@@ -108,7 +108,7 @@ if (parseRate !== undefined) {
   console.log(`\nparse step alone, one thread, warm, ${SIZES[0]}-file corpus: ${Math.round(parseRate)} files/s per core`);
 }
 console.log(`\nmachine reference loop: ${Math.round(referenceBefore)} ms before, ${Math.round(referenceLoopMs())} ms after (lower is a faster machine)`);
-const generated = rows.filter((row) => row.label.endsWith(', cargo'));
+const generated = rows.filter((row) => row.label.startsWith('generated') && row.label.endsWith(', cargo'));
 if (generated.length >= 2) {
   const perFile = (row: Measure) => row.seconds / row.files;
   const ratio = perFile(generated[generated.length - 1]) / perFile(generated[0]);
