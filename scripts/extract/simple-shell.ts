@@ -46,6 +46,8 @@ export function readSimpleShell(masked: string): ShellCall[] | undefined {
 class Reader {
   readonly calls: ShellCall[] = [];
   private i = 0;
+  /** Whether the last double-quoted string held an expansion. */
+  private lastDynamic = false;
 
   constructor(private readonly text: string) {}
 
@@ -174,9 +176,6 @@ class Reader {
     const end = afterPart ?? this.i;
     return { value: unmaskPlaceholders(value), raw: unmaskPlaceholders(text.slice(start, end)), start, end, dynamic };
   }
-
-  /** Whether the last double-quoted string held an expansion. */
-  private lastDynamic = false;
 
   /** `"..."`: its value, with `$VAR` and `$(...)` kept as written. */
   private doubleQuoted(): string {

@@ -27,7 +27,7 @@ type Container = Quote | Item;
 
 interface Paragraph {
   kind: 'paragraph';
-  /** Content of each line (leading spaces removed) and the document offset where it starts. */
+  /** Each line's content (a continuation line keeps its indent) and the document offset where it starts. */
   lines: string[];
   starts: number[];
 }
