@@ -82,7 +82,6 @@ export async function buildBundle(dir = BUNDLE_DIR) {
     writeFileSync(path.join(staging, VALIDATORS), validators);
     rmSync(path.join(staging, 'precompile.mjs'));
     const result = await build({
-      absWorkingDir: repoRoot,
       ...common,
       entryPoints: ENTRIES,
       outdir: staging,

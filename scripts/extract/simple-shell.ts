@@ -46,8 +46,6 @@ export function readSimpleShell(masked: string): ShellCall[] | undefined {
 class Reader {
   readonly calls: ShellCall[] = [];
   private i = 0;
-  /** Whether the last double-quoted string held an expansion. */
-  private lastDynamic = false;
 
   constructor(private readonly text: string) {}
 
@@ -150,9 +148,10 @@ class Reader {
         value += text.slice(this.i + 1, close);
         this.i = afterPart = close + 1;
       } else if (char === '"') {
-        value += this.doubleQuoted();
+        const quoted = this.doubleQuoted();
+        value += quoted.value;
+        if (quoted.dynamic) dynamic = true;
         afterPart = this.i;
-        if (this.lastDynamic) dynamic = true;
       } else if (char === '$') {
         if (text[this.i + 1] === "'") {
           value += this.ansiQuoted();
@@ -177,10 +176,10 @@ class Reader {
     return { value: unmaskPlaceholders(value), raw: unmaskPlaceholders(text.slice(start, end)), start, end, dynamic };
   }
 
-  /** `"..."`: its value, with `$VAR` and `$(...)` kept as written. */
-  private doubleQuoted(): string {
+  /** `"..."`: its value, with `$VAR` and `$(...)` kept as written, and whether it holds any. */
+  private doubleQuoted(): { value: string; dynamic: boolean } {
     const { text } = this;
-    this.lastDynamic = false;
+    let dynamic = false;
     let value = '';
     let literal = '';
     this.i++;
@@ -195,7 +194,7 @@ class Reader {
       } else if (char === '$' && text[this.i + 1] !== '"' && this.i + 1 < text.length && /[A-Za-z_{(]/.test(text[this.i + 1])) {
         value += unescapeDouble(literal) + this.expansion();
         literal = '';
-        this.lastDynamic = true;
+        dynamic = true;
       } else {
         if (char === '$') outside();
         literal += char;
@@ -203,7 +202,7 @@ class Reader {
       }
     }
     this.i++;
-    return value + unescapeDouble(literal);
+    return { value: value + unescapeDouble(literal), dynamic };
   }
 
   /** `$'...'`: C-style escapes. */

@@ -81,9 +81,9 @@ export class JsonChecker {
     return validate;
   }
 
-  /** The ajv instance and the schema it compiles for a flag schema, for generating code ahead of time. */
-  forGeneration(schema: JsonSchema): { ajv: Ajv; prepared: JsonSchema } {
-    return { ajv: this.ajv, prepared: this.prepare(schema, true) };
+  /** The ajv instance, and the schema it compiles for a flag schema: for generating code ahead of time. */
+  forGeneration(): { ajv: Ajv; prepare: (schema: JsonSchema) => JsonSchema } {
+    return { ajv: this.ajv, prepare: (schema) => this.prepare(schema, true) };
   }
 
   /**

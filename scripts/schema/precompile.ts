@@ -16,19 +16,18 @@ const standaloneCode = (standalone as unknown as { default: (ajv: Ajv, refs: Rec
 /** The module's source: the validators, and `precompiled`, which files each under its schema's key. */
 export function precompiledModule(dir = path.dirname(schemaPath('cli-schema.json'))): string {
   const definitions = JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
-  const checker = new JsonChecker(definitions, undefined, true);
+  const { ajv, prepare } = new JsonChecker(definitions, undefined, true).forGeneration();
   const names: Record<string, string> = {};
   const keys: string[] = [];
   for (const command of loadCliSchema(dir).commands) {
     for (const flag of command.flags) {
       if (!flag.schema || keys.includes(validatorKey(flag.schema))) continue;
-      const { ajv, prepared } = checker.forGeneration(flag.schema);
-      ajv.addSchema(prepared, `flag-${keys.length}`);
+      ajv.addSchema(prepare(flag.schema), `flag-${keys.length}`);
       names[`flag${keys.length}`] = `flag-${keys.length}`;
       keys.push(validatorKey(flag.schema));
     }
   }
-  const code = standaloneCode(checker.forGeneration({}).ajv, names);
+  const code = standaloneCode(ajv, names);
   const table = keys.map((key, index) => `  ${JSON.stringify(key)}: exports.flag${index},`).join('\n');
   return `${code}\nexports.precompiled = {\n${table}\n};\n`;
 }
