@@ -2,7 +2,7 @@
 // words joined by newlines, `;`, `|`, `&&` and `||`, with comments, `\` continuations, `$VAR`, `$(...)`
 // (whose commands count too), plain redirections, assignments, heredocs with a quoted delimiter, and the
 // compound commands `if`, `while`, `until`, `for ... in` and `case`. Anything else (arithmetic, functions,
-// test brackets, syntax errors...) returns undefined, and the caller asks the real parser. Differential
+// `[[ ]]` tests, syntax errors...) returns undefined, and the caller asks the real parser. Differential
 // tests hold it to mvdan/sh on every text it accepts.
 import type { ShellCall, ShellWord } from './shell.ts';
 import { unmaskPlaceholders } from './placeholders.ts';
@@ -16,8 +16,10 @@ const RESERVED = new Set([
 /** Characters that end a plain word. */
 const WORD_END = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', ')']);
 /** Characters this reader leaves to the real parser wherever they appear outside quotes. */
-const UNSUPPORTED = new Set(['`', '(', '{', '}', '[', ']']);
+const UNSUPPORTED = new Set(['`', '(', '{', '}']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+/** `name[`: where a command starts, the real parser may read an array element's assignment. */
+const INDEXED = /^[A-Za-z_][A-Za-z0-9_]*\[/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 /** `>`, `>>` or `<` to a file, or `>&` to a descriptor; an optional descriptor number before it. */
 const REDIRECTION = /^[0-9]?(?:>>|>&|>|<)/;
@@ -141,7 +143,7 @@ class Reader {
         }
         // Checked on the value too: a `\` + newline inside the word does not hide `FOO=bar` or `fi`.
         const assignment = ASSIGNMENT.test(word.raw);
-        if (assignment !== ASSIGNMENT.test(word.value)) outside();
+        if (assignment !== ASSIGNMENT.test(word.value) || INDEXED.test(word.raw) || INDEXED.test(word.value)) outside();
         if (!assignment && (RESERVED.has(word.raw) || RESERVED.has(word.value))) {
           if (word.raw !== word.value || assigned || redirected) outside();
           if (closers.has(word.raw)) {
@@ -348,8 +350,9 @@ class Reader {
     // A word of digits right before `<` or `>` is the redirection's descriptor: the real parser's call.
     if ((text[this.i] === '<' || text[this.i] === '>') && /^[0-9]+$/.test(text.slice(start, this.i))) outside();
     if (this.i === start) outside();
-    // A line break inside a word, with a heredoc pending: where its body starts is the real parser's call.
-    if (this.heredocs.length > 0 && text.slice(start, this.i).includes('\n')) outside();
+    // A line break inside a word, with a heredoc pending: where its body starts is the real parser's call. So is
+    // a word with both a `\` continuation and a `[`, which mvdan/sh can drop from the commands.
+    if (text.slice(start, this.i).includes('\n') && (this.heredocs.length > 0 || value.includes('['))) outside();
     const end = afterPart ?? this.i;
     return { value: unmaskPlaceholders(value), raw: unmaskPlaceholders(text.slice(start, end)), start, end, dynamic };
   }

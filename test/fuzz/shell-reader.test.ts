@@ -17,12 +17,12 @@ const tame = fc.constantFrom(
   '@cargo-ai/cli', "'{\"a\": [1, 2]}'", '\'it\'"s"', '"x y"', '"a\\"b"', '"\\\\"', 'a\\ b', '\\-x', 'jq', '.items[0]', '*.md',
   '~/x', 'é😀', '#', '# note', 'a#b', '--data', '"{\\"k\\":1}"', "''", '""', 'x=1', 'FOO=bar', '--flag=a=b', '%s', '@file.json',
   '$VAR', '${VAR}', '"$HOME/x"', '$(cat p.txt)', '"$(cat p.txt)"', '--data=$(cat d.json)', '"$(echo "a b" | jq .)"', '$(cargo-ai whoami)',
-  '> out.json', '>out', '>> log.txt', '2>&1', '< in.txt', '2> err.txt', '>&2', "$'a\\nb'", "$'it\\'s'",
+  '> out.json', '>out', '>> log.txt', '2>&1', '< in.txt', '2> err.txt', '>&2', "$'a\\nb'", "$'it\\'s'", '[--flags]', '[ -f x ]', 'x[0]',
 );
 const joiner = fc.constantFrom(' ', ' ', ' ', '  ', '\t', ' \\\n  ', '\\\n', ' | ', ' && ', ' || ', '; ', ';', '\n', '\n\n', ' |\n', ' &&\n  ');
 const tricky = fc.constantFrom(
   '`x`', '>', '<', '(', ')', '{', '}', 'if', 'then', 'fi', 'for', 'do', 'done', 'export', '!', '&', ';;', '|&', '[[', "'open", '"open',
-  '\\', '[', 'case', 'x=$(y)', '$((1+2))', '$1', '"$@"', '$', '<<EOF', '<<<', '<(ls)', '&>', '>|', '$(', '"$(x"', '${VAR:-x}', '2>',
+  '\\', '[', 'case', 'a[0]=1', 'a[i]+=x', '[[ -n x ]]', 'x=$(y)', '$((1+2))', '$1', '"$@"', '$', '<<EOF', '<<<', '<(ls)', '&>', '>|', '$(', '"$(x"', '${VAR:-x}', '2>',
 );
 const piece = fc.oneof({ weight: 10, arbitrary: tame }, { weight: 1, arbitrary: tricky });
 const shell = fc.array(fc.tuple(piece, joiner), { minLength: 1, maxLength: 12 }).map((parts) => parts.map(([word, join]) => word + join).join(''));
