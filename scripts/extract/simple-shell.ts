@@ -308,6 +308,7 @@ class Reader {
     // they are not part of it; after plain characters, the real parser counts them in.
     let afterPart: number | undefined;
     let afterExpansion = false;
+    let continued = false;
     while (this.i < text.length && !WORD_END.has(text[this.i])) {
       const char = text[this.i];
       if (UNSUPPORTED.has(char)) outside();
@@ -316,6 +317,7 @@ class Reader {
         // `#` or a descriptor number) or as part of a variable's name: left to it.
         if (afterPart !== undefined && (afterExpansion || /[#0-9]/.test(text[this.i + 2] ?? ''))) outside();
         this.i += 2;
+        continued = true;
         continue;
       }
       afterPart = undefined;
@@ -351,8 +353,9 @@ class Reader {
     if ((text[this.i] === '<' || text[this.i] === '>') && /^[0-9]+$/.test(text.slice(start, this.i))) outside();
     if (this.i === start) outside();
     // A line break inside a word, with a heredoc pending: where its body starts is the real parser's call. So is
-    // a word with both a `\` continuation and a `[`, which mvdan/sh can drop from the commands.
-    if (text.slice(start, this.i).includes('\n') && (this.heredocs.length > 0 || value.includes('['))) outside();
+    // a word with both a `\` continuation of its own and a `[`, which mvdan/sh can drop from the commands.
+    if (continued && value.includes('[')) outside();
+    if (this.heredocs.length > 0 && text.slice(start, this.i).includes('\n')) outside();
     const end = afterPart ?? this.i;
     return { value: unmaskPlaceholders(value), raw: unmaskPlaceholders(text.slice(start, end)), start, end, dynamic };
   }

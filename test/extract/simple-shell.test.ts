@@ -27,7 +27,7 @@ const accepted: [string, string][] = [
   ['brackets in words and the test command', 'cargo-ai <domain> [arguments] [--flags] a[0]=x\nif [ -f x ]; then cargo-ai a "$f"; fi'],
   ['ANSI-C quotes', "cargo-ai a --text $'line\\nnext' $'it\\'s'"],
   ['assignments, alone and before a command', 'out=$(cargo-ai a | jq .id)\nTOKEN=x B+="y z" cargo-ai b "$out"\nC= cargo-ai c'],
-  ['a heredoc with a quoted delimiter', "cargo-ai a --content \"$(cat <<'EOF'\n---\ntitle: x $(not run)\n---\nEOF\n)\" --b c\ncat << 'A' > out.md; cargo-ai d\nbody\nA"],
+  ['a heredoc with a quoted delimiter', "cargo-ai a --content \"$(cat <<'EOF'\n---\ntitle: x $(not run)\n---\n- [[persona/x]]\nEOF\n)\" --b c\ncat << 'A' > out.md; cargo-ai d\nbody\nA"],
   ['an if with elif and else', 'if out=$(cargo-ai a); then\n  echo "$out"\nelif cargo-ai b; then cargo-ai c\nelse\n  cargo-ai d >&2\nfi'],
   ['while and until loops', 'while true; do\n  s=$(cargo-ai a | jq -r .s)\n  sleep 5\ndone | tee log\nuntil cargo-ai b; do sleep 1; done'],
   ['a for loop', 'for f in ./docs/*.pdf "$HOME/x" $(ls); do\n  cargo-ai a --file "$f"\ndone'],
@@ -91,17 +91,18 @@ describe('simple-command shell reader', () => {
     ]);
   });
 
-  it('reads every shell block of this package itself, exactly as mvdan/sh does', () => {
-    let blocks = 0;
+  it('reads every shell block and inline command of this package itself, exactly as mvdan/sh does', () => {
+    const texts: [string, string][] = [];
     for (const file of loadTree(['skills'], repoRoot).markdown) {
-      for (const block of parseDocument(readSkillFile(file, repoRoot)).codeBlocks) {
-        if (!SHELL_LANGS.has(block.lang)) continue;
-        blocks++;
-        // `skill-lint check skills` never loads mvdan/sh (a fifth of a second) while this holds.
-        expect(read(block.value), `${file}:${block.span.start.line}`).toBeDefined();
-        expect(parseShell(block.value)).toEqual(parseShell(block.value, 'mvdan'));
-      }
+      const doc = parseDocument(readSkillFile(file, repoRoot));
+      for (const block of doc.codeBlocks) if (SHELL_LANGS.has(block.lang)) texts.push([`${file}:${block.span.start.line}`, block.value]);
+      for (const code of doc.inlineCode) if (code.value.trimStart().startsWith('cargo-ai ')) texts.push([`${file}:${code.span.start.line}`, code.value.replaceAll('\n', ' ')]);
     }
-    expect(blocks).toBeGreaterThan(500);
+    for (const [where, text] of texts) {
+      // `skill-lint check skills` never loads mvdan/sh (a fifth of a second) while this holds.
+      expect(read(text), where).toBeDefined();
+      expect(parseShell(text), where).toEqual(parseShell(text, 'mvdan'));
+    }
+    expect(texts.length).toBeGreaterThan(700);
   });
 });
