@@ -1,22 +1,28 @@
-// The prebuilt bundle of skill-lint: one JavaScript file for the command and one for its worker threads.
-// Loading TypeScript through tsx costs about half a second a process (and again in every worker); the bundle
-// loads in a fraction of that. It is built by `npm run build`, which `npm ci` runs, and used only while every
-// file it was built from is unchanged, so an edit to the sources is never hidden behind a stale bundle.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The prebuilt bundle of skill-lint: one file for the command and one for its worker threads. Loading
+// TypeScript through tsx costs about half a second a process (and again in every worker); the bundle loads in
+// a fraction of that. It is built by `npm run build`, which `npm ci` runs, and used only while every file it
+// was built from is unchanged, so an edit to the sources is never hidden behind a stale bundle.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CODE_CACHE_SUFFIX } from './cached-script.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLE_DIR = path.join(repoRoot, 'node_modules/.cache/skill-lint');
 const MANIFEST = 'manifest.json';
 const ENTRIES = { cli: 'scripts/cli.ts', worker: 'scripts/parse/worker-main.ts' };
-/** The flag validators generated ahead of time (scripts/schema/precompile.ts), beside the bundle. */
-const VALIDATORS = 'validators.cjs';
+/**
+ * The command is CommonJS, so that it can run with a code cache (cached-script.js); worker threads load
+ * theirs as an ES module, where `new Worker` finds it (scripts/parse/pool.ts).
+ */
+const OUTPUTS = { cli: 'cli.cjs', worker: 'worker.js' };
+/** How scripts/schema/precompiled.ts names the flag validators generated ahead of time (precompile.ts). */
+const VALIDATORS_MODULE = 'virtual:precompiled-validators';
 /** Data the generated validators are made from: read at build time, so inputs of the bundle too. */
 const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json'];
-/** The generator's entry, given to esbuild as text: not a file. */
-const GENERATOR_ENTRY = 'precompile-entry.ts';
+/** What the code cache is made from: a lint of this package, whose functions it then holds compiled. */
+const TRAINING_ARGS = ['check', 'skills', '--format', 'json'];
 
 /**
  * The path of the bundled `name` ('cli' or 'worker') when the bundle in `dir` exists and each of its inputs
@@ -40,12 +46,29 @@ export function freshBundle(name, dir = BUNDLE_DIR) {
       return undefined;
     }
   }
-  return path.join(dir, `${name}.js`);
+  return path.join(dir, OUTPUTS[name]);
 }
 
 /**
- * Generates the flag validators, then builds both bundles, into a fresh folder, then swaps it in for `dir`:
- * a failed build leaves the old bundle, or none. Returns how many input files the bundle was built from.
+ * An esbuild plugin that gives `require(VALIDATORS_MODULE)` the generated validators in `file`, or, without
+ * a file (while building the generator itself), none.
+ * @param {string | undefined} file
+ */
+function validatorsPlugin(file) {
+  return {
+    name: 'precompiled-validators',
+    setup(build) {
+      const filter = new RegExp(`^${VALIDATORS_MODULE}$`);
+      build.onResolve({ filter }, () => (file ? { path: file } : { path: VALIDATORS_MODULE, namespace: 'no-validators' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-validators' }, () => ({ contents: 'exports.precompiled = {};', loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * Generates the flag validators, builds both bundles with them inside, then makes the command's code cache,
+ * all into a fresh folder, then swaps it in for `dir`: a failed build leaves the old bundle, or none.
+ * Returns how many input files the bundle was built from.
  * @param {string} [dir]
  * @returns {Promise<number>}
  */
@@ -58,42 +81,60 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       absWorkingDir: repoRoot,
       bundle: true,
       platform: 'node',
-      format: 'esm',
       target: 'node20',
       // Prefer ES module builds: some packages' CommonJS builds (jsonc-parser's UMD) require files by runtime path.
       mainFields: ['module', 'main'],
       metafile: true,
       logLevel: 'warning',
+    };
+    const esm = {
+      ...common,
+      format: 'esm',
       // Bundled CommonJS modules require Node's built-in modules; an ES module has no require of its own.
       banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
     };
     const generator = await build({
-      ...common,
+      ...esm,
       stdin: {
         contents: "import { precompiledModule } from './scripts/schema/precompile.ts';\nprocess.stdout.write(precompiledModule());\n",
         resolveDir: repoRoot,
-        sourcefile: GENERATOR_ENTRY,
+        sourcefile: 'precompile-entry.ts',
         loader: 'ts',
       },
       outfile: path.join(staging, 'precompile.mjs'),
-      define: { BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(staging, repoRoot)) },
+      plugins: [validatorsPlugin(undefined)],
+      define: { BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(staging, repoRoot)), PRECOMPILED_VALIDATORS: 'true' },
     });
-    const validators = execFileSync(process.execPath, [path.join(staging, 'precompile.mjs')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    writeFileSync(path.join(staging, VALIDATORS), validators);
-    rmSync(path.join(staging, 'precompile.mjs'));
-    const result = await build({
-      ...common,
-      entryPoints: ENTRIES,
-      outdir: staging,
+    const validators = path.join(staging, 'validators.cjs');
+    writeFileSync(validators, execFileSync(process.execPath, [path.join(staging, 'precompile.mjs')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
+    const bundled = {
+      plugins: [validatorsPlugin(validators)],
       define: {
         // scripts/paths.ts finds the repository's data folders from its own location, which bundling moves.
         BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(dir, repoRoot)),
-        PRECOMPILED_VALIDATORS: JSON.stringify(VALIDATORS),
+        PRECOMPILED_VALIDATORS: 'true',
       },
+    };
+    const cli = await build({
+      ...common,
+      ...bundled,
+      format: 'cjs',
+      entryPoints: { cli: ENTRIES.cli },
+      outfile: path.join(staging, OUTPUTS.cli),
+      // The sources are ES modules: their `import.meta.url` is the bundle's own file URL.
+      banner: { js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { ...bundled.define, 'import.meta.url': 'importMetaUrl' },
     });
+    const worker = await build({ ...esm, ...bundled, entryPoints: { worker: ENTRIES.worker }, outfile: path.join(staging, OUTPUTS.worker) });
+    rmSync(path.join(staging, 'precompile.mjs'));
+    rmSync(validators);
+    makeCodeCache(path.join(staging, OUTPUTS.cli));
     const inputs = {};
-    const sources = [...Object.keys(generator.metafile.inputs), ...Object.keys(result.metafile.inputs), ...DATA_INPUTS];
-    for (const input of new Set(sources.filter((source) => source !== GENERATOR_ENTRY))) {
+    const sources = [generator, cli, worker].flatMap((result) => Object.keys(result.metafile.inputs));
+    for (const input of new Set([...sources, ...DATA_INPUTS])) {
+      // Left out: the generator's entry, given as text, the validators, generated into the staging folder,
+      // and the stand-in for them.
+      if (!existsSync(path.join(repoRoot, input)) || path.resolve(repoRoot, input).startsWith(staging)) continue;
       const stat = statSync(path.join(repoRoot, input));
       inputs[input] = { size: stat.size, mtimeMs: stat.mtimeMs };
     }
@@ -105,6 +146,23 @@ export async function buildBundle(dir = BUNDLE_DIR) {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Lints this package with the bundled command `file` in a child process, then saves V8's code cache of the
+ * command beside it: it then holds every function that lint compiled, validators included.
+ * @param {string} file
+ */
+function makeCodeCache(file) {
+  const training = [
+    `import { writeFileSync } from 'node:fs';`,
+    `import { runCommonJs, CODE_CACHE_SUFFIX } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
+    `const { exports, script } = runCommonJs(${JSON.stringify(file)}, false);`,
+    `await exports.main(['node', 'skill-lint', ...${JSON.stringify(TRAINING_ARGS)}]);`,
+    `writeFileSync(${JSON.stringify(`${file}${CODE_CACHE_SUFFIX}`)}, script.createCachedData());`,
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', training], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (!existsSync(`${file}${CODE_CACHE_SUFFIX}`)) throw new Error(`the code cache run failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
 }
 
 /** `npm run build`: builds the bundle and says so; a failure is one line on stderr and exit code 1. */

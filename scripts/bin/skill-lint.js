@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Runs the prebuilt bundle while it matches the sources (see bundle.js), else the TypeScript sources
-// directly: no build step is ever needed between an edit and a lint.
+// Runs the prebuilt bundle, with its code cache, while it matches the sources (see bundle.js), else the
+// TypeScript sources directly: no build step is ever needed between an edit and a lint.
 import { freshBundle } from './bundle.js';
+import { runCommonJs } from './cached-script.js';
 
 const bundled = freshBundle('cli');
-const { main } = bundled ? await import(bundled) : await fromSources();
+const { main } = bundled ? runCommonJs(bundled).exports : await fromSources();
 process.exitCode = await main(process.argv);
 
 async function fromSources() {

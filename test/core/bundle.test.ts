@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module (it runs before any TypeScript loader), without declarations
 import { buildBundle, freshBundle } from '../../scripts/bin/bundle.js';
+// @ts-expect-error plain JavaScript module, as above
+import { CODE_CACHE_SUFFIX } from '../../scripts/bin/cached-script.js';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { repoRoot } from '../../scripts/paths.ts';
 
@@ -13,8 +16,18 @@ const bundleDir = path.join(work, 'bundle');
 const corpus = path.join(work, 'corpus');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// Says on stderr whether V8 refused the code cache: the bin itself is silent about it.
 const runner = path.join(work, 'run-main.mjs');
-writeFileSync(runner, "const [entry, ...args] = process.argv.slice(2);\nconst { main } = await import(entry);\nprocess.exitCode = await main(['node', 'skill-lint', ...args]);\n");
+writeFileSync(
+  runner,
+  [
+    `import { runCommonJs } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
+    'const [entry, ...args] = process.argv.slice(2);',
+    "const loaded = entry.endsWith('.cjs') ? runCommonJs(entry) : { exports: await import(entry) };",
+    "if (entry.endsWith('.cjs')) process.stderr.write(`cache refused: ${loaded.cacheRejected}\\n`);",
+    "process.exitCode = await loaded.exports.main(['node', 'skill-lint', ...args]);",
+  ].join('\n'),
+);
 
 /** Runs `main` from the given module (bundle or sources) on `args`, the way the bin does. */
 function runMain(entry: string, args: string[], loader: string[] = []) {
@@ -38,7 +51,7 @@ describe('the prebuilt bundle', () => {
     const args = ['check', corpus, '--format', 'json', '--profile', 'cargo', '--threads', '2'];
     const bundled = await runMain(freshBundle('cli', bundleDir), args);
     const sources = await runMain(path.join(repoRoot, 'scripts/cli.ts'), args, ['--import', 'tsx']);
-    expect(bundled.stderr).toBe('');
+    expect(bundled.stderr).toBe('cache refused: false');
     expect(bundled.exitCode).toBe(1);
     expect(bundled.exitCode).toBe(sources.exitCode);
     const findings = JSON.parse(bundled.stdout) as { ruleId: string }[];
@@ -48,12 +61,33 @@ describe('the prebuilt bundle', () => {
 
   it('reads the repository data (schemas, catalogs) from its own folder elsewhere', async () => {
     const result = await runMain(freshBundle('cli', bundleDir), ['coverage']);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('cache refused: false');
     expect(result.stdout).toMatch(/orchestration/);
   }, 60_000);
 
+  it('runs the same without its code cache, or with one V8 refuses', async () => {
+    const cli = freshBundle('cli', bundleDir);
+    const cache = `${cli}${CODE_CACHE_SUFFIX}`;
+    const args = ['check', 'skills', '--format', 'json'];
+    const cached = await runMain(cli, args);
+    const saved = readFileSync(cache);
+    try {
+      writeFileSync(cache, saved.subarray(0, saved.length / 2));
+      const damaged = await runMain(cli, args);
+      expect(damaged.stderr).toBe('cache refused: true');
+      expect(damaged.stdout).toBe(cached.stdout);
+      rmSync(cache);
+      const without = await runMain(cli, args);
+      expect(without.stderr).toBe('cache refused: undefined');
+      expect(without.stdout).toBe(cached.stdout);
+    } finally {
+      writeFileSync(cache, saved);
+    }
+    expect(JSON.parse(cached.stdout)).toEqual([]);
+  }, 60_000);
+
   it('is used only while every input has the size and time recorded at build', () => {
-    expect(freshBundle('cli', bundleDir)).toBe(path.join(bundleDir, 'cli.js'));
+    expect(freshBundle('cli', bundleDir)).toBe(path.join(bundleDir, 'cli.cjs'));
     expect(freshBundle('worker', bundleDir)).toBe(path.join(bundleDir, 'worker.js'));
     const original = readFileSync(manifestPath(), 'utf8');
     const manifest = JSON.parse(original) as { inputs: Record<string, { size: number; mtimeMs: number }> };
