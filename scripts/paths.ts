@@ -8,6 +8,9 @@ const rootFromHere = typeof BUNDLED_ROOT_FROM_HERE === 'string' ? BUNDLED_ROOT_F
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), rootFromHere);
 
+/** The prebuilt bundle this code runs from, or undefined when it runs from the TypeScript sources. */
+export const bundleFile = typeof BUNDLED_ROOT_FROM_HERE === 'string' ? fileURLToPath(import.meta.url) : undefined;
+
 export function schemaPath(name: string): string {
   return path.join(repoRoot, 'schemas', name);
 }

@@ -1,6 +1,6 @@
-// The prebuilt bundle of skill-lint: one file for the command and one for its worker threads. Loading
-// TypeScript through tsx costs about half a second a process (and again in every worker); the bundle loads in
-// a fraction of that. It is built by `npm run build`, which `npm ci` runs, and used only while every file it
+// The prebuilt bundle of skill-lint: one CommonJS file for the command and its worker threads, run through
+// V8's code cache (cached-script.js). Loading TypeScript through tsx costs about half a second a process (and
+// again in every worker); the bundle loads in a fraction of that. It is built by `npm run build`, which `npm ci` runs, and used only while every file it
 // was built from is unchanged, so an edit to the sources is never hidden behind a stale bundle.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,9 @@ import { CODE_CACHE_SUFFIX } from './cached-script.js';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLE_DIR = path.join(repoRoot, 'node_modules/.cache/skill-lint');
 const MANIFEST = 'manifest.json';
-const ENTRIES = { cli: 'scripts/cli.ts', worker: 'scripts/parse/worker-main.ts' };
-/**
- * The command is CommonJS, so that it can run with a code cache (cached-script.js); worker threads load
- * theirs as an ES module, where `new Worker` finds it (scripts/parse/pool.ts).
- */
-const OUTPUTS = { cli: 'cli.cjs', worker: 'worker.js' };
+/** The bundle's entry, given to esbuild as text: the command's `main`, and the `workerMain` of its threads. */
+const ENTRY = "export { main } from './scripts/cli.ts';\nexport { workerMain } from './scripts/parse/worker-main.ts';\n";
+const BUNDLE = 'skill-lint.cjs';
 /** How scripts/schema/precompiled.ts names the flag validators generated ahead of time (precompile.ts). */
 const VALIDATORS_MODULE = 'virtual:precompiled-validators';
 /** Data the generated validators are made from: read at build time, so inputs of the bundle too. */
@@ -25,13 +22,12 @@ const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.js
 const TRAINING_ARGS = ['check', 'skills', '--format', 'json'];
 
 /**
- * The path of the bundled `name` ('cli' or 'worker') when the bundle in `dir` exists and each of its inputs
- * still has the size and modification time recorded at build; otherwise undefined.
- * @param {keyof typeof ENTRIES} name
+ * The path of the bundle when the one in `dir` exists and each of its inputs still has the size and
+ * modification time recorded at build; otherwise undefined.
  * @param {string} [dir]
  * @returns {string | undefined}
  */
-export function freshBundle(name, dir = BUNDLE_DIR) {
+export function freshBundle(dir = BUNDLE_DIR) {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8'));
@@ -46,7 +42,7 @@ export function freshBundle(name, dir = BUNDLE_DIR) {
       return undefined;
     }
   }
-  return path.join(dir, OUTPUTS[name]);
+  return path.join(dir, BUNDLE);
 }
 
 /**
@@ -66,8 +62,8 @@ function validatorsPlugin(file) {
 }
 
 /**
- * Generates the flag validators, builds both bundles with them inside, then makes the command's code cache,
- * all into a fresh folder, then swaps it in for `dir`: a failed build leaves the old bundle, or none.
+ * Generates the flag validators, builds the bundle with them inside, then makes its code cache, all into a
+ * fresh folder, then swaps it in for `dir`: a failed build leaves the old bundle, or none.
  * Returns how many input files the bundle was built from.
  * @param {string} [dir]
  * @returns {Promise<number>}
@@ -87,14 +83,11 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       metafile: true,
       logLevel: 'warning',
     };
-    const esm = {
+    const generator = await build({
       ...common,
       format: 'esm',
       // Bundled CommonJS modules require Node's built-in modules; an ES module has no require of its own.
       banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
-    };
-    const generator = await build({
-      ...esm,
       stdin: {
         contents: "import { precompiledModule } from './scripts/schema/precompile.ts';\nprocess.stdout.write(precompiledModule());\n",
         resolveDir: repoRoot,
@@ -107,33 +100,29 @@ export async function buildBundle(dir = BUNDLE_DIR) {
     });
     const validators = path.join(staging, 'validators.cjs');
     writeFileSync(validators, execFileSync(process.execPath, [path.join(staging, 'precompile.mjs')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
-    const bundled = {
+    const bundle = await build({
+      ...common,
+      format: 'cjs',
+      stdin: { contents: ENTRY, resolveDir: repoRoot, sourcefile: 'bundle-entry.ts', loader: 'ts' },
+      outfile: path.join(staging, BUNDLE),
       plugins: [validatorsPlugin(validators)],
+      // The sources are ES modules: their `import.meta.url` is the bundle's own file URL.
+      banner: { js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: {
+        'import.meta.url': 'importMetaUrl',
         // scripts/paths.ts finds the repository's data folders from its own location, which bundling moves.
         BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(dir, repoRoot)),
         PRECOMPILED_VALIDATORS: 'true',
       },
-    };
-    const cli = await build({
-      ...common,
-      ...bundled,
-      format: 'cjs',
-      entryPoints: { cli: ENTRIES.cli },
-      outfile: path.join(staging, OUTPUTS.cli),
-      // The sources are ES modules: their `import.meta.url` is the bundle's own file URL.
-      banner: { js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-      define: { ...bundled.define, 'import.meta.url': 'importMetaUrl' },
     });
-    const worker = await build({ ...esm, ...bundled, entryPoints: { worker: ENTRIES.worker }, outfile: path.join(staging, OUTPUTS.worker) });
     rmSync(path.join(staging, 'precompile.mjs'));
     rmSync(validators);
-    makeCodeCache(path.join(staging, OUTPUTS.cli));
+    makeCodeCache(path.join(staging, BUNDLE), path.join(dir, BUNDLE));
     const inputs = {};
-    const sources = [generator, cli, worker].flatMap((result) => Object.keys(result.metafile.inputs));
+    const sources = [generator, bundle].flatMap((result) => Object.keys(result.metafile.inputs));
     for (const input of new Set([...sources, ...DATA_INPUTS])) {
-      // Left out: the generator's entry, given as text, the validators, generated into the staging folder,
-      // and the stand-in for them.
+      // Left out: the entries, given as text, the validators, generated into the staging folder, and the
+      // stand-in for them.
       if (!existsSync(path.join(repoRoot, input)) || path.resolve(repoRoot, input).startsWith(staging)) continue;
       const stat = statSync(path.join(repoRoot, input));
       inputs[input] = { size: stat.size, mtimeMs: stat.mtimeMs };
@@ -149,15 +138,17 @@ export async function buildBundle(dir = BUNDLE_DIR) {
 }
 
 /**
- * Lints this package with the bundled command `file` in a child process, then saves V8's code cache of the
- * command beside it: it then holds every function that lint compiled, validators included.
+ * Lints this package with the bundle `file` in a child process, then saves V8's code cache beside it: the
+ * cache then holds every function that lint compiled, validators included. The bundle runs under the name
+ * it will have once moved to `finalFile`, which the cache keeps (stack traces and profiles show it).
  * @param {string} file
+ * @param {string} finalFile
  */
-function makeCodeCache(file) {
+function makeCodeCache(file, finalFile) {
   const training = [
     `import { writeFileSync } from 'node:fs';`,
     `import { runCommonJs, CODE_CACHE_SUFFIX } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
-    `const { exports, script } = runCommonJs(${JSON.stringify(file)}, false);`,
+    `const { exports, script } = runCommonJs(${JSON.stringify(file)}, { useCache: false, filename: ${JSON.stringify(finalFile)} });`,
     `await exports.main(['node', 'skill-lint', ...${JSON.stringify(TRAINING_ARGS)}]);`,
     `writeFileSync(${JSON.stringify(`${file}${CODE_CACHE_SUFFIX}`)}, script.createCachedData());`,
   ].join('\n');

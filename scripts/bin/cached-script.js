@@ -1,4 +1,4 @@
-// Runs the CommonJS bundle of skill-lint with V8's code cache: the bytecode of the functions a lint of this
+// Runs the CommonJS bundle of skill-lint (in the command and in its worker threads) with V8's code cache: the bytecode of the functions a lint of this
 // package compiled, saved by the bundle build (bundle.js), so a run neither parses nor compiles them again.
 // That is about a fifth of `skill-lint check skills`; Node 20 keeps no compile cache of its own.
 import { readFileSync } from 'node:fs';
@@ -13,13 +13,14 @@ export const CODE_CACHE_SUFFIX = '.v8-cache';
  * Runs the CommonJS file `file` the way Node's loader would, and returns its exports, the compiled script
  * (whose `createCachedData()` gives a new cache), and whether V8 refused the cache beside it (undefined when
  * there was none, or `useCache` is false). A refused cache (another Node version, other V8 flags, another
- * build) only costs the compile it would have saved.
+ * build) only costs the compile it would have saved. `filename` is the name the code runs under: its
+ * `__filename`, and the one stack traces show.
  * @param {string} file
- * @param {boolean} [useCache]
- * @returns {{ exports: Record<string, unknown>, script: vm.Script, cacheRejected: boolean | undefined }}
+ * @param {{ useCache?: boolean, filename?: string }} [options]
+ * @returns {{ exports: Record<string, any>, script: vm.Script, cacheRejected: boolean | undefined }}
  */
-export function runCommonJs(file, useCache = true) {
-  file = path.resolve(file);
+export function runCommonJs(file, { useCache = true, filename = file } = {}) {
+  const name = path.resolve(filename);
   let cachedData;
   if (useCache) {
     try {
@@ -30,8 +31,8 @@ export function runCommonJs(file, useCache = true) {
   }
   // The wrapper is Node's own, on the first line, so line numbers in stack traces stay those of the file.
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new vm.Script(source, { filename: file, cachedData });
+  const script = new vm.Script(source, { filename: name, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  script.runInThisContext()(module.exports, createRequire(name), module, name, path.dirname(name));
   return { exports: module.exports, script, cacheRejected: cachedData ? script.cachedDataRejected : undefined };
 }

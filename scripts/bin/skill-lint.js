@@ -4,7 +4,7 @@
 import { freshBundle } from './bundle.js';
 import { runCommonJs } from './cached-script.js';
 
-const bundled = freshBundle('cli');
+const bundled = freshBundle();
 const { main } = bundled ? runCommonJs(bundled).exports : await fromSources();
 process.exitCode = await main(process.argv);
 

@@ -3,9 +3,12 @@
 // meets slow files simply takes fewer. Workers send back, in batches as they go, their diagnostics and each
 // document as an index (no text, code or tables), so no thread holds the whole tree. `pointAt` (a function)
 // is rebuilt here from the line starts.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, Document, DocumentIndex } from '../core/types.ts';
 import type { RunSettings } from '../lint.ts';
+import { bundleFile, repoRoot } from '../paths.ts';
 import { lineStartsOf, makePointAt } from './positions.ts';
 
 export interface FileJob {
@@ -93,9 +96,21 @@ export async function lintFilesShared(
   return { documents, diagnostics };
 }
 
+/**
+ * A worker thread on `input`. Run from the bundle, it loads the bundle through the code cache, as the
+ * command does (scripts/bin/cached-script.js); from the sources, through tsx (worker.js).
+ */
+function startWorker(input: WorkerInput): Worker {
+  const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  if (!bundleFile) return new Worker(new URL('./worker.js', import.meta.url), options);
+  const loader = pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href;
+  const start = `import(${JSON.stringify(loader)}).then(({ runCommonJs }) => runCommonJs(${JSON.stringify(bundleFile)}).exports.workerMain());`;
+  return new Worker(start, { ...options, eval: true });
+}
+
 function runWorker(input: WorkerInput, receive: (batch: { documents: SentDocument[]; diagnostics: Diagnostic[] }) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = startWorker(input);
     worker.on('message', (message: WorkerMessage) => {
       if ('error' in message) {
         reject(new Error(message.error));

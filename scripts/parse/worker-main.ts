@@ -6,23 +6,26 @@ import type { Diagnostic } from '../core/types.ts';
 import { parseAndCheckFile } from '../project.ts';
 import { BATCH_SIZE, type SentDocument, type WorkerInput, type WorkerMessage, takeJobs, toSent } from './pool.ts';
 
-const { jobs, root, settings, next } = workerData as WorkerInput;
-const send = (message: WorkerMessage) => parentPort!.postMessage(message);
-try {
-  let documents: SentDocument[] = [];
-  let diagnostics: Diagnostic[] = [];
-  for (const job of takeJobs(jobs, next)) {
-    const checked = parseAndCheckFile(job, root, settings);
-    diagnostics.push(...checked.diagnostics);
-    documents.push(toSent(checked.doc));
-    if (documents.length >= BATCH_SIZE) {
-      send({ documents, diagnostics });
-      documents = [];
-      diagnostics = [];
+/** The work of one worker thread, on the jobs and settings in its `workerData`. */
+export function workerMain(): void {
+  const { jobs, root, settings, next } = workerData as WorkerInput;
+  const send = (message: WorkerMessage) => parentPort!.postMessage(message);
+  try {
+    let documents: SentDocument[] = [];
+    let diagnostics: Diagnostic[] = [];
+    for (const job of takeJobs(jobs, next)) {
+      const checked = parseAndCheckFile(job, root, settings);
+      diagnostics.push(...checked.diagnostics);
+      documents.push(toSent(checked.doc));
+      if (documents.length >= BATCH_SIZE) {
+        send({ documents, diagnostics });
+        documents = [];
+        diagnostics = [];
+      }
     }
+    send({ documents, diagnostics });
+    send({ done: true });
+  } catch (error) {
+    send({ error: (error as Error).message });
   }
-  send({ documents, diagnostics });
-  send({ done: true });
-} catch (error) {
-  send({ error: (error as Error).message });
 }

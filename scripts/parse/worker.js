@@ -1,5 +1,7 @@
-// Worker entry: registers the TypeScript loader in this thread, then parses its share of files.
+// Worker entry when running from the sources: registers the TypeScript loader in this thread, then parses
+// its share of files. (The prebuilt bundle starts its workers itself: see pool.ts.)
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./worker-main.ts');
+const { workerMain } = await import('./worker-main.ts');
+workerMain();

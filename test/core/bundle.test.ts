@@ -49,7 +49,7 @@ describe('the prebuilt bundle', () => {
 
   it('gives the same output and exit code as the TypeScript sources, on worker threads too', async () => {
     const args = ['check', corpus, '--format', 'json', '--profile', 'cargo', '--threads', '2'];
-    const bundled = await runMain(freshBundle('cli', bundleDir), args);
+    const bundled = await runMain(freshBundle(bundleDir), args);
     const sources = await runMain(path.join(repoRoot, 'scripts/cli.ts'), args, ['--import', 'tsx']);
     expect(bundled.stderr).toBe('cache refused: false');
     expect(bundled.exitCode).toBe(1);
@@ -60,13 +60,13 @@ describe('the prebuilt bundle', () => {
   }, 120_000);
 
   it('reads the repository data (schemas, catalogs) from its own folder elsewhere', async () => {
-    const result = await runMain(freshBundle('cli', bundleDir), ['coverage']);
+    const result = await runMain(freshBundle(bundleDir), ['coverage']);
     expect(result.stderr).toBe('cache refused: false');
     expect(result.stdout).toMatch(/orchestration/);
   }, 60_000);
 
   it('runs the same without its code cache, or with one V8 refuses', async () => {
-    const cli = freshBundle('cli', bundleDir);
+    const cli = freshBundle(bundleDir);
     const cache = `${cli}${CODE_CACHE_SUFFIX}`;
     const args = ['check', 'skills', '--format', 'json'];
     const cached = await runMain(cli, args);
@@ -87,26 +87,25 @@ describe('the prebuilt bundle', () => {
   }, 60_000);
 
   it('is used only while every input has the size and time recorded at build', () => {
-    expect(freshBundle('cli', bundleDir)).toBe(path.join(bundleDir, 'cli.cjs'));
-    expect(freshBundle('worker', bundleDir)).toBe(path.join(bundleDir, 'worker.js'));
+    expect(freshBundle(bundleDir)).toBe(path.join(bundleDir, 'skill-lint.cjs'));
     const original = readFileSync(manifestPath(), 'utf8');
     const manifest = JSON.parse(original) as { inputs: Record<string, { size: number; mtimeMs: number }> };
     const inputs = Object.keys(manifest.inputs);
-    expect(inputs).toEqual(expect.arrayContaining(['scripts/cli.ts', 'scripts/parse/worker-main.ts', 'scripts/rules/link-target.ts']));
+    expect(inputs).toEqual(expect.arrayContaining(['scripts/cli.ts', 'scripts/parse/worker-main.ts', 'scripts/rules/link-target.ts', 'schemas/cli-schema.json']));
     try {
       const edited = { ...manifest.inputs['scripts/lint.ts'], size: manifest.inputs['scripts/lint.ts'].size + 1 };
       writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/lint.ts': edited } }));
-      expect(freshBundle('cli', bundleDir)).toBeUndefined();
+      expect(freshBundle(bundleDir)).toBeUndefined();
       const touched = { ...manifest.inputs['scripts/cli.ts'], mtimeMs: manifest.inputs['scripts/cli.ts'].mtimeMs - 1000 };
       writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/cli.ts': touched } }));
-      expect(freshBundle('cli', bundleDir)).toBeUndefined();
+      expect(freshBundle(bundleDir)).toBeUndefined();
       writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/removed.ts': { size: 1, mtimeMs: 1 } } }));
-      expect(freshBundle('cli', bundleDir)).toBeUndefined();
+      expect(freshBundle(bundleDir)).toBeUndefined();
       writeFileSync(manifestPath(), '{ not json');
-      expect(freshBundle('cli', bundleDir)).toBeUndefined();
+      expect(freshBundle(bundleDir)).toBeUndefined();
     } finally {
       writeFileSync(manifestPath(), original);
     }
-    expect(freshBundle('cli', path.join(work, 'never-built'))).toBeUndefined();
+    expect(freshBundle(path.join(work, 'never-built'))).toBeUndefined();
   });
 });
