@@ -1,6 +1,6 @@
 // Turns the paths a user gives into skill folders and files, reading each markdown file once.
 import { isUtf8 } from 'node:buffer';
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SkillFile } from '../core/types.ts';
 
@@ -79,11 +79,19 @@ export const MAX_PARSE_BYTES = 1024 * 1024;
 export function readSkillFile(filePath: string, cwd = process.cwd(), skillDir?: string): SkillFile {
   const relative = path.relative(cwd, filePath);
   const displayPath = relative && !relative.startsWith('..') ? relative : filePath;
-  const size = statSync(filePath).size;
-  if (size > MAX_PARSE_BYTES) {
-    return { path: filePath, displayPath, text: '', hadBom: false, binary: false, size, tooLarge: true, skillDir };
+  // One open file for the size and the bytes: a stat by path first would look the path up twice.
+  const fd = openSync(filePath, 'r');
+  let bytes: Buffer;
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+    if (size > MAX_PARSE_BYTES) {
+      return { path: filePath, displayPath, text: '', hadBom: false, binary: false, size, tooLarge: true, skillDir };
+    }
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  const bytes = readFileSync(filePath);
   // A native validity check, then a plain decode: a TextDecoder per file costs more than the read.
   const binary = bytes.includes(0) || !isUtf8(bytes);
   let text = binary ? '' : bytes.toString('utf8');
