@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadTree, readSkillFile } from '../load/files.ts';
 import { parseDocument } from '../parse/document.ts';
 import { repoRoot } from '../paths.ts';
@@ -77,6 +78,18 @@ function referenceLoopMs(): number {
   return performance.now() - start + (sum & 0);
 }
 
+/** Whether that Node runs the bundle with its code cache: one made by another Node is refused, and costs time. */
+function codeCacheState(): string {
+  const probe = [
+    `import { freshBundle } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/bundle.js')).href)};`,
+    `import { runCommonJs } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
+    'const file = freshBundle();',
+    "console.log(file ? runCommonJs(file).cacheRejected : 'stale');",
+  ].join('\n');
+  const state = execFileSync(nodeBinary, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).trim();
+  return { false: 'code cache used', true: 'code cache refused (made by another Node)', undefined: 'no code cache', stale: 'bundle stale' }[state] ?? state;
+}
+
 const referenceBefore = referenceLoopMs();
 const rows: Measure[] = [];
 let parseRate: number | undefined;
@@ -97,7 +110,7 @@ for (const size of SIZES) {
 }
 
 const nodeVersion = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
-console.log(`skill-lint check on Node ${nodeVersion} (${nodeBinary})\n`);
+console.log(`skill-lint check on Node ${nodeVersion} (${nodeBinary}), ${codeCacheState()}\n`);
 console.log('| corpus | files | runs | wall s (median) | fastest-slowest s | files/s | peak MB |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {

