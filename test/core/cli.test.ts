@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/paths.ts';
@@ -78,7 +79,10 @@ describe('skill-lint check on the planted fixture', () => {
   it('writes SARIF 2.1.0 that validates against the SARIF schema', async () => {
     const sarif = JSON.parse((await run(['check', 'skills', '--format', 'sarif'], work)).stdout);
     const schema = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-    const validate = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+    const ajv = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false });
+    // The schema's `uri` fields are checked as URIs, not skipped with a warning.
+    addFormats.default(ajv, ['uri', 'uri-reference', 'date-time']);
+    const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(sarif.runs[0].results).toHaveLength(PLANTED.length);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 1 });
