@@ -43,8 +43,19 @@ export interface FoundAction {
   flag?: { invocation: Invocation; index: number };
 }
 
+/** What findActions last found in each document, and from which invocations: two rules ask, per file. */
+const foundIn = new WeakMap<Document, { invocations: Invocation[]; found: FoundAction[] }>();
+
 /** Action objects (`actionSlug` plus `integrationSlug`, or `kind: native`) in JSON flag values and json blocks. */
 export function findActions(doc: Document, invocations: Invocation[]): FoundAction[] {
+  const known = foundIn.get(doc);
+  if (known?.invocations === invocations) return known.found;
+  const found = findActionsUncached(doc, invocations);
+  foundIn.set(doc, { invocations, found });
+  return found;
+}
+
+function findActionsUncached(doc: Document, invocations: Invocation[]): FoundAction[] {
   const found: FoundAction[] = [];
   for (const invocation of invocations) {
     invocation.args.forEach((word, index) => {

@@ -6,9 +6,32 @@ export type LooseJson = { ok: true; value: unknown } | { ok: false; offset: numb
 const BARE_PLACEHOLDER = /<[A-Za-z][\w.:/-]*>/y;
 
 export function parseLooseJson(text: string): LooseJson {
-  // Quote bare placeholders outside strings; remember each insertion to map error offsets back.
-  let quoted = '';
+  const { quoted, insertions } = quotePlaceholders(text);
+  // Valid JSON, the usual case, parses natively (a key named `__proto__` stays data); the tolerant parser
+  // is only needed to say where an error is.
+  try {
+    return { ok: true, value: JSON.parse(quoted) };
+  } catch {
+    // Located below.
+  }
+  const errors: ParseError[] = [];
+  const value = parse(quoted, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length === 0) return { ok: true, value };
+  const first = errors[0];
+  const back = (offset: number) => offset - insertions.filter((at, index) => at + index < offset).length;
+  return {
+    ok: false,
+    offset: back(first.offset),
+    length: Math.max(1, first.length),
+    message: describe(printParseErrorCode(first.error)),
+  };
+}
+
+/** Quotes bare placeholders outside strings, and says where each quote went, to map error offsets back. */
+function quotePlaceholders(text: string): { quoted: string; insertions: number[] } {
   const insertions: number[] = [];
+  if (!text.includes('<')) return { quoted: text, insertions };
+  let quoted = '';
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
@@ -35,17 +58,7 @@ export function parseLooseJson(text: string): LooseJson {
     }
     quoted += char;
   }
-  const errors: ParseError[] = [];
-  const value = parse(quoted, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length === 0) return { ok: true, value };
-  const first = errors[0];
-  const back = (offset: number) => offset - insertions.filter((at, index) => at + index < offset).length;
-  return {
-    ok: false,
-    offset: back(first.offset),
-    length: Math.max(1, first.length),
-    message: describe(printParseErrorCode(first.error)),
-  };
+  return { quoted, insertions };
 }
 
 function describe(code: string): string {

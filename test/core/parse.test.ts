@@ -63,6 +63,21 @@ describe('parseLooseJson', () => {
     const result = parseLooseJson('{"a": <n>, x}');
     expect(result).toMatchObject({ ok: false, offset: 11 });
   });
+  it.each([
+    ['{"a": [1, 2.5e3, -0, true, null], "b": {"c": "\\u00e9\\n"}}', true],
+    ['  [ ]  ', true],
+    ['{"__proto__": {"x": 1}}', true],
+    ['{"a": 1,}', false],
+    ['{"a": 1} // note', false],
+    ["{'a': 1}", false],
+    ['', false],
+    ['[1 2]', false],
+    ['{"a": "tab\there"}', false],
+  ])('accepts %j exactly when it is JSON, with the value JSON.parse gives', (text, valid) => {
+    const result = parseLooseJson(text);
+    expect(result.ok).toBe(valid);
+    if (valid) expect(result).toEqual({ ok: true, value: JSON.parse(text) });
+  });
 });
 
 describe('grammar choice', () => {
