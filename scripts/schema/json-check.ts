@@ -28,7 +28,7 @@ export type JsonCheck =
   | { ok: false; problems: JsonProblem[]; value: unknown; locations: Map<string, Location> };
 
 export class JsonChecker {
-  private readonly ajv: Ajv;
+  private compiler: Ajv | undefined;
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly definitions: Record<string, JsonSchema>;
 
@@ -37,26 +37,36 @@ export class JsonChecker {
    * when a validator is first needed); `generating` keeps each validator's source, for precompile.ts.
    */
   constructor(
-    definitionsFile: DefinitionsFile,
+    private readonly definitionsFile: DefinitionsFile,
     private readonly precompiled: () => Record<string, ValidateFunction> = () => ({}),
-    generating = false,
+    private readonly generating = false,
   ) {
-    // Each flag schema compiles once; shared definitions compiled once and unoptimised code keep the first run fast.
-    this.ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: false,
-      discriminator: true,
-      validateFormats: false,
-      inlineRefs: false,
-      validateSchema: false,
-      // Generated code is optimised once, ahead of time; code compiled during a run is not, to start sooner.
-      code: { optimize: generating, source: generating },
-    });
-    this.ajv.addKeyword({ keyword: TAG_VALUES_KEYWORD, schemaType: 'array' });
     this.definitions = definitionsFile.definitions;
-    const definitions = Object.fromEntries(Object.entries(definitionsFile.definitions).map(([name, schema]) => [name, this.prepare(schema, false)]));
-    this.ajv.addSchema({ $id: definitionsFile.$id, definitions });
+  }
+
+  /**
+   * The ajv instance, with the shared definitions, made when a validator is first compiled: a run whose
+   * validators were all generated ahead of time never pays for it.
+   */
+  private get ajv(): Ajv {
+    if (!this.compiler) {
+      // Each flag schema compiles once; shared definitions compiled once and unoptimised code keep the first run fast.
+      this.compiler = new Ajv({
+        allErrors: true,
+        verbose: true,
+        strict: false,
+        discriminator: true,
+        validateFormats: false,
+        inlineRefs: false,
+        validateSchema: false,
+        // Generated code is optimised once, ahead of time; code compiled during a run is not, to start sooner.
+        code: { optimize: this.generating, source: this.generating },
+      });
+      this.compiler.addKeyword({ keyword: TAG_VALUES_KEYWORD, schemaType: 'array' });
+      const definitions = Object.fromEntries(Object.entries(this.definitions).map(([name, schema]) => [name, this.prepare(schema, false)]));
+      this.compiler.addSchema({ $id: this.definitionsFile.$id, definitions });
+    }
+    return this.compiler;
   }
 
   /** Parses `text` (documentation JSON) and validates it against `schema`. */
