@@ -7,7 +7,7 @@ import type { FileContext, Report, Rule, RuleContext } from './core/rule.ts';
 import type { Diagnostic, Document, DocumentIndex, Invocation, ParsedProject, Project, Severity } from './core/types.ts';
 import { type Config, type Profile, loadConfig } from './config.ts';
 import { UsageError, loadTree } from './load/files.ts';
-import { buildProject, lintInWorkers, parseTree } from './project.ts';
+import { buildProject, lintFileByFile } from './project.ts';
 import { allRules } from './rules/index.ts';
 
 export interface LintOptions {
@@ -39,15 +39,16 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
   return lintParsed(buildProject(options.paths, settings.cwd), options.rules ?? allRules, settings);
 }
 
-/** Same result as lint; large trees are parsed and checked file by file on worker threads. */
+/**
+ * Same result as lint, with only the project's index kept: files are parsed and checked one at a time, on
+ * worker threads too when the tree is large.
+ */
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
   if (options.rules) return lint(options);
   const settings = settingsFor(options);
   const tree = loadTree(options.paths, settings.cwd);
-  const inWorkers = await lintInWorkers(tree, settings, options.threads);
-  if (!inWorkers) return lintParsed(parseTree(tree, settings.cwd), allRules, settings);
-  const diagnostics = [...inWorkers.diagnostics, ...runProjectRules(inWorkers.project, allRules, settings)];
-  return { diagnostics: sortDiagnostics(diagnostics), project: inWorkers.project };
+  const { project, diagnostics } = await lintFileByFile(tree, settings, options.threads);
+  return { diagnostics: sortDiagnostics([...diagnostics, ...runProjectRules(project, allRules, settings)]), project };
 }
 
 function lintParsed(project: ParsedProject, rules: Rule[], settings: RunSettings): LintResult & { project: ParsedProject } {

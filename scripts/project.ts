@@ -18,7 +18,7 @@ import { type FileJob, asIndex, lintFilesShared } from './parse/pool.ts';
 export const PARALLEL_THRESHOLD = 2000;
 /** Most threads used when the user does not say: the main thread and up to three workers. */
 const MAX_THREADS = 4;
-/** Files from this size up are parsed on the main thread (see lintInWorkers). */
+/** Files from this size up are parsed on the main thread (see lintFileByFile). */
 export const WORKER_FILE_LIMIT = 256 * 1024;
 
 export interface ParsedFile {
@@ -44,23 +44,22 @@ export function parseTree(tree: LoadedTree, cwd: string): ParsedProject {
 }
 
 /**
- * Parses the tree on this thread and worker threads at once, each also running the per-file rules, and
- * returns the project index and those rules' diagnostics; undefined when one thread is to do it all.
- * `threads` counts this thread; by default one per core from PARALLEL_THRESHOLD files, else one.
+ * Parses the tree file by file, each file put through the per-file rules at once and then kept only as its
+ * index, so no thread holds the whole tree; returns the project index and those rules' diagnostics.
+ * `threads` counts this thread; by default one per core from PARALLEL_THRESHOLD files, else this one alone.
  */
-export async function lintInWorkers(
+export async function lintFileByFile(
   tree: LoadedTree,
   settings: RunSettings,
   requested?: number,
-): Promise<{ project: Project; diagnostics: Diagnostic[] } | undefined> {
+): Promise<{ project: Project; diagnostics: Diagnostic[] }> {
   const threads = requested ?? (tree.markdown.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), MAX_THREADS) : 1);
-  if (threads < 2) return undefined;
   const skillDirOf = skillDirLookup(tree);
   const jobs = tree.markdown.map((file) => ({ path: file, skillDir: skillDirOf(file) }));
   // Large files stay on this thread, where the heap is not capped: a parse can take a hundred times the file's size.
   const large: FileJob[] = [];
   const small: FileJob[] = [];
-  for (const job of jobs) (sizeOf(job.path) >= WORKER_FILE_LIMIT ? large : small).push(job);
+  for (const job of jobs) (threads > 1 && sizeOf(job.path) >= WORKER_FILE_LIMIT ? large : small).push(job);
   const check = (job: FileJob) => parseAndCheckFile(job, tree.root, settings);
   const shared = lintFilesShared(small, tree.root, settings, threads - 1, check);
   const here = new Map<string, DocumentIndex>();
