@@ -1,6 +1,7 @@
 // Runs the CommonJS bundle of skill-lint (in the command and in its worker threads) with V8's code cache: the bytecode of the functions a lint of this
 // package compiled, saved by the bundle build (bundle.js), so a run neither parses nor compiles them again.
 // That is about a fifth of `skill-lint check skills`; Node 20 keeps no compile cache of its own.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,8 +30,11 @@ export function runCommonJs(file, { useCache = true, filename = file } = {}) {
       cachedData = undefined;
     }
   }
+  const bytes = readFileSync(file);
+  // ASCII (as the bundle build makes it) needs no UTF-8 decoding: a fifth of the time to read, on this bundle.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   // The wrapper is Node's own, on the first line, so line numbers in stack traces stay those of the file.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   const script = new vm.Script(source, { filename: name, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(name), module, name, path.dirname(name));

@@ -105,7 +105,7 @@ export function queryTerms(request: string, synonymWeight = DEFAULT_RANKER_OPTIO
   const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
   for (const term of termsWithBigrams(request)) add(term, 1);
-  const lower = request.toLowerCase().replace(/['’]/g, '');
+  const lower = request.toLowerCase().replace(/['\u2019]/g, '');
   for (const word of lower.match(/[a-z0-9]+/g) ?? []) {
     for (const synonym of SYNONYMS[word] ?? []) add(stem(synonym), synonymWeight);
   }

@@ -63,9 +63,11 @@ export function stem(word: string): string {
 
 /** Lower-cased word tokens, apostrophes folded ("don't" → "dont"), hyphenated words split. */
 export function words(text: string): string[] {
+  // Curly quotes are written as escapes here and below: the bundle stays ASCII, which loads faster
+  // (scripts/bin/cached-script.js).
   return text
     .toLowerCase()
-    .replace(/['’]/g, '')
+    .replace(/['\u2019]/g, '')
     .match(/[a-z0-9]+/g) ?? [];
 }
 
@@ -79,7 +81,7 @@ export function terms(text: string): string[] {
 /** Content terms plus each pair of adjacent content terms (`error rate` → `error_rat`), within a phrase. */
 export function termsWithBigrams(text: string): string[] {
   const result: string[] = [];
-  for (const phrase of text.split(/[.,;:!?()[\]{}"“”\n]+/)) {
+  for (const phrase of text.split(/[.,;:!?()[\]{}"\u201c\u201d\n]+/)) {
     const unigrams = terms(phrase);
     result.push(...unigrams);
     for (let i = 0; i + 1 < unigrams.length; i++) result.push(`${unigrams[i]}_${unigrams[i + 1]}`);
@@ -90,7 +92,7 @@ export function termsWithBigrams(text: string): string[] {
 /** Quoted phrases in a description: the literal requests it claims ("download run results"). */
 export function triggerPhrases(description: string): string[] {
   const found: string[] = [];
-  for (const match of description.matchAll(/"([^"\n]+)"|“([^”\n]+)”/g)) {
+  for (const match of description.matchAll(/"([^"\n]+)"|\u201c([^\u201d\n]+)\u201d/g)) {
     const phrase = (match[1] ?? match[2]).trim();
     if (phrase) found.push(phrase);
   }
@@ -100,7 +102,7 @@ export function triggerPhrases(description: string): string[] {
 /** Sentences, split after `.`, `!` or `?` followed by white space or the end (not inside `v1.2`). */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])["”)]?\s+/)
+    .split(/(?<=[.!?])["\u201d)]?\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

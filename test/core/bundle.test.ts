@@ -86,6 +86,12 @@ describe('the prebuilt bundle', () => {
     expect(JSON.parse(cached.stdout)).toEqual([]);
   }, 60_000);
 
+  it('is ASCII, so that it is read without UTF-8 decoding', () => {
+    const bytes = readFileSync(freshBundle(bundleDir));
+    const first = bytes.findIndex((byte) => byte > 0x7f);
+    expect(first, first >= 0 ? bytes.subarray(Math.max(0, first - 60), first + 10).toString('utf8') : '').toBe(-1);
+  });
+
   it('is used only while every input has the size and time recorded at build', () => {
     expect(freshBundle(bundleDir)).toBe(path.join(bundleDir, 'skill-lint.cjs'));
     const original = readFileSync(manifestPath(), 'utf8');
