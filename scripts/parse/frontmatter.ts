@@ -1,14 +1,19 @@
-// Finds the leading `---` block and parses it as YAML, keeping the position of every key and value.
+// Finds the leading `---` block and parses it as YAML, keeping the position of every key and value: with the
+// simple-frontmatter reader when the block is plain enough, else with the yaml library.
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Frontmatter, Point, Span } from '../core/types.ts';
 import { spanOf } from './positions.ts';
+import { readSimpleFrontmatter } from './simple-frontmatter.ts';
 
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 /** Aliases beyond this count are refused: a few bytes of anchors can otherwise expand exponentially. */
 const MAX_ALIAS_COUNT = 50;
 
-export function parseFrontmatter(text: string, pointAt: (offset: number) => Point): Frontmatter {
+/** Which reader parses the YAML: the simple-frontmatter reader where it can (else the yaml library), or the yaml library alone. */
+export type FrontmatterReader = 'fast' | 'yaml';
+
+export function parseFrontmatter(text: string, pointAt: (offset: number) => Point, reader: FrontmatterReader = 'fast'): Frontmatter {
   const result: Frontmatter = {
     present: false,
     unterminated: false,
@@ -38,9 +43,18 @@ export function parseFrontmatter(text: string, pointAt: (offset: number) => Poin
   result.raw = text.slice(rawOffset, rawEnd);
   result.span = spanOf(pointAt, 0, rawEnd + close[0].replace(/\r?\n$/, '').length);
 
+  const at = (range: [number, number]) => spanOf(pointAt, rawOffset + range[0], rawOffset + range[1]);
+  const simple = reader === 'fast' ? readSimpleFrontmatter(result.raw) : undefined;
+  if (simple) {
+    result.value = simple.value;
+    for (const place of simple.places) {
+      result.keySpans.set(place.path, at(place.key));
+      result.valueSpans.set(place.path, at(place.value));
+    }
+    return result;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(result.raw, { uniqueKeys: true, prettyErrors: false, lineCounter });
-  const at = (range: [number, number]) => spanOf(pointAt, rawOffset + range[0], rawOffset + range[1]);
   for (const error of doc.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
     result.problems.push({

@@ -1,7 +1,10 @@
-// Compares the two markdown readers on one text: the Documents they give must be equal but for `pointAt`.
+// Compares the fast readers with the real parsers on one text: the two markdown readers must give equal
+// Documents but for `pointAt`, the two frontmatter readers equal Frontmatter.
 import { expect } from 'vitest';
-import type { Document } from '../../scripts/core/types.ts';
+import type { Document, Frontmatter } from '../../scripts/core/types.ts';
 import { parseDocument } from '../../scripts/parse/document.ts';
+import { parseFrontmatter } from '../../scripts/parse/frontmatter.ts';
+import { lineStartsOf, makePointAt } from '../../scripts/parse/positions.ts';
 
 function documentsOf(text: string): { fast: Partial<Document>; remark: Partial<Document> } {
   const file = { path: '/virtual/page.md', displayPath: 'page.md', text, hadBom: false, binary: false, size: text.length, tooLarge: false };
@@ -13,4 +16,12 @@ function documentsOf(text: string): { fast: Partial<Document>; remark: Partial<D
 export function sameDocument(text: string): void {
   const { fast, remark } = documentsOf(text);
   expect(fast, JSON.stringify(text)).toEqual(remark);
+}
+
+/** The frontmatter of a whole file, which both frontmatter readers must give alike. */
+export function sameFrontmatter(text: string): Frontmatter {
+  const pointAt = makePointAt(lineStartsOf(text), text.length);
+  const fast = parseFrontmatter(text, pointAt);
+  expect(fast, JSON.stringify(text)).toEqual(parseFrontmatter(text, pointAt, 'yaml'));
+  return fast;
 }

@@ -1,0 +1,83 @@
+// A fast reader for the frontmatter skills are written with: `key: value` lines, and `key:` blocks of such
+// lines indented by two spaces, whose values are plain text or quoted without escapes. Anything else (lists,
+// numbers, booleans, comments, blank lines, escapes, multi-line values, duplicate keys...) returns undefined,
+// and the caller asks the yaml library, which differential tests hold this reader to.
+
+/** Where one key and its value sit in the frontmatter text, by path (`metadata.version`). */
+export interface KeyPlace {
+  path: string;
+  key: [number, number];
+  value: [number, number];
+}
+
+export interface SimpleFrontmatter {
+  value: Record<string, unknown>;
+  /** In document order: each top-level key, then the keys of its block. */
+  places: KeyPlace[];
+}
+
+const LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/;
+/** Plain words YAML reads as something else than text (core schema: booleans and null). */
+const NOT_TEXT = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
+/** Printable characters of the Basic Multilingual Plane, tab excluded. */
+const PRINTABLE = /^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]*$/;
+const NESTED_INDENT = '  ';
+
+/** The mapping `raw` holds, with every key's place, or undefined when it is not plain enough for this reader. */
+export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefined {
+  if (raw === '' || !raw.endsWith('\n') || !PRINTABLE.test(raw.replaceAll('\n', ''))) return undefined;
+  const lines = raw.slice(0, -1).split('\n');
+  const value: Record<string, unknown> = {};
+  const places: KeyPlace[] = [];
+  let offset = 0;
+  for (let index = 0; index < lines.length; ) {
+    const parsed = LINE.exec(lines[index]);
+    if (!parsed || Object.hasOwn(value, parsed[1]) || NOT_TEXT.has(parsed[1])) return undefined;
+    const [, key, text] = parsed;
+    const keyPlace: [number, number] = [offset, offset + key.length];
+    offset += lines[index].length + 1;
+    index++;
+    if (text !== undefined) {
+      const scalar = readScalar(text);
+      if (scalar === undefined) return undefined;
+      const start = keyPlace[1] + 2;
+      value[key] = scalar;
+      places.push({ path: key, key: keyPlace, value: [start, start + text.length] });
+      continue;
+    }
+    // `key:` alone opens a block of `  key: value` lines.
+    const block: Record<string, unknown> = {};
+    const blockPlaces: KeyPlace[] = [];
+    const blockStart = offset + NESTED_INDENT.length;
+    while (index < lines.length && lines[index].startsWith(NESTED_INDENT)) {
+      const nested = LINE.exec(lines[index].slice(NESTED_INDENT.length));
+      if (!nested || nested[2] === undefined || Object.hasOwn(block, nested[1]) || NOT_TEXT.has(nested[1])) return undefined;
+      const scalar = readScalar(nested[2]);
+      if (scalar === undefined) return undefined;
+      const keyStart = offset + NESTED_INDENT.length;
+      const valueStart = keyStart + nested[1].length + 2;
+      block[nested[1]] = scalar;
+      blockPlaces.push({ path: `${key}.${nested[1]}`, key: [keyStart, keyStart + nested[1].length], value: [valueStart, valueStart + nested[2].length] });
+      offset += lines[index].length + 1;
+      index++;
+    }
+    if (blockPlaces.length === 0) return undefined;
+    value[key] = block;
+    // The block's span runs to the end of its last line, line break included, as the yaml library gives it.
+    places.push({ path: key, key: keyPlace, value: [blockStart, offset] }, ...blockPlaces);
+  }
+  return { value, places };
+}
+
+/** Text without escapes: quoted whole, or plain that YAML reads as text and that holds no `: ` or ` #`. */
+function readScalar(text: string): string | undefined {
+  const quote = text[0];
+  if (quote === '"' || quote === "'") {
+    const inner = text.slice(1, -1);
+    if (text.length < 2 || text.at(-1) !== quote || inner.includes(quote) || (quote === '"' && inner.includes('\\'))) return undefined;
+    return inner;
+  }
+  if (!/^[A-Za-z]/.test(text) || NOT_TEXT.has(text) || text.endsWith(' ') || text.endsWith(':')) return undefined;
+  if (text.includes(': ') || text.includes(' #')) return undefined;
+  return text;
+}
