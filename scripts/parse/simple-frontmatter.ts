@@ -17,6 +17,8 @@ export interface SimpleFrontmatter {
 }
 
 const LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/;
+/** Keys a plain object cannot hold as data. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Plain words YAML reads as something else than text (core schema: booleans and null). */
 const NOT_TEXT = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 /** Printable characters of the Basic Multilingual Plane, tab excluded. */
@@ -32,7 +34,7 @@ export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefine
   let offset = 0;
   for (let index = 0; index < lines.length; ) {
     const parsed = LINE.exec(lines[index]);
-    if (!parsed || Object.hasOwn(value, parsed[1]) || NOT_TEXT.has(parsed[1])) return undefined;
+    if (!parsed || Object.hasOwn(value, parsed[1]) || NOT_TEXT.has(parsed[1]) || UNSAFE_KEYS.has(parsed[1])) return undefined;
     const [, key, text] = parsed;
     const keyPlace: [number, number] = [offset, offset + key.length];
     offset += lines[index].length + 1;
@@ -51,7 +53,7 @@ export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefine
     const blockStart = offset + NESTED_INDENT.length;
     while (index < lines.length && lines[index].startsWith(NESTED_INDENT)) {
       const nested = LINE.exec(lines[index].slice(NESTED_INDENT.length));
-      if (!nested || nested[2] === undefined || Object.hasOwn(block, nested[1]) || NOT_TEXT.has(nested[1])) return undefined;
+      if (!nested || nested[2] === undefined || Object.hasOwn(block, nested[1]) || NOT_TEXT.has(nested[1]) || UNSAFE_KEYS.has(nested[1])) return undefined;
       const scalar = readScalar(nested[2]);
       if (scalar === undefined) return undefined;
       const keyStart = offset + NESTED_INDENT.length;

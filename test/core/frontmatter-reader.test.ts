@@ -41,6 +41,7 @@ const leftToYaml: [string, string][] = [
   ['an emoji', 'name: a 😀\n'],
   ['a quote inside single quotes', "name: 'it''s'\n"],
   ['an anchor', 'name: &x a\n'],
+  ['a key a plain object cannot hold', '__proto__: a\nmetadata:\n  constructor: b\n'],
 ];
 
 describe('simple-frontmatter reader', () => {
