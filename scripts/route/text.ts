@@ -153,13 +153,42 @@ export interface SkipClause {
   targets: string[];
 }
 
-/** The two ways a clause can send a request to `name`; compiled once per name, not per clause. */
+/** A verb of redirection and what may come between it and a name: `use `, `see also the "`. */
+const REDIRECT_BEFORE = /\b(?:use|load|see(?:\s+also)?|prefer|try|switch\s+to|go\s+to|defer\s+to|hand\s+off\s+to)\s+(?:the\s+)?[`*"\u201c]?$/i;
+/** Where a name ends: an optional closing quote, then no word character. */
+const NAME_END = /^[`*"\u201d]?(?![\w-])/;
+/** What follows a name that a clause sends the reader to instead: ` instead`, ` skill instead`. */
+const INSTEAD_AFTER = /^[`*"\u201d]?(?![\w-])(?:\s+skill)?\s+instead\b/i;
+const ASCII_NAME = /^[\w-]+$/;
+
+/**
+ * Whether `text` sends the reader to `name`: the name, in any letter case, right after a verb of redirection
+ * or right before "instead". For names of ASCII word characters, each place the name occurs is checked
+ * with the same fixed patterns, so nothing is compiled per name; other names get their own patterns.
+ */
+export function sendsTo(text: string, name: string): boolean {
+  if (!ASCII_NAME.test(name)) {
+    const { redirect, instead } = skipPatterns(name);
+    return redirect.test(text) || instead.test(text);
+  }
+  // Only ASCII letters fold to the name's letters (as in a case-insensitive regular expression), and
+  // lower-casing only those keeps every offset.
+  const lower = text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  const target = name.toLowerCase();
+  for (let at = lower.indexOf(target); at !== -1; at = lower.indexOf(target, at + 1)) {
+    const after = text.slice(at + target.length);
+    if (INSTEAD_AFTER.test(after) || (NAME_END.test(after) && REDIRECT_BEFORE.test(text.slice(0, at)))) return true;
+  }
+  return false;
+}
+
+/** The same two ways, as patterns of their own, for names the fixed patterns cannot find; compiled once per name. */
 const skipPatternCache = new Map<string, { redirect: RegExp; instead: RegExp }>();
 
-function skipPatterns(name: string): { redirect: RegExp; instead: RegExp } {
+export function skipPatterns(name: string): { redirect: RegExp; instead: RegExp } {
   let patterns = skipPatternCache.get(name);
   if (!patterns) {
-    const quoted = '[`*"“]?' + escapeRegExp(name) + '[`*"”]?';
+    const quoted = '[`*"\u201c]?' + escapeRegExp(name) + '[`*"\u201d]?';
     const end = '(?![\\w-])';
     patterns = {
       redirect: new RegExp(`\\b(?:use|load|see(?:\\s+also)?|prefer|try|switch\\s+to|go\\s+to|defer\\s+to|hand\\s+off\\s+to)\\s+(?:the\\s+)?${quoted}${end}`, 'i'),
@@ -185,10 +214,7 @@ export function skipClauses(description: string, names: readonly string[] | Skil
   for (const match of description.matchAll(pattern)) {
     const text = match[0];
     // The patterns below need the name as a whole word, so names the clause does not contain cannot match.
-    const targets = index.wordsIn(text, self).filter((name) => {
-      const { redirect, instead } = skipPatterns(name);
-      return redirect.test(text) || instead.test(text);
-    });
+    const targets = index.wordsIn(text, self).filter((name) => sendsTo(text, name));
     if (targets.length) clauses.push({ text, offset: match.index, targets });
   }
   return clauses;
