@@ -387,12 +387,13 @@ class Scanner {
   }
 
   private paragraph(paragraph: Paragraph): void {
-    if (paragraph.lines.length === 0) return;
-    const last = paragraph.lines.length - 1;
-    paragraph.lines[last] = paragraph.lines[last].replace(/ +$/, '');
-    const source = paragraph.lines.join('\n');
     // Only inline code, links and images are read from a paragraph: skip those that hold none.
-    if (!/[`[<&]/.test(source)) return;
+    if (!paragraph.lines.some((line) => INLINE_START.test(line))) return;
+    const last = paragraph.lines.length - 1;
+    let end = paragraph.lines[last].length;
+    while (end > 0 && paragraph.lines[last].charCodeAt(end - 1) === 0x20) end--;
+    paragraph.lines[last] = paragraph.lines[last].slice(0, end);
+    const source = paragraph.lines.join('\n');
     for (const node of this.inline(source, paragraph.starts, false)) {
       if (node.type !== 'text') this.out.push(node);
     }
@@ -427,6 +428,8 @@ interface Opener {
 }
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
+/** Characters that can open inline code, a link, an image, an autolink or a character reference. */
+const INLINE_START = /[`[<&]/;
 const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>]*)>/;
 const EMAIL = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
 const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
