@@ -6,7 +6,8 @@ import { isPlaceholder } from '../extract/placeholders.ts';
 /** Prefixes of well-known credential formats. */
 const KNOWN_PREFIXES = /\b(?:sk-(?:live|proj|ant)?[-_]?[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,})/g;
 const BEARER = /\bBearer[^\S\n]+([A-Za-z0-9._~+/=-]{16,})/g;
-const LONG_TOKEN = /[A-Za-z0-9_+/-]{32,}={0,2}/g;
+/** A long key is a run of at least this many key characters (letters, digits, `_+/-`), then up to two `=`. */
+const LONG_TOKEN_LENGTH = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HINT = 'use a placeholder such as `<your-api-token>` or an environment variable such as `$CARGO_API_TOKEN`';
 
@@ -44,9 +45,9 @@ const rule: Rule = {
         const start = at(match.index! + match[0].length - match[1].length);
         report(spanAt(doc, start, match[1].length), 'Example contains a literal bearer token');
       }
-      for (const match of text.matchAll(LONG_TOKEN)) {
-        if (!looksRandom(match[0])) continue;
-        report(spanAt(doc, at(match.index!), match[0].length), 'Example contains a long random string that looks like a secret key');
+      for (const [start, end] of longTokens(text)) {
+        if (!looksRandom(text.slice(start, end))) continue;
+        report(spanAt(doc, at(start), end - start), 'Example contains a long random string that looks like a secret key');
       }
     }
   },
@@ -66,6 +67,30 @@ function* codeTexts(doc: Document): Generator<{ text: string; at: (index: number
     yield { text: block.value, at };
   }
   for (const code of doc.inlineCode) yield { text: code.value, at: (index: number) => code.valueOffset + index };
+}
+
+/**
+ * Where long keys sit in `text`, as [start, end): each whole run of key characters of LONG_TOKEN_LENGTH or
+ * more, with up to two `=` after it. One pass, where a pattern would retry from every character of every
+ * shorter run.
+ */
+export function* longTokens(text: string): Generator<[number, number]> {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    const keyChar =
+      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x2b || code === 0x2f || code === 0x2d;
+    if (keyChar) {
+      if (start === -1) start = i;
+      continue;
+    }
+    if (start !== -1 && i - start >= LONG_TOKEN_LENGTH) {
+      let end = i;
+      while (end < text.length && end - i < 2 && text[end] === '=') end++;
+      yield [start, end];
+    }
+    start = -1;
+  }
 }
 
 function isPlaceholderLike(value: string): boolean {

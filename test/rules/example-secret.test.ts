@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import exampleSecret, { looksRandom } from '../../scripts/rules/example-secret.ts';
+import exampleSecret, { longTokens, looksRandom } from '../../scripts/rules/example-secret.ts';
 import { runRuleTests, skillMd } from '../rule-tester.ts';
 
 const bash = (code: string) => ({ 'a/SKILL.md': skillMd('a', `# A\n\n\`\`\`bash\n${code}\n\`\`\`\n`) });
@@ -34,5 +35,19 @@ describe('looksRandom', () => {
     expect(looksRandom(realKey)).toBe(true);
     expect(looksRandom('0123456789abcdef0123456789abcdef')).toBe(false);
     expect(looksRandom('ThisIsAVeryLongCamelCaseIdentifierName')).toBe(false);
+  });
+
+  it('finds long keys exactly where the pattern of key characters would', () => {
+    const pattern = /[A-Za-z0-9_+/-]{32,}={0,2}/g;
+    const byPattern = (text: string) => [...text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length]);
+    expect([...longTokens(`a ${realKey}=== b`)]).toEqual([[2, 36]]);
+    const piece = fc.constantFrom('a', 'Z', '9', '_', '+', '/', '-', '=', ' ', '.', '"', 'é', realKey.slice(0, 20), realKey, '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect([...longTokens(text)], JSON.stringify(text)).toEqual(byPattern(text));
+      }),
+      { numRuns: 2000, seed: 20261123 },
+    );
   });
 });
