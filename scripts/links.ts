@@ -27,6 +27,15 @@ export function resolveLink(doc: DocumentIndex, link: Link, root: string): Resol
   return result;
 }
 
+/**
+ * Lets `index`, the index of a document whose links it shares, answer from what the document already
+ * resolved: per-file rules resolve on the document, project rules on its index, and each would ask the disk.
+ */
+export function shareResolutions(doc: DocumentIndex, index: DocumentIndex): void {
+  const byLink = resolved.get(doc);
+  if (byLink) resolved.set(index, byLink);
+}
+
 function resolveUncached(doc: DocumentIndex, link: Link, root: string): ResolvedLink {
   const url = link.url.trim();
   if (url === '') return { kind: 'invalid', reason: 'Link has an empty target' };

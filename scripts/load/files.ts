@@ -1,6 +1,6 @@
 // Turns the paths a user gives into skill folders and files, reading each markdown file once.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SkillFile } from '../core/types.ts';
 
@@ -88,7 +88,7 @@ export function readSkillFile(filePath: string, cwd = process.cwd(), skillDir?: 
     if (size > MAX_PARSE_BYTES) {
       return { path: filePath, displayPath, text: '', hadBom: false, binary: false, size, tooLarge: true, skillDir };
     }
-    bytes = readFileSync(fd);
+    bytes = readAll(fd, size);
   } finally {
     closeSync(fd);
   }
@@ -98,6 +98,21 @@ export function readSkillFile(filePath: string, cwd = process.cwd(), skillDir?: 
   const hadBom = text.charCodeAt(0) === 0xfeff;
   if (hadBom) text = text.slice(1);
   return { path: filePath, displayPath, text, hadBom, binary, size, tooLarge: false, skillDir };
+}
+
+/**
+ * The file's bytes, read into one buffer of the size fstat gave (readFileSync on a descriptor would fstat it
+ * again); a file that shrank meanwhile gives what is left, one that grew gives its first `size` bytes.
+ */
+function readAll(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, bytes, filled, size - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled === size ? bytes : bytes.subarray(0, filled);
 }
 
 function walk(dir: string, symlinks: string[]): string[] {

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, Document, DocumentIndex } from '../core/types.ts';
 import type { RunSettings } from '../lint.ts';
+import { shareResolutions } from '../links.ts';
 import { bundleFile, repoRoot } from '../paths.ts';
 import { lineStartsOf, makePointAt } from './positions.ts';
 
@@ -61,9 +62,11 @@ function fromSent(sent: SentDocument): DocumentIndex {
   return { ...sent.doc, pointAt: makePointAt(sent.lineStarts, sent.length) };
 }
 
-/** A document reduced to its index, as if it had come from a worker. */
+/** A document reduced to its index, as if it had come from a worker; it keeps the links already resolved. */
 export function asIndex(doc: Document): DocumentIndex {
-  return fromSent(toSent(doc));
+  const index = fromSent(toSent(doc));
+  shareResolutions(doc, index);
+  return index;
 }
 
 /**

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skillAt } from '../../scripts/core/skill-at.ts';
 import type { Project, Skill } from '../../scripts/core/types.ts';
-import { readSkillFile } from '../../scripts/load/files.ts';
+import { MAX_PARSE_BYTES, readSkillFile } from '../../scripts/load/files.ts';
 import { takeJobs } from '../../scripts/parse/pool.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'skill-lint-load-'));
@@ -26,6 +26,15 @@ describe('readSkillFile', () => {
 
   it('reads plain UTF-8 as it is', () => {
     expect(readSkillFile(fileWith('# Héllo 🚀\n'), work)).toMatchObject({ text: '# Héllo 🚀\n', hadBom: false, binary: false });
+  });
+
+  it('reads an empty file, and a file near the size limit, whole', () => {
+    expect(readSkillFile(fileWith(''), work)).toMatchObject({ text: '', size: 0, binary: false });
+    const long = `${'# Section\n\nSome words ünïcode 🚀.\n'.repeat(20_000)}`;
+    const read = readSkillFile(fileWith(long), work);
+    expect(read.size).toBeGreaterThan(MAX_PARSE_BYTES / 2);
+    expect(read.text).toBe(long);
+    expect(read.size).toBe(Buffer.byteLength(long));
   });
 
   it.each([
