@@ -147,6 +147,8 @@ export interface DocumentIndex {
 export interface Document extends DocumentIndex {
   file: SkillFile;
   text: string;
+  /** Offset at which each line of `text` starts (what `pointAt` searches). */
+  lineStarts: number[];
   tables: Table[];
   codeBlocks: CodeBlock[];
   inlineCode: InlineCode[];

@@ -99,6 +99,7 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
   return {
     file,
     text,
+    lineStarts,
     frontmatter,
     tables,
     headings,
