@@ -9,7 +9,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import type { CodeBlock, Document, Frontmatter, Heading, InlineCode, Link, Point, SkillFile, Table } from '../core/types.ts';
+import type { CodeBlock, Document, Frontmatter, Heading, InlineCode, Link, Point, SkillFile, Span, Table } from '../core/types.ts';
 import { type ScanResult, scanMarkdown } from './fast-markdown.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { lineStartsOf, makePointAt, spanOf } from './positions.ts';
@@ -48,7 +48,8 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
   const pointAt = makePointAt(lineStarts, text.length);
   const frontmatter = parseFrontmatter(text, pointAt);
   const scanned = reader === 'fast' ? fastTree(text, frontmatter, lineStarts, pointAt) : undefined;
-  const tree = scanned && 'tree' in scanned ? scanned.tree : ((needsGfm(text) ? githubFlavoured : commonMark).parse(text) as Root);
+  const fastRead = scanned && 'tree' in scanned ? scanned.tree : undefined;
+  const tree = fastRead ?? ((needsGfm(text) ? githubFlavoured : commonMark).parse(text) as Root);
 
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
@@ -60,7 +61,8 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
   const disabledLines = new Map<number, Set<string>>();
   const anchors = new Set<string>();
 
-  const spanOfNode = (node: Nodes) => spanOf(pointAt, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  // The fast reader's positions are spans of this text already; remark's are read through `pointAt`.
+  const spanOfNode = fastRead ? fastSpan : (node: Nodes) => spanOf(pointAt, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   // Depth-first, in document order, without recursion: hostile input can nest thousands of levels deep.
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
@@ -88,7 +90,7 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
         collectHtml(node, spanOfNode(node).end.line, disabledLines, anchors);
         continue;
       case 'table':
-        tables.push(tableOf(node, spanOfNode(node), pointAt, tableLinks));
+        tables.push(tableOf(node, spanOfNode(node), spanOfNode, tableLinks));
         break;
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
@@ -126,8 +128,13 @@ export function fastTree(text: string, frontmatter: Frontmatter, lineStarts: Arr
   return scanMarkdown(text, closeEnd + 1, lineStarts, pointAt);
 }
 
+/** A node's span as the fast reader gave it: each node it builds carries a position of exactly this shape. */
+function fastSpan(node: Nodes): Span {
+  return node.position as Span;
+}
+
 /** The table's cells; the links inside it go into `tableLinks` (the walk reaches them after the table). */
-function tableOf(node: MdTable, span: Table['span'], pointAt: Document['pointAt'], tableLinks: Set<Nodes>): Table {
+function tableOf(node: MdTable, span: Table['span'], spanOfNode: (node: Nodes) => Span, tableLinks: Set<Nodes>): Table {
   const rows = node.children.map((row) =>
     row.children.map((cell) => {
       const inlineCode: string[] = [];
@@ -136,8 +143,8 @@ function tableOf(node: MdTable, span: Table['span'], pointAt: Document['pointAt'
         else if (child.type !== 'text') markLinks(child, tableLinks);
       }
       return {
-        text: toString(cell),
-        span: spanOf(pointAt, cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0),
+        text: cell.children.length === 1 && cell.children[0].type === 'text' ? cell.children[0].value : toString(cell),
+        span: spanOfNode(cell),
         inlineCode,
       };
     }),

@@ -67,6 +67,7 @@ const DASH = 45;
 const EQUALS = 61;
 const OPEN_BRACKET = 91;
 const PIPE = 124;
+const COLON = 58;
 
 /**
  * The document's nodes of interest, in document order, as children of one root; or, when the text uses
@@ -199,8 +200,7 @@ class Scanner {
     const first = text.charCodeAt(at);
     if (leaf?.kind === 'table') {
       // A row may leave out its outer pipes; a line that could open another block is left to remark.
-      const row = text.slice(at, lineEnd);
-      if (indent > 3 || (first !== PIPE && (mayOpenBlock(text, at, lineEnd) || !row.includes('|')))) outside('a table row that may be another block');
+      if (indent > 3 || (first !== PIPE && (mayOpenBlock(text, at, lineEnd) || !text.slice(at, lineEnd).includes('|')))) outside('a table row that may be another block');
       leaf.rows.push(this.tableRow(at, lineEnd));
       leaf.end = lineEnd;
       return;
@@ -380,10 +380,18 @@ class Scanner {
     const cells = splitRow(text, start, end);
     const children = cells.map(([cellStart, cellEnd, contentStart, contentEnd]): TableCell => ({
       type: 'tableCell',
-      children: contentStart < contentEnd ? this.inline(text.slice(contentStart, contentEnd), [contentStart], true, true) : [],
+      children: this.cellContent(contentStart, contentEnd),
       position: this.position(cellStart, cellEnd),
     }));
     return { type: 'tableRow', children, position: this.position(start, end) };
+  }
+
+  /** A cell's inline content; most cells are plain words, one text node with no inline reader to run. */
+  private cellContent(start: number, end: number): PhrasingContent[] {
+    if (start >= end) return [];
+    const source = this.text.slice(start, end);
+    if (!INLINE_CONSTRUCT.test(source)) return [{ type: 'text', value: source }];
+    return this.inline(source, [start], true, true);
   }
 
   private paragraph(paragraph: Paragraph): void {
@@ -436,6 +444,8 @@ const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Z
 
 /** Characters that may begin an inline construct; everything between them is plain text. */
 const INLINE_SPECIAL = /[\\`[\]!<&*_]/g;
+/** INLINE_SPECIAL as a test of a whole text: without any of them, the text is one text node. */
+const INLINE_CONSTRUCT = new RegExp(INLINE_SPECIAL.source);
 
 class InlineReader {
   private readonly nodes: PhrasingContent[] = [];
@@ -694,6 +704,9 @@ function listMarker(text: string, at: number, end: number): { end: number; order
 const DELIMITER_ROW = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
 
 function isDelimiterRow(text: string, at: number, end: number): boolean {
+  // Most lines are prose: their first character rules them out before any copy or pattern.
+  const first = text.charCodeAt(at);
+  if (first !== PIPE && first !== COLON && first !== DASH) return false;
   const line = text.slice(at, end);
   return line.includes('|') && DELIMITER_ROW.test(line);
 }
@@ -703,23 +716,25 @@ function isDelimiterRow(text: string, at: number, end: number): boolean {
  * start) to the next pipe; the last runs to the end of the line, trailing pipe and spaces included.
  */
 function splitRow(text: string, start: number, end: number): [number, number, number, number][] {
-  const pipes: number[] = [];
-  for (let i = text.indexOf('|', start); i !== -1 && i < end; i = text.indexOf('|', i + 1)) if (!isEscaped(text, i)) pipes.push(i);
-  const cells: [number, number, number, number][] = [];
   let trimmedEnd = end;
   while (trimmedEnd > start && text.charCodeAt(trimmedEnd - 1) === SPACE) trimmedEnd--;
-  const leading = pipes[0] === start;
-  const trailing = pipes.length > 0 && pipes[pipes.length - 1] === trimmedEnd - 1 && trimmedEnd - 1 !== start;
-  const bounds = [leading ? start : start - 1, ...pipes.filter((p) => p !== start && !(trailing && p === trimmedEnd - 1)), trailing ? trimmedEnd - 1 : trimmedEnd];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const cellStart = k === 0 ? start : bounds[k];
-    const isLast = k + 2 === bounds.length;
-    const cellEnd = isLast ? end : bounds[k + 1];
-    let contentStart = bounds[k] + 1;
-    let contentEnd = bounds[k + 1];
+  const isPipe = (at: number) => text.charCodeAt(at) === PIPE && !isEscaped(text, at);
+  const leading = start < end && isPipe(start);
+  // A pipe closing the row bounds its last cell, unless it is also the row's opening pipe.
+  const lastBound = trimmedEnd - 1 > start && isPipe(trimmedEnd - 1) ? trimmedEnd - 1 : trimmedEnd;
+  const cells: [number, number, number, number][] = [];
+  let left = leading ? start : start - 1;
+  for (;;) {
+    let right = text.indexOf('|', left + 1);
+    while (right !== -1 && right < lastBound && isEscaped(text, right)) right = text.indexOf('|', right + 1);
+    const isLast = right === -1 || right >= lastBound;
+    if (isLast) right = lastBound;
+    let contentStart = left + 1;
+    let contentEnd = right;
     while (contentStart < contentEnd && text.charCodeAt(contentStart) === SPACE) contentStart++;
     while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
-    cells.push([cellStart, cellEnd, contentStart, contentEnd]);
+    cells.push([cells.length === 0 ? start : left, isLast ? end : right, contentStart, contentEnd]);
+    if (isLast) return cells;
+    left = right;
   }
-  return cells;
 }
