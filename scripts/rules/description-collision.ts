@@ -1,7 +1,7 @@
 // Two descriptions built on the same distinguishing words compete for the same requests; whichever
 // wins, the other skill's users lose. Reported on both skills, with the words they share.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption, sharedTerms, topTerms, weightedJaccard } from '../route/description.ts';
+import { describedSkills, descriptionSpan, numberOption, pairsAtLeast, sharedTerms, topTerms } from '../route/description.ts';
 
 const rule: Rule = {
   meta: {
@@ -17,21 +17,18 @@ const rule: Rule = {
     const described = describedSkills(project.skills);
     if (described.length < 2) return;
     const vectors = topTerms(described.map(({ skill, description }) => ({ name: skill.name, description })), top);
-    for (let i = 0; i < described.length; i++) {
-      for (let j = i + 1; j < described.length; j++) {
-        const a = described[i].skill;
-        const b = described[j].skill;
-        const score = weightedJaccard(vectors.get(a.name)!, vectors.get(b.name)!);
-        if (score < threshold) continue;
-        const shared = sharedTerms(vectors.get(a.name)!, vectors.get(b.name)!);
-        for (const [self, other] of [[a, b], [b, a]]) {
-          context.report({
-            path: self.doc.file.path,
-            span: descriptionSpan(self),
-            message: `Description of \`${self.name}\` collides with \`${other.name}\` (overlap ${score.toFixed(2)} ≥ ${threshold}); shared terms: ${shared.join(', ')}`,
-            hint: `keep each shared term in one of the two descriptions and send the other skill's requests there with a skip clause ("use ${other.name} instead")`,
-          });
-        }
+    const inOrder = described.map(({ skill }) => vectors.get(skill.name)!);
+    for (const { first, second, score } of pairsAtLeast(inOrder, threshold)) {
+      const a = described[first].skill;
+      const b = described[second].skill;
+      const shared = sharedTerms(inOrder[first], inOrder[second]);
+      for (const [self, other] of [[a, b], [b, a]]) {
+        context.report({
+          path: self.doc.file.path,
+          span: descriptionSpan(self),
+          message: `Description of \`${self.name}\` collides with \`${other.name}\` (overlap ${score.toFixed(2)} ≥ ${threshold}); shared terms: ${shared.join(', ')}`,
+          hint: `keep each shared term in one of the two descriptions and send the other skill's requests there with a skip clause ("use ${other.name} instead")`,
+        });
       }
     }
   },

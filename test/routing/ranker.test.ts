@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, queryTerms, rankSkills } from '../../scripts/route/ranker.ts';
-import { sharedTerms, weightedJaccard } from '../../scripts/route/description.ts';
+import fc from 'fast-check';
+import { pairsAtLeast, sharedTerms, weightedJaccard } from '../../scripts/route/description.ts';
 import { SkillNames, sentences, skipClauses, stem, terms, triggerPhrases, withoutSkipClauses } from '../../scripts/route/text.ts';
 
 describe('text analysis', () => {
@@ -67,6 +68,32 @@ describe('weighted Jaccard overlap', () => {
     expect(weightedJaccard(a, a)).toBeCloseTo(1, 10);
     expect(weightedJaccard(a, new Map([['other', 1]]))).toBe(0);
     expect(weightedJaccard(new Map(), new Map())).toBe(0);
+  });
+
+  it('finds the pairs at or above a threshold as comparing every pair would, in index order', () => {
+    const everyPair = (vectors: Map<string, number>[], threshold: number) =>
+      vectors.flatMap((_, first) =>
+        vectors.slice(first + 1).flatMap((__, offset) => {
+          const second = first + 1 + offset;
+          const score = weightedJaccard(vectors[first], vectors[second]);
+          return score >= threshold ? [{ first, second, score }] : [];
+        }),
+      );
+    // Few terms, so pairs share some; equal vectors and empty ones sit exactly on thresholds 1 and 0.
+    const vector = fc.dictionary(fc.constantFrom('run', 'node', 'batch', 'credit', 'segment', 'model'), fc.double({ min: 0.01, max: 1, noNaN: true }), { maxKeys: 4 });
+    const vectors = fc.array(vector, { maxLength: 12 }).chain((list) => fc.constantFrom(list, [...list, ...list.slice(0, 2)]));
+    const threshold = fc.oneof(fc.constantFrom(0, 0.2, 1), fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(vectors, threshold, (records, at) => {
+        const maps = records.map((record) => new Map(Object.entries(record)));
+        expect(pairsAtLeast(maps, at)).toEqual(everyPair(maps, at));
+      }),
+      { numRuns: 500, seed: 20261123 },
+    );
+    // Disjoint vectors overlap by 0, which reaches a threshold of 0 only.
+    const disjoint = [new Map([['a', 1]]), new Map([['b', 1]])];
+    expect(pairsAtLeast(disjoint, 0)).toEqual([{ first: 0, second: 1, score: 0 }]);
+    expect(pairsAtLeast(disjoint, 0.01)).toEqual([]);
   });
 
   it('lists the shared terms, heaviest shared weight first', () => {
