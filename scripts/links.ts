@@ -11,8 +11,14 @@ export type ResolvedLink =
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/** A link's resolution, with the skills root it was resolved against. */
+export interface LinkResolution {
+  root: string;
+  result: ResolvedLink;
+}
+
 /** Resolutions by document and link: several rules resolve the same links, and each resolution asks the disk. */
-const resolved = new WeakMap<DocumentIndex, Map<Link, { root: string; result: ResolvedLink }>>();
+const resolved = new WeakMap<DocumentIndex, Map<Link, LinkResolution>>();
 
 export function resolveLink(doc: DocumentIndex, link: Link, root: string): ResolvedLink {
   let byLink = resolved.get(doc);
@@ -28,12 +34,22 @@ export function resolveLink(doc: DocumentIndex, link: Link, root: string): Resol
 }
 
 /**
- * Lets `index`, the index of a document whose links it shares, answer from what the document already
- * resolved: per-file rules resolve on the document, project rules on its index, and each would ask the disk.
+ * What has been resolved of `doc`'s links, in link order (undefined for a link not resolved yet): it travels
+ * with the document's index, on to project rules that resolve the same links (see `adoptResolutions`).
  */
-export function shareResolutions(doc: DocumentIndex, index: DocumentIndex): void {
+export function resolutionsOf(doc: DocumentIndex): (LinkResolution | undefined)[] {
   const byLink = resolved.get(doc);
-  if (byLink) resolved.set(index, byLink);
+  return byLink ? doc.links.map((link) => byLink.get(link)) : [];
+}
+
+/** Lets `index` answer from `resolutions` (from `resolutionsOf` on its document) without asking the disk again. */
+export function adoptResolutions(index: DocumentIndex, resolutions: (LinkResolution | undefined)[]): void {
+  if (resolutions.length === 0) return;
+  const byLink = new Map<Link, LinkResolution>();
+  resolutions.forEach((resolution, position) => {
+    if (resolution) byLink.set(index.links[position], resolution);
+  });
+  resolved.set(index, byLink);
 }
 
 function resolveUncached(doc: DocumentIndex, link: Link, root: string): ResolvedLink {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, Document, DocumentIndex } from '../core/types.ts';
 import type { RunSettings } from '../lint.ts';
-import { shareResolutions } from '../links.ts';
+import { type LinkResolution, adoptResolutions, resolutionsOf } from '../links.ts';
 import { bundleFile, repoRoot } from '../paths.ts';
 import { makePointAt } from './positions.ts';
 
@@ -33,6 +33,8 @@ export interface SentDocument {
   doc: Omit<DocumentIndex, 'pointAt'>;
   lineStarts: Uint32Array;
   length: number;
+  /** The links the per-file rules resolved, so that project rules need not ask the disk again. */
+  resolutions: (LinkResolution | undefined)[];
 }
 
 /** One message from a worker: a batch of results, the end of its work, or why it stopped. */
@@ -64,18 +66,19 @@ export function toSent(doc: Document): SentDocument {
     bodyLines: doc.bodyLines,
     disabledLines: doc.disabledLines,
   };
-  return { doc: index, lineStarts: Uint32Array.from(doc.lineStarts), length: doc.text.length };
+  return { doc: index, lineStarts: Uint32Array.from(doc.lineStarts), length: doc.text.length, resolutions: resolutionsOf(doc) };
 }
 
-function fromSent(sent: SentDocument): DocumentIndex {
-  return { ...sent.doc, pointAt: makePointAt(sent.lineStarts, sent.length) };
-}
-
-/** A document reduced to its index, as if it had come from a worker; it keeps the links already resolved. */
-export function asIndex(doc: Document): DocumentIndex {
-  const index = fromSent(toSent(doc));
-  shareResolutions(doc, index);
+/** The index a sent document rebuilds, answering from the resolutions it carries. */
+export function fromSent(sent: SentDocument): DocumentIndex {
+  const index = { ...sent.doc, pointAt: makePointAt(sent.lineStarts, sent.length) };
+  adoptResolutions(index, sent.resolutions);
   return index;
+}
+
+/** A document reduced to its index, as if it had come from a worker. */
+export function asIndex(doc: Document): DocumentIndex {
+  return fromSent(toSent(doc));
 }
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readSkillFile } from '../../scripts/load/files.ts';
 import { resolveLink } from '../../scripts/links.ts';
 import { parseDocument } from '../../scripts/parse/document.ts';
-import { asIndex } from '../../scripts/parse/pool.ts';
+import { asIndex, fromSent, toSent } from '../../scripts/parse/pool.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'skill-lint-links-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ describe('resolveLink', () => {
     expect(resolveLink(doc, doc.links[1], root)).toMatchObject({ kind: 'file', exists: false });
   });
 
-  it('asks the disk once per link: the index of a document answers from what the document resolved', () => {
+  it('asks the disk once per link: the index of a document answers from what the document resolved, on this thread or another', () => {
     const target = path.join(root, 'once.md');
     writeFileSync(target, '# Once\n');
     writeFileSync(path.join(root, 'asks.md'), '[once](once.md)\n');
@@ -30,6 +30,9 @@ describe('resolveLink', () => {
     // Gone from the disk now: only the shared resolution can still say it exists.
     unlinkSync(target);
     expect(resolveLink(index, index.links[0], root)).toMatchObject({ exists: true });
+    // As a worker thread sends it: a structured clone, links and resolutions alike.
+    const received = fromSent(structuredClone(toSent(doc)));
+    expect(resolveLink(received, received.links[0], root)).toMatchObject({ exists: true });
     const reparsed = parseDocument(readSkillFile(path.join(root, 'asks.md'), root));
     expect(resolveLink(reparsed, reparsed.links[0], root)).toMatchObject({ exists: false });
   });
