@@ -72,7 +72,18 @@ interface ActiveRule {
   options: Record<string, unknown>;
 }
 
-function activeRules(rules: Rule[], { config, profile }: RunSettings): ActiveRule[] {
+/** Active rules by settings and rule list: the same for every file of a run, so worked out once. */
+const activeBySettings = new WeakMap<RunSettings, WeakMap<Rule[], ActiveRule[]>>();
+
+function activeRules(rules: Rule[], settings: RunSettings): ActiveRule[] {
+  let byRules = activeBySettings.get(settings);
+  if (!byRules) activeBySettings.set(settings, (byRules = new WeakMap()));
+  let active = byRules.get(rules);
+  if (!active) byRules.set(rules, (active = selectRules(rules, settings)));
+  return active;
+}
+
+function selectRules(rules: Rule[], { config, profile }: RunSettings): ActiveRule[] {
   const active: ActiveRule[] = [];
   for (const rule of rules) {
     if (profile === 'spec' && rule.meta.profile === 'cargo') continue;
