@@ -19,8 +19,8 @@ const rule: Rule = {
       const titles = header.map((cell) => cell.text.toLowerCase());
       const creditsColumn = titles.findIndex((title) => /credit/.test(title));
       const actionColumn = titles.findIndex((title) => /action/.test(title) && !/credit/.test(title));
-      const integrationColumn = titles.findIndex((title) => /integration|provider/.test(title));
       if (creditsColumn < 0 || actionColumn < 0) continue;
+      const integrationColumn = titles.findIndex((title) => /integration|provider/.test(title));
       for (const row of rows) {
         const actionSlug = inlineCodeOf(row[actionColumn]);
         const creditsCell = row[creditsColumn];
