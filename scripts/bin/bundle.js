@@ -17,7 +17,7 @@ const BUNDLE = 'skill-lint.cjs';
 /** How scripts/schema/precompiled.ts names the flag validators generated ahead of time (precompile.ts). */
 const VALIDATORS_MODULE = 'virtual:precompiled-validators';
 /** Data the generated validators are made from: read at build time, so inputs of the bundle too. */
-const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json'];
+const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json', 'schemas/skill-frontmatter.schema.json'];
 /** What the code cache is made from: a lint of this package, whose functions it then holds compiled. */
 const TRAINING_ARGS = ['check', 'skills', '--format', 'json'];
 
@@ -47,7 +47,8 @@ export function freshBundle(dir = BUNDLE_DIR) {
 
 /**
  * An esbuild plugin that gives `require(VALIDATORS_MODULE)` the generated validators in `file`, or, without
- * a file (while building the generator itself), none.
+ * a file (while building the generator itself), none. The generated code requires ajv's runtime helpers,
+ * found from the repository wherever the file was written.
  * @param {string | undefined} file
  */
 function validatorsPlugin(file) {
@@ -55,7 +56,8 @@ function validatorsPlugin(file) {
     name: 'precompiled-validators',
     setup(build) {
       const filter = new RegExp(`^${VALIDATORS_MODULE}$`);
-      build.onResolve({ filter }, () => (file ? { path: file } : { path: VALIDATORS_MODULE, namespace: 'no-validators' }));
+      build.onResolve({ filter }, () => ({ path: VALIDATORS_MODULE, namespace: file ? 'validators' : 'no-validators' }));
+      build.onLoad({ filter: /.*/, namespace: 'validators' }, () => ({ contents: readFileSync(file, 'utf8'), loader: 'js', resolveDir: repoRoot }));
       build.onLoad({ filter: /.*/, namespace: 'no-validators' }, () => ({ contents: 'exports.precompiled = {};', loader: 'js' }));
     },
   };

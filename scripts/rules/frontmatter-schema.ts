@@ -1,24 +1,8 @@
 // Frontmatter fields checked with ajv against schemas/skill-frontmatter.schema.json, per profile.
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Rule } from '../core/rule.ts';
 import type { Document, Span } from '../core/types.ts';
-import { schemaPath } from '../paths.ts';
-
-let validators: { spec: ValidateFunction; cargo: ValidateFunction } | undefined;
-
-function compile() {
-  if (validators) return validators;
-  // The schema's validity is checked by a test (test/rules/frontmatter.test.ts), not on every run.
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
-  ajv.addSchema(JSON.parse(readFileSync(schemaPath('skill-frontmatter.schema.json'), 'utf8')));
-  const id = 'https://cargo-skills.local/schemas/skill-frontmatter.schema.json';
-  validators = {
-    spec: ajv.getSchema(`${id}#/definitions/spec`)!,
-    cargo: ajv.getSchema(`${id}#/definitions/cargo`)!,
-  };
-  return validators;
-}
+import { frontmatterValidators } from '../schema/frontmatter-validators.ts';
 
 const HINTS: Record<string, string> = {
   name: 'use 1-64 lowercase letters, digits and single hyphens, e.g. `cargo-storage`',
@@ -37,7 +21,7 @@ const rule: Rule = {
   },
   checkFile(doc, context) {
     if (!isSkillMd(doc) || doc.frontmatter.value === undefined || doc.frontmatter.problems.length > 0) return;
-    const validate = compile()[context.profile];
+    const validate = frontmatterValidators()[context.profile];
     if (validate(doc.frontmatter.value)) return;
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {

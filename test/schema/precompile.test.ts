@@ -1,18 +1,21 @@
 // Flag validators generated ahead of time (for the bundle) must judge every JSON value exactly as the ones
 // compiled during a run: same verdict, same problems, same positions.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { schemaPath } from '../../scripts/paths.ts';
+import { repoRoot, schemaPath } from '../../scripts/paths.ts';
 import { loadCliSchema } from '../../scripts/schema/index.ts';
+import { FRONTMATTER_REFS, frontmatterAjv } from '../../scripts/schema/frontmatter-validators.ts';
 import { JsonChecker, validatorKey } from '../../scripts/schema/json-check.ts';
 import { DEFINITIONS_ID, type DefinitionsFile, type JsonSchema } from '../../scripts/schema/model.ts';
 import { precompiledModule } from '../../scripts/schema/precompile.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'skill-lint-precompile-'));
+// Inside the repository, so that the generated code's requires of ajv's runtime helpers resolve as in the bundle.
+const cache = path.join(repoRoot, 'node_modules/.cache');
+mkdirSync(cache, { recursive: true });
+const work = mkdtempSync(path.join(cache, 'skill-lint-precompile-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const SAMPLES = ['{}', '[]', '"<value>"', '"..."', '1', 'null', 'true', '"text"', '[{}]', '{"kind":"x"}', '{"unknownKey":1}', '[1,"a",{}]', '{"conjonction":"and","groups":[]}'];
@@ -39,5 +42,49 @@ describe('precompiled flag validators', () => {
     }
     // Most samples fit few schemas: the comparison covers the problems explained, not only the verdicts.
     expect(rejected).toBeGreaterThan(schemas.size * 5);
+  });
+});
+
+describe('precompiled frontmatter validators', () => {
+  const valid = {
+    name: 'cargo-storage',
+    description: 'Reads models.',
+    license: 'MIT',
+    compatibility: 'Requires @cargo-ai/cli (npm) and a Cargo account.',
+    metadata: { author: 'team', version: '1.0.0' },
+  };
+  const FRONTMATTERS: unknown[] = [
+    valid,
+    {},
+    [],
+    'text',
+    { ...valid, name: 'Cargo_Storage' },
+    { ...valid, name: 'données-été' },
+    { ...valid, name: 'a--b' },
+    { ...valid, name: '' },
+    { ...valid, description: 'x'.repeat(1025) },
+    { ...valid, compatibility: 'Requires a Cargo account.' },
+    { ...valid, metadata: { author: '', version: '1.0' } },
+    { ...valid, metadata: { author: 'team', version: 2 } },
+    { ...valid, extra: true, 'allowed-tools': 1 },
+    { name: 'only-spec', description: 'Spec fields alone.' },
+  ];
+
+  it('give the same verdicts and errors as validators compiled during the run, in both profiles', () => {
+    const file = path.join(work, 'frontmatter-validators.cjs');
+    writeFileSync(file, precompiledModule());
+    const { frontmatter } = createRequire(import.meta.url)(file) as { frontmatter: Record<'spec' | 'cargo', ValidateFunction> };
+    const ajv = frontmatterAjv();
+    let rejected = 0;
+    for (const profile of ['spec', 'cargo'] as const) {
+      const during = ajv.getSchema(FRONTMATTER_REFS[profile])!;
+      for (const value of FRONTMATTERS) {
+        const verdict = during(value);
+        expect(frontmatter[profile](value), `${profile} on ${JSON.stringify(value)}`).toBe(verdict);
+        expect(frontmatter[profile].errors ?? null).toEqual(during.errors ?? null);
+        if (!verdict) rejected++;
+      }
+    }
+    expect(rejected).toBeGreaterThan(FRONTMATTERS.length);
   });
 });
