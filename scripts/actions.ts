@@ -59,7 +59,8 @@ function findActionsUncached(doc: Document, invocations: Invocation[]): FoundAct
   const found: FoundAction[] = [];
   for (const invocation of invocations) {
     invocation.args.forEach((word, index) => {
-      if (word.dynamic || !/^\s*[[{]/.test(word.value)) return;
+      // As for blocks below: a word that never names an actionSlug holds no action, and is not parsed.
+      if (word.dynamic || !word.value.includes('actionSlug') || !/^\s*[[{]/.test(word.value)) return;
       const parsed = parseLooseJson(word.value);
       if (!parsed.ok) return;
       const flagName = invocation.args[index - 1]?.value;

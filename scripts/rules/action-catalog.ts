@@ -15,12 +15,11 @@ const rule: Rule = {
   checkFile(doc, context) {
     const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.root, context.options.catalog) : undefined);
     if (!catalog) return;
-    const cataloguedIntegrations = new Set([...catalog.values()].map((entry) => entry.integrationSlug));
     for (const action of findActions(doc, context.invocations)) {
       if (catalog.has(actionKey(action.integrationSlug, action.actionSlug))) continue;
-      // An integration that does not exist is command-integration-slug's finding: one mistake, one report.
-      if (!integrationSlugs().has(action.integrationSlug) && !cataloguedIntegrations.has(action.integrationSlug)) continue;
       const sameIntegration = [...catalog.values()].filter((entry) => entry.integrationSlug === action.integrationSlug);
+      // An integration that does not exist is command-integration-slug's finding: one mistake, one report.
+      if (!integrationSlugs().has(action.integrationSlug) && sameIntegration.length === 0) continue;
       const nearest = sameIntegration.sort((a, b) => distance(a.actionSlug, action.actionSlug) - distance(b.actionSlug, action.actionSlug))[0];
       context.report({
         span: action.span,
