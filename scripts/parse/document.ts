@@ -1,5 +1,4 @@
 // Parses one file, once, into the Document every rule reads.
-import GithubSlugger from 'github-slugger';
 import type { Code, Html, InlineCode as MdInlineCode, Nodes, Root, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
@@ -10,6 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import type { CodeBlock, Document, Frontmatter, Heading, InlineCode, Link, Point, SkillFile, Span, Table } from '../core/types.ts';
+import { HeadingAnchors } from './anchors.ts';
 import { type ScanResult, scanMarkdown } from './fast-markdown.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { lineStartsOf, makePointAt, spanOf } from './positions.ts';
@@ -51,7 +51,7 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
   const fastRead = scanned && 'tree' in scanned ? scanned.tree : undefined;
   const tree = fastRead ?? ((needsGfm(text) ? githubFlavoured : commonMark).parse(text) as Root);
 
-  const slugger = new GithubSlugger();
+  const headingAnchors = new HeadingAnchors();
   const headings: Heading[] = [];
   const links: Link[] = [];
   const codeBlocks: CodeBlock[] = [];
@@ -70,7 +70,7 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
     switch (node.type) {
       case 'heading': {
         const headingText = toString(node);
-        const anchor = slugger.slug(headingText);
+        const anchor = headingAnchors.next(headingText);
         headings.push({ depth: node.depth, text: headingText, anchor, span: spanOfNode(node) });
         anchors.add(anchor);
         break;
