@@ -35,7 +35,10 @@ const rule: Rule = {
 };
 
 export function isSkillMd(doc: Document): boolean {
-  return /(^|[\\/])SKILL\.md$/.test(doc.file.path);
+  const file = doc.file.path;
+  if (!file.endsWith('SKILL.md')) return false;
+  const before = file[file.length - 9];
+  return before === undefined || before === '/' || before === '\\';
 }
 
 function describe(error: ErrorObject): { key: string; message: string } {

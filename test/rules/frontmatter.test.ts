@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import frontmatterSchema from '../../scripts/rules/frontmatter-schema.ts';
+import type { Document } from '../../scripts/core/types.ts';
+import frontmatterSchema, { isSkillMd } from '../../scripts/rules/frontmatter-schema.ts';
 import frontmatterSyntax from '../../scripts/rules/frontmatter-syntax.ts';
 import nameMatchesFolder from '../../scripts/rules/name-matches-folder.ts';
 import { schemaPath } from '../../scripts/paths.ts';
@@ -127,5 +128,17 @@ describe('the frontmatter schema', () => {
     const ajv = new Ajv({ strict: false });
     expect(ajv.validateSchema({ ...schema, $schema: undefined })).toBe(true);
     expect(ajv.validateSchema({ ...schema, $schema: undefined, properties: { name: { type: 'nonsense' } } })).toBe(false);
+  });
+});
+
+describe('isSkillMd', () => {
+  const named = (file: string) => isSkillMd({ file: { path: file } } as Document);
+
+  it('is true of a file named exactly SKILL.md, in any folder', () => {
+    expect(['SKILL.md', '/skills/a/SKILL.md', 'C:\\skills\\a\\SKILL.md'].map(named)).toEqual([true, true, true]);
+  });
+
+  it('is false of other names that contain or end like it', () => {
+    expect(['/a/MY-SKILL.md', '/a/SKILL.md.bak', '/a/skill.md', '/a/SKILL.md/x.md', 'xSKILL.md'].map(named)).toEqual([false, false, false, false, false]);
   });
 });
