@@ -20,7 +20,11 @@ export interface LinkResolution {
 /** Resolutions by document and link: several rules resolve the same links, and each resolution asks the disk. */
 const resolved = new WeakMap<DocumentIndex, Map<Link, LinkResolution>>();
 
-export function resolveLink(doc: DocumentIndex, link: Link, root: string): ResolvedLink {
+/**
+ * What `link` in `doc` points at. `linted`, the files the run lints, answers for a link to one of them
+ * (they exist, and are files) without asking the disk; any other target is looked up.
+ */
+export function resolveLink(doc: DocumentIndex, link: Link, root: string, linted?: ReadonlySet<string>): ResolvedLink {
   let byLink = resolved.get(doc);
   if (!byLink) {
     byLink = new Map();
@@ -28,7 +32,7 @@ export function resolveLink(doc: DocumentIndex, link: Link, root: string): Resol
   }
   const known = byLink.get(link);
   if (known?.root === root) return known.result;
-  const result = resolveUncached(doc, link, root);
+  const result = resolveUncached(doc, link, root, linted);
   byLink.set(link, { root, result });
   return result;
 }
@@ -52,7 +56,7 @@ export function adoptResolutions(index: DocumentIndex, resolutions: (LinkResolut
   resolved.set(index, byLink);
 }
 
-function resolveUncached(doc: DocumentIndex, link: Link, root: string): ResolvedLink {
+function resolveUncached(doc: DocumentIndex, link: Link, root: string, linted: ReadonlySet<string> | undefined): ResolvedLink {
   const url = link.url.trim();
   if (url === '') return { kind: 'invalid', reason: 'Link has an empty target' };
   if (/^file:/i.test(url)) {
@@ -78,6 +82,7 @@ function resolveUncached(doc: DocumentIndex, link: Link, root: string): Resolved
   if (target !== root && !target.startsWith(root + path.sep)) {
     return { kind: 'invalid', reason: `\`${url}\` points outside the skills root`, hint: 'link only to files inside the skills folder' };
   }
+  if (linted?.has(target)) return { kind: 'file', target, anchor, exists: true, isDirectory: false };
   const stat = statSync(target, { throwIfNoEntry: false });
   return { kind: 'file', target, anchor, exists: stat !== undefined, isDirectory: stat?.isDirectory() === true };
 }

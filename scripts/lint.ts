@@ -139,7 +139,7 @@ class Collector {
 }
 
 /** The per-file rules on one document. */
-export function runFileRules(doc: Document, invocations: Invocation[], root: string, rules: Rule[], settings: RunSettings): Diagnostic[] {
+export function runFileRules(doc: Document, invocations: Invocation[], root: string, rules: Rule[], settings: RunSettings, linted?: ReadonlySet<string>): Diagnostic[] {
   const collector = new Collector(settings.cwd);
   for (const active of activeRules(rules, settings)) {
     const check = active.rule.checkFile;
@@ -147,6 +147,7 @@ export function runFileRules(doc: Document, invocations: Invocation[], root: str
     const context: FileContext = {
       root,
       invocations,
+      linted,
       profile: settings.profile,
       options: active.options,
       report: collector.reporter(active, doc, doc.file.path, (file) => (file === doc.file.path ? doc : undefined)),

@@ -60,7 +60,8 @@ export async function lintFileByFile(
   const large: FileJob[] = [];
   const small: FileJob[] = [];
   for (const job of jobs) (threads > 1 && sizeOf(job.path) >= WORKER_FILE_LIMIT ? large : small).push(job);
-  const check = (job: FileJob) => parseAndCheckFile(job, tree.root, settings);
+  const linted = new Set(tree.markdown);
+  const check = (job: FileJob) => parseAndCheckFile(job, tree.root, settings, linted);
   const shared = lintFilesShared(small, tree.root, settings, threads - 1, check);
   const here = new Map<string, DocumentIndex>();
   const diagnostics: Diagnostic[] = [];
@@ -88,9 +89,9 @@ function sizeOf(file: string): number {
 }
 
 /** One file parsed and put through the per-file rules: what a worker does for each file it is given. */
-export function parseAndCheckFile(job: FileJob, root: string, settings: RunSettings): { doc: Document; diagnostics: Diagnostic[] } {
+export function parseAndCheckFile(job: FileJob, root: string, settings: RunSettings, linted?: ReadonlySet<string>): { doc: Document; diagnostics: Diagnostic[] } {
   const { doc, invocations } = parseFile(job.path, settings.cwd, job.skillDir);
-  return { doc, diagnostics: runFileRules(doc, invocations, root, allRules, settings) };
+  return { doc, diagnostics: runFileRules(doc, invocations, root, allRules, settings, linted) };
 }
 
 export function parseFile(file: string, cwd: string, skillDir: string | undefined): ParsedFile {

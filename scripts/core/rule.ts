@@ -32,6 +32,8 @@ export interface FileContext extends BaseContext {
   root: string;
   /** The document's `cargo-ai` invocations. */
   invocations: Invocation[];
+  /** The files this run lints, when known: each exists, so a link to one needs no look-up (see resolveLink). */
+  linted?: ReadonlySet<string>;
 }
 
 export interface RuleContext extends BaseContext {

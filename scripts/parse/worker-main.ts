@@ -13,8 +13,9 @@ export function workerMain(): void {
   try {
     let documents: SentDocument[] = [];
     let diagnostics: Diagnostic[] = [];
+    const linted = new Set(jobs.map((job) => job.path));
     for (const job of takeJobs(jobs, next)) {
-      const checked = parseAndCheckFile(job, root, settings);
+      const checked = parseAndCheckFile(job, root, settings, linted);
       diagnostics.push(...checked.diagnostics);
       documents.push(toSent(checked.doc));
       if (documents.length >= BATCH_SIZE) {

@@ -14,7 +14,7 @@ const rule: Rule = {
   },
   checkFile(doc, context) {
     for (const link of doc.links) {
-      const resolved = resolveLink(doc, link, context.root);
+      const resolved = resolveLink(doc, link, context.root, context.linted);
       if (resolved.kind === 'invalid') {
         context.report({ span: link.span, message: resolved.reason, hint: resolved.hint });
       } else if (resolved.kind === 'file' && !resolved.exists) {

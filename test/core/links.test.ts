@@ -20,6 +20,15 @@ describe('resolveLink', () => {
     expect(resolveLink(doc, doc.links[1], root)).toMatchObject({ kind: 'file', exists: false });
   });
 
+  it('takes a link to a file the run lints as existing, and looks up any other', () => {
+    writeFileSync(path.join(root, 'lister.md'), '[listed](listed.md) [other](other.md)\n');
+    const doc = parseDocument(readSkillFile(path.join(root, 'lister.md'), root));
+    // Neither file is on disk: only the run's list can say the first exists.
+    const linted = new Set([path.join(root, 'listed.md')]);
+    expect(resolveLink(doc, doc.links[0], root, linted)).toEqual({ kind: 'file', target: path.join(root, 'listed.md'), anchor: undefined, exists: true, isDirectory: false });
+    expect(resolveLink(doc, doc.links[1], root, linted)).toMatchObject({ kind: 'file', exists: false });
+  });
+
   it('asks the disk once per link: the index of a document answers from what the document resolved, on this thread or another', () => {
     const target = path.join(root, 'once.md');
     writeFileSync(target, '# Once\n');
