@@ -81,7 +81,9 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
         links.push({ url: node.url, kind: node.type, span: spanOfNode(node), ...(tableLinks.has(node) ? { inTable: true as const } : {}) });
         break;
       case 'code':
-        if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, spanOfNode(node)));
+        // The fast reader reads fenced blocks only, always closed, and gives each line's offset.
+        if (node.data?.lineOffsets) codeBlocks.push(scannedCodeBlock(node, node.data.lineOffsets, spanOfNode(node)));
+        else if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, spanOfNode(node)));
         continue;
       case 'inlineCode':
         inlineCode.push(inlineCodeOf(node, text, spanOfNode(node)));
@@ -162,18 +164,30 @@ function markLinks(node: Nodes, links: Set<Nodes>): void {
   }
 }
 
+/**
+ * remark starts a fenced block at its fence, after any indent, quote or list marker before it; an indented
+ * block starts at its indent.
+ */
 function isFenced(text: string, node: Code): boolean {
   const start = node.position?.start.offset ?? 0;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return /^[ \t>]*(?:`{3,}|~{3,})/.test(text.slice(lineStart, start + 4));
+  return text.startsWith('```', start) || text.startsWith('~~~', start);
+}
+
+function scannedCodeBlock(node: Code, lineOffsets: number[], span: CodeBlock['span']): CodeBlock {
+  return { lang: (node.lang ?? '').toLowerCase(), meta: node.meta ?? '', value: node.value, span, lineOffsets, unterminated: false };
 }
 
 function codeBlockOf(node: Code, text: string, lineStarts: number[], span: CodeBlock['span']): CodeBlock {
   const startLine = node.position?.start.line ?? 1;
   const endLine = node.position?.end.line ?? startLine;
   const openLine = lineText(text, lineStarts, startLine);
-  const fence = /(`{3,}|~{3,})/.exec(openLine)?.[1] ?? '```';
-  const closeLine = lineText(text, lineStarts, endLine).trim();
+  const opening = /(`{3,}|~{3,})/.exec(openLine);
+  const fence = opening?.[1] ?? '```';
+  // A fence in a block quote is closed on a line that repeats the quote's markers: read past them.
+  const quoteDepth = opening ? openLine.slice(0, opening.index).split('>').length - 1 : 0;
+  let closeLine = lineText(text, lineStarts, endLine);
+  for (let depth = 0; depth < quoteDepth; depth++) closeLine = closeLine.replace(/^ {0,3}>/, '');
+  closeLine = closeLine.trim();
   const unterminated =
     endLine === startLine || !(closeLine.startsWith(fence[0].repeat(fence.length)) && /^(`+|~+)$/.test(closeLine));
   const valueLines = node.value.split(/\r?\n/);

@@ -5,6 +5,13 @@
 import type { Code, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Point } from '../core/types.ts';
 
+declare module 'mdast' {
+  interface CodeData {
+    /** Set by this reader: the document offset where each line of the value starts. */
+    lineOffsets?: number[];
+  }
+}
+
 /** Thrown where the input leaves the subset; caught once, in scanMarkdown. */
 class OutsideSubset extends Error {}
 
@@ -40,6 +47,8 @@ interface Fence {
   lang: string | null;
   meta: string | null;
   lines: string[];
+  /** The document offset where each of `lines` starts. */
+  offsets: number[];
 }
 interface Comment {
   kind: 'comment';
@@ -339,6 +348,7 @@ class Scanner {
       lang: lang === '' ? null : lang,
       meta: meta === '' ? null : meta,
       lines: [],
+      offsets: [],
     };
   }
 
@@ -350,7 +360,9 @@ class Scanner {
       while (text.charCodeAt(pos + indent + run) === fence.marker) run++;
       if (run >= fence.length && pos + indent + run + spacesAt(text, pos + indent + run, lineEnd) === lineEnd) {
         this.leaf = undefined;
-        const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, lineEnd) };
+        // An empty block's one (empty) line is read at the end of the closing fence's line, as parse.ts does.
+        const lineOffsets = fence.lines.length > 0 ? fence.offsets : [lineEnd];
+        const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, lineEnd), data: { lineOffsets } };
         this.out.push(code);
         return;
       }
@@ -358,6 +370,7 @@ class Scanner {
     // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
     if (this.containers.length > 0 && pos + indent === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
     fence.lines.push(text.slice(pos + Math.min(indent, fence.indent), lineEnd));
+    fence.offsets.push(pos + Math.min(indent, fence.indent));
   }
 
   private startTable(paragraph: Paragraph, at: number, lineEnd: number): void {

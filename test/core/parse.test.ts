@@ -32,6 +32,18 @@ describe('parseDocument', () => {
     expect(block.unterminated).toBe(false);
   });
 
+  it('reads fences in block quotes and on list item lines, with either reader', () => {
+    const text = '> ```bash\n> ls\n> ```\n\n1. ```sh\n   pwd\n   ```\n\n> ```\n> open\n\nafter\n';
+    for (const reader of ['fast', 'remark'] as const) {
+      const blocks = parseDocument(file(text), reader).codeBlocks;
+      expect(blocks.map((block) => [block.value, block.unterminated]), reader).toEqual([
+        ['ls', false],
+        ['pwd', false],
+        ['open', true],
+      ]);
+    }
+  });
+
   it('positions inline code at its value', () => {
     const text = 'Run `` cargo-ai whoami `` now.';
     const doc = parseDocument(file(text));

@@ -26,6 +26,11 @@ runRuleTests(jsonBlock, {
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n- item\n\n  ```json\n  {"a" 1}\n  ```\n') },
       errors: [{ line: 15, column: 8, message: /Invalid JSON/ }],
     },
+    {
+      name: 'block opened on the list item’s own line',
+      files: { 'a/SKILL.md': skillMd('a', '# A\n\n1. ```json\n   {"a" 1}\n   ```\n') },
+      errors: [{ line: 13, column: 9, message: /Invalid JSON/ }],
+    },
   ],
 });
 
@@ -33,8 +38,15 @@ runRuleTests(codeFence, {
   valid: [
     { name: 'closed fence', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```bash\nls\n```\n') } },
     { name: 'four backticks closed by four', files: { 'a/SKILL.md': skillMd('a', '# A\n\n````md\n```\n````\n') } },
+    { name: 'closed inside a block quote', files: { 'a/SKILL.md': skillMd('a', '# A\n\n> Note:\n> ```bash\n> ls\n> ```\n') } },
+    { name: 'closed inside a nested block quote', files: { 'a/SKILL.md': skillMd('a', '# A\n\n> > ```bash\n> > ls\n> > ```\n') } },
   ],
   invalid: [
+    {
+      name: 'left open inside a block quote, which ends it',
+      files: { 'a/SKILL.md': skillMd('a', '# A\n\n> ```bash\n> ls\n\nAfter the quote.\n') },
+      errors: [{ line: 12, column: 3, message: /never closed/ }],
+    },
     { name: 'never closed', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```bash\nls\n') }, errors: [{ line: 12, column: 1, message: /never closed/ }] },
     {
       name: 'four backticks closed by three',
