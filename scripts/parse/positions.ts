@@ -8,15 +8,26 @@ export function lineStartsOf(text: string): number[] {
 }
 
 export function makePointAt(lineStarts: ArrayLike<number>, textLength: number): (offset: number) => Point {
+  const lastLine = lineStarts.length - 1;
+  // Offsets mostly come in document order, a few to a line: the previous answer's line, or the next, is tried first.
+  let previous = 0;
+  const holds = (line: number, offset: number) => lineStarts[line] <= offset && (line === lastLine || offset < lineStarts[line + 1]);
   return (rawOffset: number) => {
     const offset = Math.max(0, Math.min(rawOffset, textLength));
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
+    let low = previous;
+    if (!holds(low, offset)) {
+      if (low < lastLine && holds(low + 1, offset)) low++;
+      else {
+        low = 0;
+        let high = lastLine;
+        while (low < high) {
+          const mid = (low + high + 1) >> 1;
+          if (lineStarts[mid] <= offset) low = mid;
+          else high = mid - 1;
+        }
+      }
     }
+    previous = low;
     return { line: low + 1, column: offset - lineStarts[low] + 1, offset };
   };
 }
