@@ -360,7 +360,7 @@ class Scanner {
       while (text.charCodeAt(pos + indent + run) === fence.marker) run++;
       if (run >= fence.length && pos + indent + run + spacesAt(text, pos + indent + run, lineEnd) === lineEnd) {
         this.leaf = undefined;
-        // An empty block's one (empty) line is read at the end of the closing fence's line, as parse.ts does.
+        // An empty block's one (empty) line sits at the end of the closing fence's line, as document.ts reads remark's.
         const lineOffsets = fence.lines.length > 0 ? fence.offsets : [lineEnd];
         const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, lineEnd), data: { lineOffsets } };
         this.out.push(code);

@@ -13,6 +13,7 @@ export function workerMain(): void {
   try {
     let documents: SentDocument[] = [];
     let diagnostics: Diagnostic[] = [];
+    // The files shared out to the threads: links to them need no look-up (files too large to share are looked up).
     const linted = new Set(jobs.map((job) => job.path));
     for (const job of takeJobs(jobs, next)) {
       const checked = parseAndCheckFile(job, root, settings, linted);
