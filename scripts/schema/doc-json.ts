@@ -158,7 +158,7 @@ export function parseDocJson(text: string): DocJson {
         at++;
         const child = `${pointer}/${escapePointer(key)}`;
         locations.set(child, { start: at, end: at, keyStart });
-        out[key] = value(child);
+        setOwn(out, key, value(child));
       }
       skip();
       if (text[at] === ',') {
@@ -232,4 +232,10 @@ export function displayPath(pointer: string): string {
     else out += /^[A-Za-z_$][\w$]*$/.test(key) ? `${out ? '.' : ''}${key}` : `[${JSON.stringify(key)}]`;
   }
   return out;
+}
+
+/** Sets `key` as data on `target`: assigning to `__proto__` would replace the object's prototype instead. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

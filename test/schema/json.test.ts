@@ -27,6 +27,17 @@ describe('parseDocJson', () => {
     expect([...parsed.partial].sort()).toEqual(['', '/items', '/items/0']);
   });
 
+  it('keeps a key named __proto__ as data, as JSON.parse does', () => {
+    const text = '{"__proto__": {"polluted": true}, "a": 1}';
+    const parsed = parseDocJson(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const value = parsed.value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(['__proto__', 'a']);
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toEqual({ polluted: true });
+    expect(JSON.stringify(value)).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
   it('reports the first syntax error with its offset', () => {
     expect(parseDocJson('{"a": 1,}')).toEqual({ ok: false, offset: 7, message: 'trailing comma' });
     expect(parseDocJson("{'a': 1}")).toMatchObject({ ok: false, offset: 1, message: 'keys need double quotes' });
