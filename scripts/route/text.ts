@@ -153,12 +153,17 @@ export interface SkipClause {
   targets: string[];
 }
 
-/** A verb of redirection and what may come between it and a name: `use `, `see also the "`. */
-const REDIRECT_BEFORE = /\b(?:use|load|see(?:\s+also)?|prefer|try|switch\s+to|go\s+to|defer\s+to|hand\s+off\s+to)\s+(?:the\s+)?[`*"\u201c]?$/i;
+/** A verb of redirection and what may come between it and a name: `use `, `see also the `. */
+const REDIRECT = String.raw`\b(?:use|load|see(?:\s+also)?|prefer|try|switch\s+to|go\s+to|defer\s+to|hand\s+off\s+to)\s+(?:the\s+)?`;
+const OPEN_QUOTE = '[`*"\u201c]?';
 /** Where a name ends: an optional closing quote, then no word character. */
-const NAME_END = /^[`*"\u201d]?(?![\w-])/;
+const NAME_END_SOURCE = '[`*"\u201d]?(?![\\w-])';
 /** What follows a name that a clause sends the reader to instead: ` instead`, ` skill instead`. */
-const INSTEAD_AFTER = /^[`*"\u201d]?(?![\w-])(?:\s+skill)?\s+instead\b/i;
+const INSTEAD = String.raw`(?:\s+skill)?\s+instead\b`;
+
+const REDIRECT_BEFORE = new RegExp(`${REDIRECT}${OPEN_QUOTE}$`, 'i');
+const NAME_END = new RegExp(`^${NAME_END_SOURCE}`);
+const INSTEAD_AFTER = new RegExp(`^${NAME_END_SOURCE}${INSTEAD}`, 'i');
 const ASCII_NAME = /^[\w-]+$/;
 
 /**
@@ -188,12 +193,8 @@ const skipPatternCache = new Map<string, { redirect: RegExp; instead: RegExp }>(
 export function skipPatterns(name: string): { redirect: RegExp; instead: RegExp } {
   let patterns = skipPatternCache.get(name);
   if (!patterns) {
-    const quoted = '[`*"\u201c]?' + escapeRegExp(name) + '[`*"\u201d]?';
-    const end = '(?![\\w-])';
-    patterns = {
-      redirect: new RegExp(`\\b(?:use|load|see(?:\\s+also)?|prefer|try|switch\\s+to|go\\s+to|defer\\s+to|hand\\s+off\\s+to)\\s+(?:the\\s+)?${quoted}${end}`, 'i'),
-      instead: new RegExp(`${quoted}${end}(?:\\s+skill)?\\s+instead\\b`, 'i'),
-    };
+    const quoted = `${OPEN_QUOTE}${escapeRegExp(name)}${NAME_END_SOURCE}`;
+    patterns = { redirect: new RegExp(`${REDIRECT}${quoted}`, 'i'), instead: new RegExp(`${quoted}${INSTEAD}`, 'i') };
     skipPatternCache.set(name, patterns);
   }
   return patterns;
