@@ -33,9 +33,9 @@ export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefine
   const places: KeyPlace[] = [];
   let offset = 0;
   for (let index = 0; index < lines.length; ) {
-    const parsed = LINE.exec(lines[index]);
-    if (!parsed || Object.hasOwn(value, parsed[1]) || NOT_TEXT.has(parsed[1]) || UNSAFE_KEYS.has(parsed[1])) return undefined;
-    const [, key, text] = parsed;
+    const parsed = keyLine(lines[index], value);
+    if (!parsed) return undefined;
+    const { key, text } = parsed;
     const keyPlace: [number, number] = [offset, offset + key.length];
     offset += lines[index].length + 1;
     index++;
@@ -52,14 +52,14 @@ export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefine
     const blockPlaces: KeyPlace[] = [];
     const blockStart = offset + NESTED_INDENT.length;
     while (index < lines.length && lines[index].startsWith(NESTED_INDENT)) {
-      const nested = LINE.exec(lines[index].slice(NESTED_INDENT.length));
-      if (!nested || nested[2] === undefined || Object.hasOwn(block, nested[1]) || NOT_TEXT.has(nested[1]) || UNSAFE_KEYS.has(nested[1])) return undefined;
-      const scalar = readScalar(nested[2]);
+      const nested = keyLine(lines[index].slice(NESTED_INDENT.length), block);
+      if (!nested || nested.text === undefined) return undefined;
+      const scalar = readScalar(nested.text);
       if (scalar === undefined) return undefined;
       const keyStart = offset + NESTED_INDENT.length;
-      const valueStart = keyStart + nested[1].length + 2;
-      block[nested[1]] = scalar;
-      blockPlaces.push({ path: `${key}.${nested[1]}`, key: [keyStart, keyStart + nested[1].length], value: [valueStart, valueStart + nested[2].length] });
+      const valueStart = keyStart + nested.key.length + 2;
+      block[nested.key] = scalar;
+      blockPlaces.push({ path: `${key}.${nested.key}`, key: [keyStart, keyStart + nested.key.length], value: [valueStart, valueStart + nested.text.length] });
       offset += lines[index].length + 1;
       index++;
     }
@@ -69,6 +69,18 @@ export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefine
     places.push({ path: key, key: keyPlace, value: [blockStart, offset] }, ...blockPlaces);
   }
   return { value, places };
+}
+
+/**
+ * The key and text of a `key: value` line (no text after `key:` alone), or undefined when the line is not
+ * one, or its key is already in `taken`, reads as other than text in YAML, or cannot be held as data.
+ */
+function keyLine(line: string, taken: Record<string, unknown>): { key: string; text: string | undefined } | undefined {
+  const parsed = LINE.exec(line);
+  if (!parsed) return undefined;
+  const [, key, text] = parsed;
+  if (Object.hasOwn(taken, key) || NOT_TEXT.has(key) || UNSAFE_KEYS.has(key)) return undefined;
+  return { key, text };
 }
 
 /** Text without escapes: quoted whole, or plain that YAML reads as text and that holds no `: ` or ` #`. */
