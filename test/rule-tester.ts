@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../scripts/core/rule.ts';
 import type { Diagnostic } from '../scripts/core/types.ts';
-import type { Profile } from '../scripts/config.ts';
-import { lint } from '../scripts/lint.ts';
+import type { Profile } from '../scripts/load/config.ts';
+import { lint } from '../scripts/engine/lint.ts';
 
 export interface Case {
   name: string;

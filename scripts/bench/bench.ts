@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadTree, readSkillFile } from '../load/files.ts';
 import { parseDocument } from '../parse/document.ts';
-import { repoRoot } from '../paths.ts';
+import { repoRoot } from '../core/paths.ts';
 import { writeCorpus } from './corpus.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');

@@ -12,9 +12,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const BUNDLE_DIR = path.join(repoRoot, 'node_modules/.cache/skill-lint');
 const MANIFEST = 'manifest.json';
 /** The bundle's entry, given to esbuild as text: the command's `main`, and the `workerMain` of its threads. */
-const ENTRY = "export { main } from './scripts/cli.ts';\nexport { workerMain } from './scripts/parse/worker-main.ts';\n";
+const ENTRY = "export { main } from './scripts/commands/cli.ts';\nexport { workerMain } from './scripts/engine/worker-main.ts';\n";
 const BUNDLE = 'skill-lint.cjs';
-/** How scripts/schema/precompiled.ts names the flag validators generated ahead of time (precompile.ts). */
+/** How scripts/schema/precompiled.ts names the flag validators generated ahead of time (schema-gen/precompile.ts). */
 const VALIDATORS_MODULE = 'virtual:precompiled-validators';
 /** Data the generated validators are made from: read at build time, so inputs of the bundle too. */
 const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json', 'schemas/skill-frontmatter.schema.json'];
@@ -91,7 +91,7 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       // Bundled CommonJS modules require Node's built-in modules; an ES module has no require of its own.
       banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
       stdin: {
-        contents: "import { precompiledModule } from './scripts/schema/precompile.ts';\nprocess.stdout.write(precompiledModule());\n",
+        contents: "import { precompiledModule } from './scripts/schema-gen/precompile.ts';\nprocess.stdout.write(precompiledModule());\n",
         resolveDir: repoRoot,
         sourcefile: 'precompile-entry.ts',
         loader: 'ts',
@@ -114,7 +114,7 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       banner: { js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: {
         'import.meta.url': 'importMetaUrl',
-        // scripts/paths.ts finds the repository's data folders from its own location, which bundling moves.
+        // scripts/core/paths.ts finds the repository's data folders from its own location, which bundling moves.
         BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(dir, repoRoot)),
         PRECOMPILED_VALIDATORS: 'true',
       },

@@ -11,5 +11,5 @@ process.exitCode = await main(process.argv);
 async function fromSources() {
   const { register } = await import('tsx/esm/api');
   register();
-  return import('../cli.ts');
+  return import('../commands/cli.ts');
 }

@@ -2,7 +2,7 @@
 // blocks, in unlabelled blocks that start with a command, and in inline code. Each word keeps its exact
 // document span, however deep the block sits (list items, block quotes) and however the command is wrapped.
 import type { CodeBlock, Document, InlineCode, Invocation, Span, Word } from '../core/types.ts';
-import { parseShell, type ShellParse, type ShellWord } from './shell.ts';
+import { parseShell, type ShellParse, type ShellWord } from '../parse/shell.ts';
 
 /** Fence languages whose whole content is a script. */
 export const SHELL_LANGS: ReadonlySet<string> = new Set(['bash', 'sh', 'shell', 'zsh']);

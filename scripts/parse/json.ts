@@ -65,3 +65,16 @@ function describe(code: string): string {
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.replace(/^invalid symbol$/, 'unexpected character');
 }
+
+/** Maps an offset inside a block's value to a document offset, line by line (blocks in lists are indented). */
+export function offsetInBlock(value: string, lineOffsets: number[], offset: number): number {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < value.length; i++) {
+    if (value[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return (lineOffsets[line] ?? lineOffsets[lineOffsets.length - 1] ?? 0) + (offset - lineStart);
+}

@@ -2,7 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
-import { actionKey, findActions, loadActionCatalog } from '../actions.ts';
+import { actionKey, findActions, loadActionCatalog } from '../extract/actions.ts';
 import { integrationSlugs } from '../schema/integrations.ts';
 
 const rule: Rule = {

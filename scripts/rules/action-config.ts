@@ -1,6 +1,6 @@
 // An action's inputs travel in --data or --records; inputs put in `config` are ignored or misread.
 import type { Rule } from '../core/rule.ts';
-import { findActions } from '../actions.ts';
+import { findActions } from '../extract/actions.ts';
 
 const rule: Rule = {
   meta: {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
 import type { TableCell } from '../core/types.ts';
-import { type CatalogAction, actionKey, loadActionCatalog } from '../actions.ts';
+import { type CatalogAction, actionKey, loadActionCatalog } from '../extract/actions.ts';
 
 const rule: Rule = {
   meta: {

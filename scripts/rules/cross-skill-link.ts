@@ -4,8 +4,8 @@
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
 import { skillAt } from '../core/skill-at.ts';
-import { resolveLink } from '../links.ts';
-import { ROUTER_SKILL } from '../release/changes.ts';
+import { resolveLink } from '../extract/links.ts';
+import { ROUTER_SKILL } from '../extract/release-state.ts';
 
 const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 // Two descriptions built on the same distinguishing words compete for the same requests; whichever
 // wins, the other skill's users lose. Reported on both skills, with the words they share.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption, pairsAtLeast, sharedTerms, topTerms } from '../route/description.ts';
+import { describedSkills, descriptionSpan, numberOption, pairsAtLeast, sharedTerms, topTerms } from '../extract/description.ts';
 
 const rule: Rule = {
   meta: {

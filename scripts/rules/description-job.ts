@@ -1,8 +1,8 @@
 // A description opens by saying what the skill does; a router reads that sentence first, and a
 // sentence without a verb ("Router and overview for ...") names a topic, not a job.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption } from '../route/description.ts';
-import { sentences, stem, words } from '../route/text.ts';
+import { describedSkills, descriptionSpan, numberOption } from '../extract/description.ts';
+import { sentences, stem, words } from '../extract/text.ts';
 
 /** Action verbs a job sentence is built on, in their base form (inflections are matched by stemming). */
 const VERBS =

@@ -1,7 +1,7 @@
 // The Agent Skills specification caps a description at 1024 characters, and clients truncate or
 // refuse longer ones; the trigger phrases at the end are the first thing lost.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption } from '../route/description.ts';
+import { describedSkills, descriptionSpan, numberOption } from '../extract/description.ts';
 
 const rule: Rule = {
   meta: {

@@ -1,8 +1,8 @@
 // Neighbouring skills overlap at their edges; a description that names the neighbour to load
 // instead ("For invoices, use cargo-billing") stops a router from picking the wrong one.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan } from '../route/description.ts';
-import { SkillNames, skipClauses } from '../route/text.ts';
+import { describedSkills, descriptionSpan } from '../extract/description.ts';
+import { SkillNames, skipClauses } from '../extract/text.ts';
 
 const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 // Routers match what users type; a description earns its requests by quoting them literally.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption } from '../route/description.ts';
-import { triggerPhrases, words } from '../route/text.ts';
+import { describedSkills, descriptionSpan, numberOption } from '../extract/description.ts';
+import { triggerPhrases, words } from '../extract/text.ts';
 
 const rule: Rule = {
   meta: {

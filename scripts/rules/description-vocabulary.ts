@@ -1,7 +1,7 @@
 // A lexical router tells skills apart only by words one of them uses and the others do not; a
 // description made of the package's shared words is picked at random among its neighbours.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, distinctiveTerms, numberOption } from '../route/description.ts';
+import { describedSkills, descriptionSpan, distinctiveTerms, numberOption } from '../extract/description.ts';
 
 const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 // Examples get copied verbatim; a real credential in one leaks to every reader and every agent.
 import type { Rule } from '../core/rule.ts';
 import type { Document, Span } from '../core/types.ts';
-import { isPlaceholder } from '../extract/placeholders.ts';
+import { isPlaceholder } from '../parse/placeholders.ts';
 
 /** Prefixes of well-known credential formats. */
 const KNOWN_PREFIXES = /\b(?:sk-(?:live|proj|ant)?[-_]?[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,})/g;

@@ -1,15 +1,12 @@
 // The rule registry: `skill-lint rules` lists exactly what `skill-lint check` runs.
 import type { Rule } from '../core/rule.ts';
-import { descriptionRules } from '../route/index.ts';
-import commandUnknown from './command-unknown.ts';
-import commandUnknownFlag from './command-unknown-flag.ts';
-import commandDuplicateFlag from './command-duplicate-flag.ts';
-import commandMissingRequired from './command-missing-required.ts';
-import commandExtraArgument from './command-extra-argument.ts';
-import commandFlagValue from './command-flag-value.ts';
-import commandJson from './command-json.ts';
-import commandIntegrationSlug from './command-integration-slug.ts';
-import commandTrap from './command-trap.ts';
+import { commandRules } from './command-rules.ts';
+import descriptionCollision from './description-collision.ts';
+import descriptionJob from './description-job.ts';
+import descriptionLength from './description-length.ts';
+import descriptionSkip from './description-skip.ts';
+import descriptionTriggers from './description-triggers.ts';
+import descriptionVocabulary from './description-vocabulary.ts';
 import releaseVersion from './release-version.ts';
 import actionCatalog from './action-catalog.ts';
 import actionConfig from './action-config.ts';
@@ -32,6 +29,9 @@ import shellSyntax from './shell-syntax.ts';
 import skillFolder from './skill-folder.ts';
 import symlink from './symlink.ts';
 
+/** The rules that judge descriptions, as routing depends on them. */
+export const descriptionRules: Rule[] = [descriptionJob, descriptionTriggers, descriptionSkip, descriptionLength, descriptionVocabulary, descriptionCollision];
+
 export const allRules: Rule[] = [
   fileEncoding,
   frontmatterSyntax,
@@ -53,15 +53,7 @@ export const allRules: Rule[] = [
   actionConfig,
   actionPrice,
   recipeListed,
-  commandUnknown,
-  commandUnknownFlag,
-  commandDuplicateFlag,
-  commandMissingRequired,
-  commandExtraArgument,
-  commandFlagValue,
-  commandJson,
-  commandIntegrationSlug,
-  commandTrap,
+  ...commandRules,
   releaseVersion,
   ...descriptionRules,
 ];

@@ -1,6 +1,6 @@
 // Fenced json blocks parse; bare `<placeholder>` tokens count as values.
 import type { Rule } from '../core/rule.ts';
-import { parseLooseJson } from '../parse/json.ts';
+import { offsetInBlock, parseLooseJson } from '../parse/json.ts';
 
 const rule: Rule = {
   meta: {
@@ -23,18 +23,5 @@ const rule: Rule = {
     }
   },
 };
-
-/** Maps an offset inside a block's value to a document offset, line by line (blocks in lists are indented). */
-export function offsetInBlock(value: string, lineOffsets: number[], offset: number): number {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < value.length; i++) {
-    if (value[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return (lineOffsets[line] ?? lineOffsets[lineOffsets.length - 1] ?? 0) + (offset - lineStart);
-}
 
 export default rule;

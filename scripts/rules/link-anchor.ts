@@ -2,7 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Rule } from '../core/rule.ts';
 import type { DocumentIndex } from '../core/types.ts';
-import { resolveLink } from '../links.ts';
+import { resolveLink } from '../extract/links.ts';
 
 const rule: Rule = {
   meta: {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { readdirSync } from 'node:fs';
 import type { Rule } from '../core/rule.ts';
-import { resolveLink } from '../links.ts';
+import { resolveLink } from '../extract/links.ts';
 
 const rule: Rule = {
   meta: {

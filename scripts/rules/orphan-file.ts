@@ -1,7 +1,7 @@
 // Files in a skill's subfolders that no page links to are dead weight for the agent.
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
-import { reachFrom } from '../reachability.ts';
+import { reachFrom } from '../extract/reachability.ts';
 
 const rule: Rule = {
   meta: {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
-import { resolveLink } from '../links.ts';
+import { resolveLink } from '../extract/links.ts';
 
 const DEFAULTS = { skill: 'cargo-gtm', folder: 'recipes', readme: '../README.md' };
 

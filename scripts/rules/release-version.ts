@@ -3,8 +3,8 @@
 // had there. The git part is skipped where there is no history or no `v*` tag yet.
 import type { Rule } from '../core/rule.ts';
 import type { Skill, Span } from '../core/types.ts';
-import { ROUTER_SKILL, releaseState, versionAtTag, versionOfDocument } from '../release/changes.ts';
-import { compareVersions } from '../release/semver.ts';
+import { ROUTER_SKILL, releaseState, versionAtTag, versionOfDocument } from '../extract/release-state.ts';
+import { compareVersions } from '../core/semver.ts';
 
 function versionSpan(skill: Skill): Span {
   const fm = skill.doc.frontmatter;

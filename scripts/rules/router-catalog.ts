@@ -1,8 +1,8 @@
 // The router is the agent's map of the package: it must link every other skill.
 import path from 'node:path';
 import type { Rule } from '../core/rule.ts';
-import { resolveLink } from '../links.ts';
-import { ROUTER_SKILL } from '../release/changes.ts';
+import { resolveLink } from '../extract/links.ts';
+import { ROUTER_SKILL } from '../extract/release-state.ts';
 
 const rule: Rule = {
   meta: {

@@ -6,8 +6,8 @@
 // - A placeholder word (`<uuid>`) satisfies any flag or positional; a dynamic word (`$VAR`, `$(...)`) is not
 //   checked, and a dynamic word standing alone (it may expand to flags) turns off the missing-flag check.
 import type { Invocation } from '../core/types.ts';
-import { containsPlaceholder, isPlaceholder } from '../extract/placeholders.ts';
-import { type Location, escapePointer } from './doc-json.ts';
+import { containsPlaceholder, isPlaceholder } from '../parse/placeholders.ts';
+import { type Location, escapePointer } from '../parse/doc-json.ts';
 import { type CommandSpec, type FlagSpec, type LoadedSchema, commandName, findFlag, loadCliSchema, resolveCommand } from './index.ts';
 import { integrationSlugs } from './integrations.ts';
 import { didYouMean } from './suggest.ts';

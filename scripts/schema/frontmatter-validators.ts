@@ -2,7 +2,7 @@
 // bundle (precompile.ts), or compiled when a run first needs them from the sources.
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { schemaPath } from '../paths.ts';
+import { schemaPath } from '../core/paths.ts';
 import { precompiledFrontmatter } from './precompiled.ts';
 
 export const FRONTMATTER_SCHEMA_FILE = 'skill-frontmatter.schema.json';

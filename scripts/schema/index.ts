@@ -2,7 +2,7 @@
 // command, and hands out the JSON checker for flag values. Rules and tools query this module only.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { schemaPath } from '../paths.ts';
+import { schemaPath } from '../core/paths.ts';
 import { precompiledValidators } from './precompiled.ts';
 import { JsonChecker } from './json-check.ts';
 import { type CliSchema, type CommandSpec, DEFINITIONS_ID, type DefinitionsFile, type FlagSpec } from './model.ts';

@@ -1,7 +1,7 @@
 // The integration catalog (schemas/integrations.json, a copy of ../shared/data/integrations.json as listed by
 // `cargo-ai connection integration list`): the slugs an `integrationSlug` may take.
 import { readFileSync } from 'node:fs';
-import { schemaPath } from '../paths.ts';
+import { schemaPath } from '../core/paths.ts';
 
 export interface Integration {
   slug: string;

@@ -3,8 +3,8 @@
 // Placeholders (`"<email>"`, `"..."`, bare `<name>`) match any schema: at load time every value position
 // of the schemas becomes "a placeholder, or else the original schema".
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { PLACEHOLDER_SCHEMA, isPlaceholder } from '../extract/placeholders.ts';
-import { type Location, displayPath, parseDocJson } from './doc-json.ts';
+import { PLACEHOLDER_SCHEMA, isPlaceholder } from '../parse/placeholders.ts';
+import { type Location, displayPath, parseDocJson } from '../parse/doc-json.ts';
 import type { DefinitionsFile, JsonSchema } from './model.ts';
 import { didYouMean, nearest } from './suggest.ts';
 

@@ -1,5 +1,5 @@
 // The shape of schemas/cli-schema.json: the `cargo-ai` command tree with every flag and positional.
-// Only scripts/schema/* reads or writes this shape; rules go through scripts/schema/index.ts.
+// Only scripts/schema/ and the generator (scripts/schema-gen/) read or write this shape; rules go through scripts/schema/index.ts.
 
 export type FlagType = 'switch' | 'string' | 'number' | 'enum' | 'list' | 'json';
 

@@ -9,7 +9,7 @@ import { buildBundle, freshBundle } from '../../scripts/bin/bundle.js';
 // @ts-expect-error plain JavaScript module, as above
 import { CODE_CACHE_SUFFIX } from '../../scripts/bin/cached-script.js';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'skill-lint-bundle-'));
 const bundleDir = path.join(work, 'bundle');
@@ -50,7 +50,7 @@ describe('the prebuilt bundle', () => {
   it('gives the same output and exit code as the TypeScript sources, on worker threads too', async () => {
     const args = ['check', corpus, '--format', 'json', '--profile', 'cargo', '--threads', '2'];
     const bundled = await runMain(freshBundle(bundleDir), args);
-    const sources = await runMain(path.join(repoRoot, 'scripts/cli.ts'), args, ['--import', 'tsx']);
+    const sources = await runMain(path.join(repoRoot, 'scripts/commands/cli.ts'), args, ['--import', 'tsx']);
     expect(bundled.stderr).toBe('cache refused: false');
     expect(bundled.exitCode).toBe(1);
     expect(bundled.exitCode).toBe(sources.exitCode);
@@ -97,13 +97,13 @@ describe('the prebuilt bundle', () => {
     const original = readFileSync(manifestPath(), 'utf8');
     const manifest = JSON.parse(original) as { inputs: Record<string, { size: number; mtimeMs: number }> };
     const inputs = Object.keys(manifest.inputs);
-    expect(inputs).toEqual(expect.arrayContaining(['scripts/cli.ts', 'scripts/parse/worker-main.ts', 'scripts/rules/link-target.ts', 'schemas/cli-schema.json']));
+    expect(inputs).toEqual(expect.arrayContaining(['scripts/commands/cli.ts', 'scripts/engine/worker-main.ts', 'scripts/rules/link-target.ts', 'schemas/cli-schema.json']));
     try {
-      const edited = { ...manifest.inputs['scripts/lint.ts'], size: manifest.inputs['scripts/lint.ts'].size + 1 };
-      writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/lint.ts': edited } }));
+      const edited = { ...manifest.inputs['scripts/engine/lint.ts'], size: manifest.inputs['scripts/engine/lint.ts'].size + 1 };
+      writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/engine/lint.ts': edited } }));
       expect(freshBundle(bundleDir)).toBeUndefined();
-      const touched = { ...manifest.inputs['scripts/cli.ts'], mtimeMs: manifest.inputs['scripts/cli.ts'].mtimeMs - 1000 };
-      writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/cli.ts': touched } }));
+      const touched = { ...manifest.inputs['scripts/commands/cli.ts'], mtimeMs: manifest.inputs['scripts/commands/cli.ts'].mtimeMs - 1000 };
+      writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/commands/cli.ts': touched } }));
       expect(freshBundle(bundleDir)).toBeUndefined();
       writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/removed.ts': { size: 1, mtimeMs: 1 } } }));
       expect(freshBundle(bundleDir)).toBeUndefined();

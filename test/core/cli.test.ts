@@ -5,7 +5,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 const run = (args: string[], cwd: string) => execa('node', [bin, ...args], { cwd, reject: false });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 const cli = (args: string[], cwd = repoRoot) => execa('node', [bin, ...args], { cwd, reject: false });

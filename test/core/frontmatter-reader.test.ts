@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTree } from '../../scripts/load/files.ts';
 import { readSimpleFrontmatter } from '../../scripts/parse/simple-frontmatter.ts';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 import { sameFrontmatter } from './reader-helpers.ts';
 
 const file = (yaml: string) => `---\n${yaml}---\n# Body\n`;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSkillFile } from '../../scripts/load/files.ts';
-import { resolveLink } from '../../scripts/links.ts';
+import { resolveLink } from '../../scripts/extract/links.ts';
 import { parseDocument } from '../../scripts/parse/document.ts';
-import { asIndex, fromSent, toSent } from '../../scripts/parse/pool.ts';
+import { asIndex, fromSent, toSent } from '../../scripts/engine/pool.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'skill-lint-links-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

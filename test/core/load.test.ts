@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { skillAt } from '../../scripts/core/skill-at.ts';
 import type { Project, Skill } from '../../scripts/core/types.ts';
 import { MAX_PARSE_BYTES, readSkillFile } from '../../scripts/load/files.ts';
-import { takeJobs } from '../../scripts/parse/pool.ts';
+import { takeJobs } from '../../scripts/engine/pool.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'skill-lint-load-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

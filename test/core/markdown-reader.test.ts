@@ -7,7 +7,7 @@ import { loadTree } from '../../scripts/load/files.ts';
 import { fastTree } from '../../scripts/parse/document.ts';
 import { parseFrontmatter } from '../../scripts/parse/frontmatter.ts';
 import { lineStartsOf, makePointAt } from '../../scripts/parse/positions.ts';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 import { sameDocument } from './reader-helpers.ts';
 
 function scan(text: string) {

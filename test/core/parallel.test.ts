@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
-import { lint, lintParallel } from '../../scripts/lint.ts';
-import { WORKER_FILE_LIMIT } from '../../scripts/project.ts';
+import { lint, lintParallel } from '../../scripts/engine/lint.ts';
+import { WORKER_FILE_LIMIT } from '../../scripts/engine/project.ts';
+import { allRules } from '../../scripts/rules/index.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'skill-lint-parallel-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -22,17 +23,17 @@ describe('parsing and per-file rules on worker threads', () => {
     const big = path.join(root, 'skill-00002/references/page-1.md');
     writeFileSync(big, `# Big\n\n${'Plain words for the size limit. '.repeat(Math.ceil(WORKER_FILE_LIMIT / 30))}\n\n[gone](gone.md) [home](../SKILL.md)\n`);
     for (const profile of ['spec', 'cargo'] as const) {
-      const sequential = lint({ paths: [root], cwd: root, profile });
-      const parallel = await lintParallel({ paths: [root], cwd: root, profile, threads: 3 });
+      const sequential = lint({ rules: allRules, paths: [root], cwd: root, profile });
+      const parallel = await lintParallel({ rules: allRules, paths: [root], cwd: root, profile, threads: 3 });
       expect(parallel.diagnostics).toEqual(sequential.diagnostics);
       expect(new Set(parallel.diagnostics.map((d) => d.ruleId))).toEqual(new Set(sequential.diagnostics.map((d) => d.ruleId)));
       expect(parallel.project.documents.size).toBe(files);
       expect(parallel.project.skills.map((skill) => skill.doc.frontmatter.value)).toEqual(sequential.project.skills.map((skill) => skill.doc.frontmatter.value));
     }
-    const { diagnostics, project } = await lintParallel({ paths: [root], cwd: root, profile: 'cargo', threads: 3 });
+    const { diagnostics, project } = await lintParallel({ rules: allRules, paths: [root], cwd: root, profile: 'cargo', threads: 3 });
     expect(diagnostics.filter((d) => d.file.endsWith('page-0.md') && d.line >= 3).map((d) => d.ruleId).sort()).toEqual(['command-unknown', 'json-block', 'link-anchor', 'link-target']);
     const page = path.join(root, 'skill-00001/references/page-0.md');
-    const sequential = lint({ paths: [root], cwd: root, profile: 'cargo' }).project.documents.get(page)!;
+    const sequential = lint({ rules: allRules, paths: [root], cwd: root, profile: 'cargo' }).project.documents.get(page)!;
     const index = project.documents.get(page)!;
     expect(index).not.toHaveProperty('text');
     expect(index).not.toHaveProperty('codeBlocks');

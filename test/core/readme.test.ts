@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 import { allRules } from '../../scripts/rules/index.ts';
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');

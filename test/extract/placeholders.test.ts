@@ -4,7 +4,7 @@ import {
   isPlaceholder,
   maskPlaceholders,
   unmaskPlaceholders,
-} from '../../scripts/extract/placeholders.ts';
+} from '../../scripts/parse/placeholders.ts';
 
 describe('isPlaceholder', () => {
   it.each(['<uuid>', '<workflow-uuid>', '<play.workflowUuid>', '<your-api-token>', '<your value here>', '...', '…'])(

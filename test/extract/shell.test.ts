@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShell } from '../../scripts/extract/shell.ts';
+import { parseShell } from '../../scripts/parse/shell.ts';
 
 const values = (text: string) => parseShell(text).calls.map((call) => call.words.map((word) => word.value));
 

@@ -2,12 +2,12 @@
 // the real parser.
 import { describe, expect, it } from 'vitest';
 import { SHELL_LANGS } from '../../scripts/extract/invocations.ts';
-import { maskPlaceholders } from '../../scripts/extract/placeholders.ts';
+import { maskPlaceholders } from '../../scripts/parse/placeholders.ts';
 import { loadTree, readSkillFile } from '../../scripts/load/files.ts';
 import { parseDocument } from '../../scripts/parse/document.ts';
-import { repoRoot } from '../../scripts/paths.ts';
-import { parseShell } from '../../scripts/extract/shell.ts';
-import { readSimpleShell } from '../../scripts/extract/simple-shell.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
+import { parseShell } from '../../scripts/parse/shell.ts';
+import { readSimpleShell } from '../../scripts/parse/simple-shell.ts';
 
 const read = (text: string) => readSimpleShell(maskPlaceholders(text));
 

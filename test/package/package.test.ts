@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CATALOG_FORMAT, DISCOVERY_SCHEMA, packageSkills } from '../../scripts/package/package.ts';
-import { FIXED_MTIME } from '../../scripts/package/tar.ts';
-import { schemaPath } from '../../scripts/paths.ts';
+import { CATALOG_FORMAT, DISCOVERY_SCHEMA, packageSkills } from '../../scripts/commands/package/package.ts';
+import { FIXED_MTIME } from '../../scripts/commands/package/tar.ts';
+import { schemaPath } from '../../scripts/core/paths.ts';
 import { brief, copyFixture, listFiles, readArchive } from './helpers.ts';
 
 const made: string[] = [];

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tar, tarGz, ustarPath } from '../../scripts/package/tar.ts';
+import { ustarPath } from '../../scripts/extract/shipped-files.ts';
+import { tar, tarGz } from '../../scripts/commands/package/tar.ts';
 import { readArchive } from './helpers.ts';
 
 async function names(archive: Buffer): Promise<{ name: string; data: string }[]> {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../scripts/lint.ts';
+import { lint } from '../../scripts/engine/lint.ts';
 import rule from '../../scripts/rules/release-version.ts';
 import { brief } from '../package/helpers.ts';
 import { type TempRepo, tempRepos, withVersion } from './repo.ts';

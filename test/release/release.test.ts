@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../scripts/lint.ts';
-import { cargoApiVersion } from '../../scripts/package/package.ts';
-import { insertSection, release } from '../../scripts/release/release.ts';
-import { bumpVersion, compareVersions } from '../../scripts/release/semver.ts';
+import { lint } from '../../scripts/engine/lint.ts';
+import { cargoApiVersion } from '../../scripts/commands/package/package.ts';
+import { insertSection, release } from '../../scripts/commands/release/release.ts';
+import { bumpVersion, compareVersions } from '../../scripts/core/semver.ts';
 import rule from '../../scripts/rules/release-version.ts';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 import { brief } from '../package/helpers.ts';
 import { tempRepos, withVersion } from './repo.ts';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RoutingInputError, evaluateCases, formatEvaluation, loadSkillTexts, readCases, routeCommand } from '../../scripts/route/evaluate.ts';
+import { RoutingInputError, evaluateCases, formatEvaluation, loadSkillTexts, readCases, routeCommand } from '../../scripts/commands/route/evaluate.ts';
 
 const roots: string[] = [];
 function tree(files: Record<string, string>): string {

@@ -3,10 +3,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../scripts/lint.ts';
-import { evaluateIndex, formatEvaluation, loadSkillTexts, readCases } from '../../scripts/route/evaluate.ts';
-import { descriptionRules } from '../../scripts/route/index.ts';
-import { buildIndex } from '../../scripts/route/ranker.ts';
+import { lint } from '../../scripts/engine/lint.ts';
+import { evaluateIndex, formatEvaluation, loadSkillTexts, readCases } from '../../scripts/commands/route/evaluate.ts';
+import { descriptionRules } from '../../scripts/rules/index.ts';
+import { buildIndex } from '../../scripts/commands/route/ranker.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const skillsRoot = path.join(repo, 'skills');

@@ -4,9 +4,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../scripts/lint.ts';
-import { evaluateCases } from '../../scripts/route/evaluate.ts';
-import { descriptionRules } from '../../scripts/route/index.ts';
+import { lint } from '../../scripts/engine/lint.ts';
+import { evaluateCases } from '../../scripts/commands/route/evaluate.ts';
+import { descriptionRules } from '../../scripts/rules/index.ts';
 import descriptionCollision from '../../scripts/rules/description-collision.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');

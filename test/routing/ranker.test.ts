@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, queryTerms, rankSkills } from '../../scripts/route/ranker.ts';
+import { buildIndex, queryTerms, rankSkills } from '../../scripts/commands/route/ranker.ts';
 import fc from 'fast-check';
-import { pairsAtLeast, sharedTerms, weightedJaccard } from '../../scripts/route/description.ts';
-import { SkillNames, sentences, skipClauses, stem, terms, triggerPhrases, withoutSkipClauses } from '../../scripts/route/text.ts';
+import { pairsAtLeast, sharedTerms, weightedJaccard } from '../../scripts/extract/description.ts';
+import { SkillNames, sentences, skipClauses, stem, terms, triggerPhrases, withoutSkipClauses } from '../../scripts/extract/text.ts';
 
 describe('text analysis', () => {
   it('stems inflections onto one term and keeps user apart from use', () => {

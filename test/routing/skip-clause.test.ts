@@ -2,7 +2,7 @@
 // pattern compiled for the name itself (the way other names are still found), on fixed and random clauses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sendsTo, skipPatterns } from '../../scripts/route/text.ts';
+import { sendsTo, skipPatterns } from '../../scripts/extract/text.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60) * 20;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);

@@ -1,4 +1,6 @@
-import rule from '../../scripts/rules/command-flag-value.ts';
+import { commandRule } from '../../scripts/rules/command-rules.ts';
+
+const rule = commandRule('command-flag-value');
 import { runRuleTests } from '../rule-tester.ts';
 import { at, block, flags } from '../schema/command-cases.ts';
 

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { repoRoot, schemaPath } from '../../scripts/paths.ts';
-import rule from '../../scripts/rules/command-integration-slug.ts';
+import { repoRoot, schemaPath } from '../../scripts/core/paths.ts';
+import { commandRule } from '../../scripts/rules/command-rules.ts';
+
+const rule = commandRule('command-integration-slug');
 import { integrationSlugs } from '../../scripts/schema/integrations.ts';
 import { runRuleTests } from '../rule-tester.ts';
 import { at, block, flags } from '../schema/command-cases.ts';

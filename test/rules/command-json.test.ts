@@ -1,4 +1,6 @@
-import rule from '../../scripts/rules/command-json.ts';
+import { commandRule } from '../../scripts/rules/command-rules.ts';
+
+const rule = commandRule('command-json');
 import { runRuleTests } from '../rule-tester.ts';
 import { at, block, flags } from '../schema/command-cases.ts';
 

@@ -1,4 +1,6 @@
-import rule from '../../scripts/rules/command-unknown.ts';
+import { commandRule } from '../../scripts/rules/command-rules.ts';
+
+const rule = commandRule('command-unknown');
 import { runRuleTests } from '../rule-tester.ts';
 import { at, block, flags, inline } from '../schema/command-cases.ts';
 

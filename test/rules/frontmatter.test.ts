@@ -5,7 +5,7 @@ import type { Document } from '../../scripts/core/types.ts';
 import frontmatterSchema, { isSkillMd } from '../../scripts/rules/frontmatter-schema.ts';
 import frontmatterSyntax from '../../scripts/rules/frontmatter-syntax.ts';
 import nameMatchesFolder from '../../scripts/rules/name-matches-folder.ts';
-import { schemaPath } from '../../scripts/paths.ts';
+import { schemaPath } from '../../scripts/core/paths.ts';
 import { runRuleTests, skillMd } from '../rule-tester.ts';
 
 runRuleTests(frontmatterSyntax, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Invocation } from '../../scripts/core/types.ts';
 import { extractInvocations } from '../../scripts/extract/invocations.ts';
-import { computeCoverage, isGeneratedReference } from '../../scripts/schema/coverage.ts';
+import { computeCoverage, isGeneratedReference } from '../../scripts/commands/coverage.ts';
 import { commandsOf } from '../../scripts/schema/index.ts';
 import { docOf, fence } from '../extract/helpers.ts';
 

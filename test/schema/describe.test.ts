@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractInvocations } from '../../scripts/extract/invocations.ts';
 import { checkInvocation } from '../../scripts/schema/check.ts';
-import { describeInvocation } from '../../scripts/schema/describe.ts';
+import { describeInvocation } from '../../scripts/commands/describe.ts';
 import { docOf, fence } from '../extract/helpers.ts';
 
 const only = (line: string) => extractInvocations(docOf(fence('bash', line)))[0];

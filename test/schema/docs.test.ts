@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GENERATED_MARK, renderCommandsPage } from '../../scripts/schema/docs.ts';
+import { GENERATED_MARK, renderCommandsPage } from '../../scripts/commands/docs.ts';
 import { commandsOf } from '../../scripts/schema/index.ts';
 
 describe('renderCommandsPage', () => {

@@ -1,6 +1,6 @@
 // Documentation JSON: parsing with positions, placeholders and elisions, and the checker's messages.
 import { describe, expect, it } from 'vitest';
-import { displayPath, parseDocJson } from '../../scripts/schema/doc-json.ts';
+import { displayPath, parseDocJson } from '../../scripts/parse/doc-json.ts';
 import { findCommand, loadCliSchema } from '../../scripts/schema/index.ts';
 
 const schema = loadCliSchema();

@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/paths.ts';
-import { readApi } from '../../scripts/schema/api.ts';
-import { applyOverrides, loadOverrides } from '../../scripts/schema/overrides.ts';
-import { OVERRIDES_FILE } from '../../scripts/schema/sync.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
+import { readApi } from '../../scripts/schema-gen/api.ts';
+import { applyOverrides, loadOverrides } from '../../scripts/schema-gen/overrides.ts';
+import { OVERRIDES_FILE } from '../../scripts/schema-gen/sync.ts';
 
 const SEEDS = path.join(repoRoot, '..', 'shared', 'seeds');
 const overrides = loadOverrides(path.join(repoRoot, OVERRIDES_FILE));

@@ -5,12 +5,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, schemaPath } from '../../scripts/paths.ts';
+import { repoRoot, schemaPath } from '../../scripts/core/paths.ts';
 import { loadCliSchema } from '../../scripts/schema/index.ts';
 import { FRONTMATTER_REFS, frontmatterAjv } from '../../scripts/schema/frontmatter-validators.ts';
 import { JsonChecker, validatorKey } from '../../scripts/schema/json-check.ts';
 import { DEFINITIONS_ID, type DefinitionsFile, type JsonSchema } from '../../scripts/schema/model.ts';
-import { precompiledModule } from '../../scripts/schema/precompile.ts';
+import { precompiledModule } from '../../scripts/schema-gen/precompile.ts';
 
 // Inside the repository, so that the generated code's requires of ajv's runtime helpers resolve as in the bundle.
 const cache = path.join(repoRoot, 'node_modules/.cache');

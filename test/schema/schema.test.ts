@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { commandsOf, findCommand, loadCliSchema } from '../../scripts/schema/index.ts';
 import type { DefinitionsFile } from '../../scripts/schema/model.ts';
 import { readFileSync } from 'node:fs';
-import { schemaPath } from '../../scripts/paths.ts';
+import { schemaPath } from '../../scripts/core/paths.ts';
 
 const schema = loadCliSchema();
 const command = (name: string) => {

@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 import { extractInvocations } from '../../scripts/extract/invocations.ts';
 import { checkInvocation } from '../../scripts/schema/check.ts';
-import { OVERRIDES_FILE } from '../../scripts/schema/sync.ts';
-import { loadOverrides } from '../../scripts/schema/overrides.ts';
+import { OVERRIDES_FILE } from '../../scripts/schema-gen/sync.ts';
+import { loadOverrides } from '../../scripts/schema-gen/overrides.ts';
 import { docOf } from '../extract/helpers.ts';
 import { seedCommands } from './seed-commands.ts';
 

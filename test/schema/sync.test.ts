@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/paths.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
 import type { CliSchema } from '../../scripts/schema/model.ts';
-import { DEFINITIONS_FILE, OVERRIDES_FILE, SCHEMA_FILE, differences, generate } from '../../scripts/schema/sync.ts';
+import { DEFINITIONS_FILE, OVERRIDES_FILE, SCHEMA_FILE, differences, generate } from '../../scripts/schema-gen/sync.ts';
 
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-const sync = path.join(repoRoot, 'scripts/schema/sync.ts');
+const sync = path.join(repoRoot, 'scripts/schema-gen/sync.ts');
 
 describe('schema:sync', () => {
   let generated: Record<string, string>;

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../scripts/lint.ts';
-import { repoRoot } from '../../scripts/paths.ts';
-import { buildProject } from '../../scripts/project.ts';
-import { computeCoverage } from '../../scripts/schema/coverage.ts';
-import { SKILL_DOMAINS, renderCommandsPage } from '../../scripts/schema/docs.ts';
+import { lint } from '../../scripts/engine/lint.ts';
+import { repoRoot } from '../../scripts/core/paths.ts';
+import { buildProject } from '../../scripts/engine/project.ts';
+import { computeCoverage } from '../../scripts/commands/coverage.ts';
+import { SKILL_DOMAINS, renderCommandsPage } from '../../scripts/commands/docs.ts';
+import { allRules } from '../../scripts/rules/index.ts';
 
 const skillsDir = path.join(repoRoot, 'skills');
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
@@ -17,7 +18,7 @@ const COVERAGE_BAR = 0.9;
 
 describe('the skills package', () => {
   it('lints with zero errors and zero warnings under the house profile', () => {
-    const { diagnostics, project } = lint({ paths: [skillsDir], profile: 'cargo', cwd: repoRoot });
+    const { diagnostics, project } = lint({ rules: allRules, paths: [skillsDir], profile: 'cargo', cwd: repoRoot });
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([]);
     expect(project.skills.map((skill) => skill.name).sort()).toEqual(['cargo', 'cargo-gtm', ...Object.keys(SKILL_DOMAINS)].sort());
   });

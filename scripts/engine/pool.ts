@@ -1,0 +1,145 @@
+// Parses files and runs the per-file rules on this thread and on worker threads at once. All of them take
+// the next file from one shared counter, so a thread that starts late (a worker loads its code first) or
+// meets slow files simply takes fewer. Workers send back, in batches as they go, their diagnostics and each
+// document as an index (no text, code or tables), so no thread holds the whole tree. `pointAt` (a function)
+// is rebuilt here from the line starts.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic, Document, DocumentIndex } from '../core/types.ts';
+import type { RunSettings } from './run-rules.ts';
+import { type LinkResolution, adoptResolutions, resolutionsOf } from '../extract/links.ts';
+import { bundleFile, repoRoot } from '../core/paths.ts';
+import { makePointAt } from '../parse/positions.ts';
+
+export interface FileJob {
+  path: string;
+  skillDir?: string;
+}
+
+export interface WorkerInput {
+  jobs: FileJob[];
+  root: string;
+  /** The ids of the registry rules to run on each file. */
+  ruleIds: string[];
+  settings: RunSettings;
+  /** One Int32: the index of the next job to take, shared by every thread. */
+  next: Int32Array;
+}
+
+/**
+ * A document's index as it crosses threads: without `pointAt`, with what rebuilds it. The line starts are
+ * a typed array: copied as one block, and kept off the main thread's garbage-collected heap.
+ */
+export interface SentDocument {
+  doc: Omit<DocumentIndex, 'pointAt'>;
+  lineStarts: Uint32Array;
+  length: number;
+  /** The links the per-file rules resolved, so that project rules need not ask the disk again. */
+  resolutions: (LinkResolution | undefined)[];
+}
+
+/** One message from a worker: a batch of results, the end of its work, or why it stopped. */
+export type WorkerMessage = { documents: SentDocument[]; diagnostics: Diagnostic[] } | { done: true } | { error: string };
+
+/** Files per message: small enough that a worker holds little, large enough that messages stay few. */
+export const BATCH_SIZE = 50;
+/**
+ * A worker's heap cap. Files reach workers only below the size limit set in project.ts, so a parse needs a
+ * few megabytes; the cap keeps garbage from piling up while the main thread's share grows.
+ */
+const WORKER_HEAP_MB = 192;
+
+/** Takes jobs from the shared counter until none are left. */
+export function* takeJobs(jobs: FileJob[], next: Int32Array): Generator<FileJob> {
+  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) yield jobs[index];
+}
+
+/** The document's index, with the line starts that rebuild `pointAt`. */
+export function toSent(doc: Document): SentDocument {
+  const { text: _text, ...file } = doc.file;
+  // Field by field: the fields an index keeps are few, and a rest spread would copy whatever else a document grows.
+  const index: SentDocument['doc'] = {
+    file,
+    frontmatter: doc.frontmatter,
+    headings: doc.headings,
+    anchors: doc.anchors,
+    links: doc.links,
+    bodyLines: doc.bodyLines,
+    disabledLines: doc.disabledLines,
+  };
+  return { doc: index, lineStarts: Uint32Array.from(doc.lineStarts), length: doc.text.length, resolutions: resolutionsOf(doc) };
+}
+
+/** The index a sent document rebuilds, answering from the resolutions it carries. */
+export function fromSent(sent: SentDocument): DocumentIndex {
+  const index = { ...sent.doc, pointAt: makePointAt(sent.lineStarts, sent.length) };
+  adoptResolutions(index, sent.resolutions);
+  return index;
+}
+
+/** A document reduced to its index, as if it had come from a worker. */
+export function asIndex(doc: Document): DocumentIndex {
+  return fromSent(toSent(doc));
+}
+
+/**
+ * Lints `jobs` on this thread and `workers` worker threads; `check` is what this thread does with one file
+ * (the workers do the same in worker-main.ts).
+ */
+export async function lintFilesShared(
+  jobs: FileJob[],
+  root: string,
+  ruleIds: string[],
+  settings: RunSettings,
+  workers: number,
+  check: (job: FileJob) => { doc: Document; diagnostics: Diagnostic[] },
+): Promise<{ documents: Map<string, DocumentIndex>; diagnostics: Diagnostic[] }> {
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const documents = new Map<string, DocumentIndex>();
+  const diagnostics: Diagnostic[] = [];
+  const receive = (batch: { documents: SentDocument[]; diagnostics: Diagnostic[] }) => {
+    for (const sent of batch.documents) documents.set(sent.doc.file.path, fromSent(sent));
+    diagnostics.push(...batch.diagnostics);
+  };
+  const running = Array.from({ length: workers }, () => runWorker({ jobs, root, ruleIds, settings, next }, receive));
+  // Keep the rejection until it is awaited below: this thread is busy with its own share meanwhile.
+  for (const run of running) run.catch(() => undefined);
+  for (const job of takeJobs(jobs, next)) {
+    const checked = check(job);
+    diagnostics.push(...checked.diagnostics);
+    documents.set(job.path, asIndex(checked.doc));
+  }
+  await Promise.all(running);
+  return { documents, diagnostics };
+}
+
+/**
+ * A worker thread on `input`. Run from the bundle, it loads the bundle through the code cache, as the
+ * command does (scripts/bin/cached-script.js); from the sources, through tsx (worker.js).
+ */
+function startWorker(input: WorkerInput): Worker {
+  const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  if (!bundleFile) return new Worker(new URL('./worker.js', import.meta.url), options);
+  const loader = pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href;
+  const start = `import(${JSON.stringify(loader)}).then(({ runCommonJs }) => runCommonJs(${JSON.stringify(bundleFile)}).exports.workerMain());`;
+  return new Worker(start, { ...options, eval: true });
+}
+
+function runWorker(input: WorkerInput, receive: (batch: { documents: SentDocument[]; diagnostics: Diagnostic[] }) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(input);
+    worker.on('message', (message: WorkerMessage) => {
+      if ('error' in message) {
+        reject(new Error(message.error));
+        void worker.terminate();
+      } else if ('done' in message) {
+        resolve();
+        void worker.terminate();
+      } else {
+        receive(message);
+      }
+    });
+    worker.once('error', reject);
+  });
+}

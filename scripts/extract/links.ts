@@ -1,0 +1,88 @@
+// Resolves a markdown link as GitHub would: a file, an anchor, or something we do not follow.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { DocumentIndex, Link } from '../core/types.ts';
+
+export type ResolvedLink =
+  | { kind: 'external' }
+  | { kind: 'anchor'; anchor: string }
+  | { kind: 'file'; target: string; anchor?: string; exists: boolean; isDirectory: boolean }
+  | { kind: 'invalid'; reason: string; hint?: string };
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** A link's resolution, with the skills root it was resolved against. */
+export interface LinkResolution {
+  root: string;
+  result: ResolvedLink;
+}
+
+/** Resolutions by document and link: several rules resolve the same links, and each resolution asks the disk. */
+const resolved = new WeakMap<DocumentIndex, Map<Link, LinkResolution>>();
+
+/**
+ * What `link` in `doc` points at. `linted`, the files the run lints, answers for a link to one of them
+ * (they exist, and are files) without asking the disk; any other target is looked up.
+ */
+export function resolveLink(doc: DocumentIndex, link: Link, root: string, linted?: ReadonlySet<string>): ResolvedLink {
+  let byLink = resolved.get(doc);
+  if (!byLink) {
+    byLink = new Map();
+    resolved.set(doc, byLink);
+  }
+  const known = byLink.get(link);
+  if (known?.root === root) return known.result;
+  const result = resolveUncached(doc, link, root, linted);
+  byLink.set(link, { root, result });
+  return result;
+}
+
+/**
+ * What has been resolved of `doc`'s links, in link order (undefined for a link not resolved yet): it travels
+ * with the document's index, on to project rules that resolve the same links (see `adoptResolutions`).
+ */
+export function resolutionsOf(doc: DocumentIndex): (LinkResolution | undefined)[] {
+  const byLink = resolved.get(doc);
+  return byLink ? doc.links.map((link) => byLink.get(link)) : [];
+}
+
+/** Lets `index` answer from `resolutions` (from `resolutionsOf` on its document) without asking the disk again. */
+export function adoptResolutions(index: DocumentIndex, resolutions: (LinkResolution | undefined)[]): void {
+  if (resolutions.length === 0) return;
+  const byLink = new Map<Link, LinkResolution>();
+  resolutions.forEach((resolution, position) => {
+    if (resolution) byLink.set(index.links[position], resolution);
+  });
+  resolved.set(index, byLink);
+}
+
+function resolveUncached(doc: DocumentIndex, link: Link, root: string, linted: ReadonlySet<string> | undefined): ResolvedLink {
+  const url = link.url.trim();
+  if (url === '') return { kind: 'invalid', reason: 'Link has an empty target' };
+  if (/^file:/i.test(url)) {
+    return { kind: 'invalid', reason: `\`${url}\` is a file: URL; it only works on the author's machine`, hint: 'link with a relative path inside the skill' };
+  }
+  if (SCHEME.test(url) || url.startsWith('//')) return { kind: 'external' };
+  const hashIndex = url.indexOf('#');
+  const rawPath = hashIndex >= 0 ? url.slice(0, hashIndex) : url;
+  const rawAnchor = hashIndex >= 0 ? url.slice(hashIndex + 1) : undefined;
+  let filePart: string;
+  let anchor: string | undefined;
+  try {
+    filePart = decodeURIComponent(rawPath.split('?')[0]);
+    anchor = rawAnchor === undefined ? undefined : decodeURIComponent(rawAnchor);
+  } catch {
+    return { kind: 'invalid', reason: `\`${url}\` has malformed percent-encoding` };
+  }
+  if (filePart === '') return { kind: 'anchor', anchor: anchor ?? '' };
+  if (filePart.startsWith('/') || path.isAbsolute(filePart) || /^[a-z]:[\\/]/i.test(filePart)) {
+    return { kind: 'invalid', reason: `\`${url}\` is an absolute path; it breaks once the skill is installed elsewhere`, hint: 'use a path relative to this file' };
+  }
+  const target = path.resolve(path.dirname(doc.file.path), filePart);
+  if (target !== root && !target.startsWith(root + path.sep)) {
+    return { kind: 'invalid', reason: `\`${url}\` points outside the skills root`, hint: 'link only to files inside the skills folder' };
+  }
+  if (linted?.has(target)) return { kind: 'file', target, anchor, exists: true, isDirectory: false };
+  const stat = statSync(target, { throwIfNoEntry: false });
+  return { kind: 'file', target, anchor, exists: stat !== undefined, isDirectory: stat?.isDirectory() === true };
+}

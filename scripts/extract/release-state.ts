@@ -1,0 +1,128 @@
+// What changed in each skill since the last release tag (`v*`), read from git; shared by the
+// release-version rule and `skill-lint release`.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { DocumentIndex, Frontmatter, Project, Skill, Span } from '../core/types.ts';
+import { excludedKind } from './shipped-files.ts';
+import { parseFrontmatter } from '../parse/frontmatter.ts';
+import { lineStartsOf, makePointAt } from '../parse/positions.ts';
+
+/** The router skill: its `metadata.version` is the version of the whole bundle. */
+export const ROUTER_SKILL = 'cargo';
+
+export interface SkillChange {
+  skill: Skill;
+  /** Changed, added or deleted files since the tag, relative to the skill folder, `/`-separated. */
+  files: string[];
+  /** `metadata.version` at the tag; null when the skill did not exist there or had no version. */
+  previous: string | null;
+}
+
+export interface ReleaseState {
+  /** Repository top level. */
+  top: string;
+  /** The newest `v*` tag reachable from HEAD; undefined before the first release. */
+  tag?: string;
+  /** Every skill whose shipping files differ from the tag (all skills when there is no tag). */
+  changes: SkillChange[];
+}
+
+function git(top: string, args: string[]): string | undefined {
+  // No git binary (spawn error) is treated like a folder without history.
+  const result = spawnSync('git', ['-C', top, '-c', 'core.quotepath=off', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  return result.status === 0 && !result.error ? result.stdout : undefined;
+}
+
+export function gitTop(dir: string): string | undefined {
+  const top = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
+  return top ? realpathSync(top) : undefined;
+}
+
+/** The newest `v*` tag that HEAD contains, by version order (v1.10.0 after v1.9.0). */
+export function lastReleaseTag(top: string): string | undefined {
+  return git(top, ['tag', '--list', 'v*', '--sort=-v:refname', '--merged', 'HEAD'])?.split('\n').find((line) => line.trim() !== '')?.trim();
+}
+
+/** The text of a file as it was at `ref`, or undefined when it did not exist there. */
+export function fileAt(top: string, ref: string, relative: string): string | undefined {
+  return git(top, ['show', `${ref}:${relative}`]);
+}
+
+/** Subjects of the commits since `ref` that touched `relative`, oldest first. */
+export function commitSubjects(top: string, ref: string, relative: string): string[] {
+  return (git(top, ['log', '--reverse', '--format=%s', `${ref}..HEAD`, '--', relative]) ?? '').split('\n').filter((line) => line.trim() !== '');
+}
+
+/** `metadata.version` of a SKILL.md text, and where it is written. */
+export function versionOf(text: string): { version: string | null; span?: Span } {
+  // Only the frontmatter is read: the body's markdown plays no part in a version.
+  return versionIn(parseFrontmatter(text, makePointAt(lineStartsOf(text), text.length)));
+}
+
+/** `metadata.version` of a parsed SKILL.md. */
+export function versionOfDocument(doc: DocumentIndex): string | null {
+  return versionIn(doc.frontmatter).version;
+}
+
+function versionIn(frontmatter: Frontmatter): { version: string | null; span?: Span } {
+  const value = frontmatter.value as { metadata?: { version?: unknown } } | undefined;
+  const version = value?.metadata && typeof value.metadata === 'object' && typeof value.metadata.version === 'string' ? value.metadata.version : null;
+  return { version, span: frontmatter.valueSpans.get('metadata.version') };
+}
+
+/** A file's text as the parser reads it: without a byte-order mark. */
+export function readText(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+}
+
+export function relativeDir(top: string, skill: Skill): string {
+  return path.relative(top, realpathSync(skill.dir)).split(path.sep).join('/');
+}
+
+/** A skill's `metadata.version` at the state's tag; null when it had none or did not exist. */
+export function versionAtTag(state: ReleaseState, skill: Skill): string | null {
+  if (!state.tag) return null;
+  const before = fileAt(state.top, state.tag, `${relativeDir(state.top, skill)}/SKILL.md`);
+  return before === undefined ? null : versionOf(before).version;
+}
+
+function withoutVersion(text: string): string {
+  const { span } = versionOf(text);
+  return span ? text.slice(0, span.start.offset) + text.slice(span.end.offset) : text;
+}
+
+/**
+ * Reads the release state of the project's skills; undefined when the skills are not in a git work tree.
+ * A file counts as changed when git sees it modified, added, deleted or untracked (not ignored) since the
+ * tag, unless it is a file that never ships (dotfiles, editor leftovers, test fixtures).
+ */
+export function releaseState(project: Project): ReleaseState | undefined {
+  const top = gitTop(project.root);
+  if (!top) return undefined;
+  const tag = lastReleaseTag(top);
+  const realDirs = new Map(project.skills.map((skill) => [skill, relativeDir(top, skill)]));
+  if (!tag) {
+    return { top, changes: project.skills.map((skill) => ({ skill, files: [], previous: null })) };
+  }
+  const dirs = [...realDirs.values()];
+  const listed = [
+    ...(git(top, ['diff', '--name-only', '-z', tag, '--', ...dirs]) ?? '').split('\0'),
+    ...(git(top, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...dirs]) ?? '').split('\0'),
+  ].filter((line) => line !== '');
+  const changes: SkillChange[] = [];
+  for (const [skill, dir] of realDirs) {
+    let files = [...new Set(listed.filter((file) => file.startsWith(`${dir}/`)).map((file) => file.slice(dir.length + 1)))]
+      .filter((file) => !excludedKind(file))
+      .sort();
+    if (files.length === 0) continue;
+    const before = fileAt(top, tag, `${dir}/SKILL.md`);
+    // A SKILL.md whose only edit is its own version (what a release writes) is not a change of the skill.
+    if (files.includes('SKILL.md') && before !== undefined && withoutVersion(before) === withoutVersion(readText(skill.doc.file.path))) {
+      files = files.filter((file) => file !== 'SKILL.md');
+      if (files.length === 0) continue;
+    }
+    changes.push({ skill, files, previous: before === undefined ? null : versionOf(before).version });
+  }
+  return { top, tag, changes };
+}

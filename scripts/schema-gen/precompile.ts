@@ -1,0 +1,50 @@
+// Generates the validators of every JSON flag schema and of the frontmatter schema ahead of time, as one
+// CommonJS module that the bundle build (scripts/bin/bundle.js) bundles in (see precompiled.ts). Compiling
+// them when a run first needs them costs more than half a second on this package, in every thread.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Ajv } from 'ajv';
+import * as standalone from 'ajv/dist/standalone/index.js';
+import { schemaPath } from '../core/paths.ts';
+import { FRONTMATTER_REFS, frontmatterAjv } from '../schema/frontmatter-validators.ts';
+import { loadCliSchema } from '../schema/index.ts';
+import { JsonChecker, validatorKey } from '../schema/json-check.ts';
+import { DEFINITIONS_ID, type DefinitionsFile } from '../schema/model.ts';
+
+// ajv's standalone module is CommonJS: its function is the default export at run time, whatever the loader.
+const standaloneCode = (standalone as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
+
+/**
+ * The module's source: `precompiled`, the flag validators, each under its schema's key, and `frontmatter`,
+ * the frontmatter schema's validator for each profile.
+ */
+export function precompiledModule(dir = path.dirname(schemaPath('cli-schema.json'))): string {
+  const definitions = JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
+  const { ajv, prepare } = new JsonChecker(definitions, undefined, true).forGeneration();
+  const names: Record<string, string> = {};
+  const keys: string[] = [];
+  for (const command of loadCliSchema(dir).commands) {
+    for (const flag of command.flags) {
+      if (!flag.schema || keys.includes(validatorKey(flag.schema))) continue;
+      ajv.addSchema(prepare(flag.schema), `flag-${keys.length}`);
+      names[`flag${keys.length}`] = `flag-${keys.length}`;
+      keys.push(validatorKey(flag.schema));
+    }
+  }
+  const table = keys.map((key, index) => `  ${JSON.stringify(key)}: flags.flag${index},`).join('\n');
+  const frontmatter = standaloneCode(frontmatterAjv({ code: { source: true } }), FRONTMATTER_REFS);
+  return [
+    `const flags = ${inOwnScope(standaloneCode(ajv, names))};`,
+    `exports.precompiled = {\n${table}\n};`,
+    `exports.frontmatter = ${inOwnScope(frontmatter)};`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * A standalone module's code as an expression giving its exports: each module declares its own helpers,
+ * so two of them only share a file each in a scope of its own.
+ */
+function inOwnScope(code: string): string {
+  return `(function (exports) {\n${code}\nreturn exports;\n})({})`;
+}
