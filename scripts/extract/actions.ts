@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Document, Invocation, Span } from '../core/types.ts';
 import { isPlaceholder } from '../parse/placeholders.ts';
 import { offsetInValue } from './invocations.ts';
-import { offsetInBlock, parseLooseJson } from '../parse/json.ts';
+import { parseDocJsonValue } from '../parse/doc-json.ts';
+import { offsetInBlock } from '../parse/positions.ts';
 import { schemaPath } from '../core/paths.ts';
 
 export interface CatalogAction {
@@ -60,7 +61,7 @@ function findActionsUncached(doc: Document, invocations: Invocation[]): FoundAct
     invocation.args.forEach((word, index) => {
       // As for blocks below: a word that never names an actionSlug holds no action, and is not parsed.
       if (word.dynamic || !word.value.includes('actionSlug') || !/^\s*[[{]/.test(word.value)) return;
-      const parsed = parseLooseJson(word.value);
+      const parsed = parseDocJsonValue(word.value);
       if (!parsed.ok) return;
       const flagName = invocation.args[index - 1]?.value;
       for (const action of actionObjects(parsed.value)) {
@@ -73,7 +74,7 @@ function findActionsUncached(doc: Document, invocations: Invocation[]): FoundAct
   }
   for (const block of doc.codeBlocks) {
     if (block.lang !== 'json' || !block.value.includes('actionSlug')) continue;
-    const parsed = parseLooseJson(block.value);
+    const parsed = parseDocJsonValue(block.value);
     if (!parsed.ok) continue;
     let searchFrom = 0;
     for (const action of actionObjects(parsed.value)) {

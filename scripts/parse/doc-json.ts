@@ -1,7 +1,8 @@
-// Parses JSON as documentation writes it, keeping where every value sits so an error can point inside the
-// word. Beyond strict JSON: a bare `<name>` stands for a value, and `...` (or `…`) elides: as an array element
-// it stands for more elements, as an object member for more members (the object is then partial: its
-// required keys are not enforced), and as a whole value for any value.
+// The one parser of JSON as documentation writes it (fenced blocks, JSON flag values, action configs),
+// keeping where every value sits so an error can point inside the word. Beyond strict JSON: a bare `<name>`
+// stands for a value, and `...` (or `…`) elides: as an array element it stands for more elements, as an
+// object member for more members (the object is then partial: its required keys are not enforced), and as a
+// whole value for any value.
 
 export interface Location {
   /** Offset of the value in the parsed text. */
@@ -129,6 +130,7 @@ export function parseDocJson(text: string): DocJson {
         throw new Failure(at, 'invalid escape in string');
       }
       if (char === '\n') throw new Failure(at, 'line break inside a string');
+      if (char < ' ') throw new Failure(at, 'control character inside a string: write it as an escape');
       out += char;
       at++;
     }
@@ -162,9 +164,9 @@ export function parseDocJson(text: string): DocJson {
       }
       skip();
       if (text[at] === ',') {
-        at++;
+        const comma = at++;
         skip();
-        if (text[at] === '}') throw new Failure(at - 1, 'trailing comma');
+        if (text[at] === '}') throw new Failure(comma, 'trailing comma');
         continue;
       }
       if (text[at] === '}') {
@@ -194,9 +196,9 @@ export function parseDocJson(text: string): DocJson {
       }
       skip();
       if (text[at] === ',') {
-        at++;
+        const comma = at++;
         skip();
-        if (text[at] === ']') throw new Failure(at - 1, 'trailing comma');
+        if (text[at] === ']') throw new Failure(comma, 'trailing comma');
         continue;
       }
       if (text[at] === ']') {
@@ -216,6 +218,25 @@ export function parseDocJson(text: string): DocJson {
     if (error instanceof Failure) return { ok: false, offset: Math.min(error.offset, text.length), message: error.message };
     throw error;
   }
+}
+
+/** A parse whose value alone is wanted: the failure says where, and how much text to underline. */
+export type DocJsonValue = { ok: true; value: unknown } | { ok: false; offset: number; length: number; message: string };
+
+/**
+ * The value of documentation JSON, without locations. Strict JSON, the usual case, goes to the native parser
+ * (whatever JSON.parse accepts this parser accepts, with the same value); anything else, and every error, to
+ * parseDocJson.
+ */
+export function parseDocJsonValue(text: string): DocJsonValue {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    // Placeholders, elisions and errors: read below.
+  }
+  const parsed = parseDocJson(text);
+  if (parsed.ok) return { ok: true, value: parsed.value };
+  return { ok: false, offset: parsed.offset, length: parsed.offset < text.length ? 1 : 0, message: parsed.message };
 }
 
 export function escapePointer(key: string): string {

@@ -35,3 +35,16 @@ export function makePointAt(lineStarts: ArrayLike<number>, textLength: number): 
 export function spanOf(pointAt: (offset: number) => Point, start: number, end: number): Span {
   return { start: pointAt(start), end: pointAt(Math.max(start, end)) };
 }
+
+/** Maps an offset inside a block's value to a document offset, line by line (blocks in lists are indented). */
+export function offsetInBlock(value: string, lineOffsets: number[], offset: number): number {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < value.length; i++) {
+    if (value[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return (lineOffsets[line] ?? lineOffsets[lineOffsets.length - 1] ?? 0) + (offset - lineStart);
+}

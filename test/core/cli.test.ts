@@ -19,7 +19,7 @@ const PLANTED = [
   'defects/SKILL.md:2:7 name-matches-folder',
   'defects/SKILL.md:12:5 link-target',
   'defects/SKILL.md:12:47 link-anchor',
-  'defects/SKILL.md:15:9 json-block',
+  'defects/SKILL.md:15:8 json-block',
   'defects/SKILL.md:21:1 code-fence',
   'defects/references/orphan.md:1:1 orphan-file',
   'defects/references/passwd:1:1 symlink',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SkillFile } from '../../scripts/core/types.ts';
 import { parseDocument } from '../../scripts/parse/document.ts';
-import { parseLooseJson } from '../../scripts/parse/json.ts';
+import { parseDocJsonValue } from '../../scripts/parse/doc-json.ts';
 import { virtualFile } from '../../scripts/load/files.ts';
 
 const file = (text: string): SkillFile => virtualFile('/x/SKILL.md', text, 'SKILL.md');
@@ -67,12 +67,16 @@ describe('parseDocument', () => {
   });
 });
 
-describe('parseLooseJson', () => {
+describe('parseDocJsonValue', () => {
   it('accepts quoted and bare placeholders', () => {
-    expect(parseLooseJson('{"a": <n>, "b": "<uuid>"}')).toEqual({ ok: true, value: { a: '<n>', b: '<uuid>' } });
+    expect(parseDocJsonValue('{"a": <n>, "b": "<uuid>"}')).toEqual({ ok: true, value: { a: '<n>', b: '<uuid>' } });
+  });
+  it('accepts elisions as the documentation language writes them', () => {
+    expect(parseDocJsonValue('{"a": [1, ...], ...}')).toEqual({ ok: true, value: { a: [1] } });
+    expect(parseDocJsonValue('{"a": …}')).toEqual({ ok: true, value: { a: '...' } });
   });
   it('reports the offset of the first error in the original text', () => {
-    const result = parseLooseJson('{"a": <n>, x}');
+    const result = parseDocJsonValue('{"a": <n>, x}');
     expect(result).toMatchObject({ ok: false, offset: 11 });
   });
   it.each([
@@ -86,7 +90,7 @@ describe('parseLooseJson', () => {
     ['[1 2]', false],
     ['{"a": "tab\there"}', false],
   ])('accepts %j exactly when it is JSON, with the value JSON.parse gives', (text, valid) => {
-    const result = parseLooseJson(text);
+    const result = parseDocJsonValue(text);
     expect(result.ok).toBe(valid);
     if (valid) expect(result).toEqual({ ok: true, value: JSON.parse(text) });
   });

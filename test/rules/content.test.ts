@@ -7,6 +7,7 @@ import { runRuleTests, skillMd } from '../rule-tester.ts';
 runRuleTests(jsonBlock, {
   valid: [
     { name: 'strict JSON', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"a": [1, 2], "b": null}\n```\n') } },
+    { name: 'elisions, bare and quoted', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"items": [{"id": 1}, ...], "more": "...", ...}\n```\n') } },
     { name: 'quoted and bare placeholders', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"uuid": "<uuid>", "limit": <limit>, "rest": "..."}\n```\n') } },
     { name: 'not a json block', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```js\n{a: 1,}\n```\n') } },
   ],
@@ -14,7 +15,7 @@ runRuleTests(jsonBlock, {
     {
       name: 'trailing comma, at the comma',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{\n  "a": 1,\n}\n```\n') },
-      errors: [{ line: 15, column: 1, message: /Invalid JSON/ }],
+      errors: [{ line: 14, column: 9, message: /Invalid JSON: trailing comma/ }],
     },
     {
       name: 'single quotes after a bare placeholder, column mapped back',
