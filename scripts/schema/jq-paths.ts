@@ -45,6 +45,8 @@ export interface JqTypingInput {
   definitions: Record<string, JsonSchema>;
   /** `orchestration batch get`, for messages. */
   command: string;
+  /** The filter's input is the answer (default); false with `jq -n`, where only variables hold answers. */
+  readsAnswer?: boolean;
   /** How the answer reaches the filter: as is, or slurped (`jq -s`: an array of answers). */
   slurped?: boolean;
   /** Variables bound to the answer (`--slurpfile name file`: an array of answers). */
@@ -57,7 +59,8 @@ export function checkJqPaths(filter: JqNode, input: JqTypingInput): JqPathFindin
   const answer: Shape = { kind: 'schema', schema: input.schema, path: '' };
   const env = new Map<string, Shape>();
   for (const [name, kind] of Object.entries(input.variables ?? {})) env.set(name, kind === 'answer' ? answer : { kind: 'array', items: answer });
-  typer.run(filter, input.slurped ? { kind: 'array', items: answer } : answer, env);
+  const start: Shape = input.readsAnswer === false ? ANY : input.slurped ? { kind: 'array', items: answer } : answer;
+  typer.run(filter, start, env);
   return typer.findings;
 }
 
