@@ -310,7 +310,8 @@ class Typer {
         ? `\`${this.input.command}\` prints \`${keyList(keys)}\``
         : `\`${shape.path}\` of what \`${this.input.command}\` prints is \`${keyList(keys)}\``;
     const deeper = this.findKey(shape.schema, name);
-    const spelled = nearest(name, keys)[0];
+    // Nearest spelling, or the same letters in another order (`nmae` for `name`).
+    const spelled = nearest(name, keys)[0] ?? keys.find((key) => key.length > 2 && sortedLetters(key) === sortedLetters(name));
     const fromRoot = shape.path === '' ? undefined : this.findKey(this.input.schema, name);
     const suggestion =
       deeper !== undefined ? `${shape.path}${deeper}` : spelled !== undefined ? `${shape.path}.${spelled}` : fromRoot;
@@ -405,6 +406,10 @@ function properties(schema: JsonSchema): Record<string, JsonSchema> | undefined 
 
 function additional(schema: JsonSchema): unknown {
   return schema.additionalProperties;
+}
+
+function sortedLetters(word: string): string {
+  return [...word.toLowerCase()].sort().join('');
 }
 
 /** `{batch}`, `{a, b, c, …}`. */
