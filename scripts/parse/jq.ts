@@ -389,9 +389,9 @@ class JqParser {
         const field = this.next() as Token & { kind: 'field' };
         node = { type: 'field', target: node, name: field.name, nameSpan: { start: field.start, end: field.end }, start: node.start, end: field.end };
       } else if (this.isOp('.') && this.peekString()) {
-        this.next();
+        const dot = this.next().start;
         const key = this.next() as Token & { kind: 'string' };
-        node = this.stringField(node, key);
+        node = this.stringField(node, key, dot);
       } else if (this.isOp('.') && this.peekChar() === '[') {
         this.next();
         node = this.bracket(node);
@@ -426,8 +426,8 @@ class JqParser {
   }
 
   /** `."a"` (or `."\(x)"`): a field named by a string. */
-  private stringField(target: JqNode, key: Token & { kind: 'string' }): JqNode {
-    const span = { start: key.start, end: key.end };
+  private stringField(target: JqNode, key: Token & { kind: 'string' }, dot: number): JqNode {
+    const span = { start: dot, end: key.end };
     if (key.parts.length === 1 && typeof key.parts[0] === 'string') {
       return { type: 'field', target, name: key.parts[0], nameSpan: span, start: target.start, end: key.end };
     }
@@ -508,7 +508,7 @@ class JqParser {
         const identity: JqNode = { type: 'identity', start, end: token.end };
         if (this.token.kind === 'string') {
           const key = this.next() as Token & { kind: 'string' };
-          return this.stringField({ ...identity, end: start }, key);
+          return this.stringField({ ...identity, end: start }, key, start);
         }
         return identity;
       }
