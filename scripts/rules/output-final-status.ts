@@ -167,10 +167,12 @@ function unitsOf(text: string): { text: string; start: number }[] {
 
 /** The sentence of `text` around `index` (table lines and comments are one sentence each). */
 function sentenceAround(text: string, index: number): string {
-  const before = text.slice(0, index);
-  const start = Math.max(before.search(/[.!?]\s+(?=[^.!?]*$)/) + 1, 0);
-  const after = text.slice(index).search(/[.!?](?:\s|$)/);
-  return text.slice(start, after < 0 ? text.length : index + after + 1);
+  const ends = (at: number) => /[.!?]/.test(text[at]) && (at + 1 >= text.length || /\s/.test(text[at + 1]));
+  let start = index;
+  while (start > 0 && !ends(start - 1)) start--;
+  let end = index;
+  while (end < text.length && !ends(end)) end++;
+  return text.slice(start, end + 1);
 }
 
 function checkProse(text: string, start: number, extraCommands: CommandSpec[], context: FileContext, doc: Document, statuses: Set<string>): void {
