@@ -35,9 +35,14 @@ const TRIGGERS: { pattern: RegExp; side: Side }[] = [
   { pattern: /\buntil\s+(?:it|the\s+[a-z]+(?:\s[a-z]+)?)\s+leaves\s+/gi, side: 'notFinal' },
 ];
 
+/** Words every trigger phrase holds. */
+const PROSE_HINT = /\buntil\b|\bfinal\b|\bend states?\b|\bterminal\b/i;
+
 /** Every status of every polled object: a list is read only as far as its words are statuses. */
+let statusWords: Set<string> | undefined;
 function allStatuses(): Set<string> {
-  return new Set(statusObjects().flatMap((object) => [...object.final, ...object.notFinal]));
+  statusWords ??= new Set(statusObjects().flatMap((object) => [...object.final, ...object.notFinal]));
+  return statusWords;
 }
 
 /** The statuses listed from `at` on (`success`, `error` or `cancelled`; `pending` / `running`). */
@@ -61,16 +66,26 @@ function readList(text: string, at: number, statuses: Set<string>): StatusList |
 
 /** Commands a piece of prose names in backticks: whole (`cargo-ai orchestration batch get <uuid>`) or by their last words (`batch get`). */
 function commandsNamed(text: string): CommandSpec[] {
+  return [...text.matchAll(/`([^`]+)`/g)].flatMap((match) => commandsOfCode(match[1]));
+}
+
+const codeCommands = new Map<string, CommandSpec[]>();
+
+/** The commands one inline code names; remembered, as pages repeat them. */
+function commandsOfCode(code: string): CommandSpec[] {
+  const known = codeCommands.get(code);
+  if (known) return known;
   const found: CommandSpec[] = [];
-  for (const match of text.matchAll(/`([^`]+)`/g)) {
-    const words = match[1].replace(/^(?:npx\s+@cargo-ai\/cli|cargo-ai)\s+/, '').split(/\s+/);
+  codeCommands.set(code, found);
+  {
+    const words = code.replace(/^(?:npx\s+@cargo-ai\/cli|cargo-ai)\s+/, '').split(/\s+/);
     const stop = words.findIndex((word) => /^[<(-]/.test(word));
     const leading = stop < 0 ? words : words.slice(0, stop);
-    if (leading.length === 0) continue;
+    if (leading.length === 0) return found;
     const resolved = resolveCommand(leading);
     if (resolved.ok && resolved.consumed === leading.length) {
       found.push(resolved.command);
-      continue;
+      return found;
     }
     const tail = ` ${leading.join(' ')}`;
     const ending = loadCliSchema().commands.filter((command) => command.path.length > leading.length && ` ${command.path.join(' ')}`.endsWith(tail));
@@ -134,13 +149,17 @@ function judge(list: StatusList, side: Side, candidates: StatusObject[]): string
 
 /** `text` with code blocks and the frontmatter blanked out, offsets kept. */
 function proseOf(doc: Document): string {
-  const chars = doc.text.split('');
-  const blank = (start: number, end: number) => {
-    for (let index = start; index < end; index++) if (chars[index] !== '\n') chars[index] = ' ';
-  };
-  if (doc.frontmatter.span) blank(doc.frontmatter.span.start.offset, doc.frontmatter.span.end.offset);
-  for (const block of doc.codeBlocks) blank(block.span.start.offset, block.span.end.offset);
-  return chars.join('');
+  const hidden = [...(doc.frontmatter.span ? [doc.frontmatter.span] : []), ...doc.codeBlocks.map((block) => block.span)]
+    .map((span) => ({ start: span.start.offset, end: span.end.offset }))
+    .sort((a, b) => a.start - b.start);
+  let out = '';
+  let cursor = 0;
+  for (const { start, end } of hidden) {
+    if (start < cursor) continue;
+    out += doc.text.slice(cursor, start) + doc.text.slice(start, end).replace(/[^\n]/g, ' ');
+    cursor = end;
+  }
+  return out + doc.text.slice(cursor);
 }
 
 /** Paragraphs (runs of non-blank lines) and table lines, each with the offset where it starts. */
@@ -176,6 +195,7 @@ function sentenceAround(text: string, index: number): string {
 }
 
 function checkProse(text: string, start: number, extraCommands: CommandSpec[], context: FileContext, doc: Document, statuses: Set<string>): void {
+  if (!PROSE_HINT.test(text)) return;
   for (const { pattern, side } of TRIGGERS) {
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
@@ -282,6 +302,7 @@ function checkCases(doc: Document, block: CodeBlock, variables: Map<string, Stat
 
 /** `# every 10 s until status is success, error or cancelled`: comments speak of the block's commands. */
 function checkComments(doc: Document, block: CodeBlock, context: FileContext, statuses: Set<string>): void {
+  if (!PROSE_HINT.test(block.value)) return;
   const blockCommands = extractShell(doc)
     .invocations.filter((invocation) => invocation.span.start.offset >= block.span.start.offset && invocation.span.end.offset <= block.span.end.offset)
     .map((invocation) => resolveCommand(invocation.args.map((arg) => arg.value)))
@@ -303,7 +324,8 @@ const rule: Rule = {
   },
   checkFile(doc, context) {
     const statuses = allStatuses();
-    for (const unit of unitsOf(proseOf(doc))) checkProse(unit.text, unit.start, [], context, doc, statuses);
+    // Most pages never speak of when to stop: their prose is not read at all.
+    if (PROSE_HINT.test(doc.text)) for (const unit of unitsOf(proseOf(doc))) checkProse(unit.text, unit.start, [], context, doc, statuses);
     for (const table of doc.tables) checkTable(table, context, doc, statuses);
     const variables = statusVariables(doc);
     for (const block of doc.codeBlocks) {

@@ -86,7 +86,17 @@ export function statusOwnersAt(schema: JsonSchema, steps: readonly string[]): St
 }
 
 /** The polled objects a command's answer carries a `status` of, one or two keys deep (`.batch.status`). */
+const ownersBySchema = new WeakMap<JsonSchema, StatusObject[]>();
+
 export function statusOwnersIn(schema: JsonSchema): StatusObject[] {
+  const known = ownersBySchema.get(schema);
+  if (known) return known;
+  const found = findStatusOwners(schema);
+  ownersBySchema.set(schema, found);
+  return found;
+}
+
+function findStatusOwners(schema: JsonSchema): StatusObject[] {
   const { definitions } = loadCliSchema();
   const owners = new Map<string, StatusObject>();
   const resolve = (current: JsonSchema): JsonSchema[] => {
