@@ -2,7 +2,7 @@
 // blocks, in unlabelled blocks that start with a command, and in inline code. Each word keeps its exact
 // document span, however deep the block sits (list items, block quotes) and however the command is wrapped.
 import type { CodeBlock, Document, InlineCode, Invocation, Span, Word } from '../core/types.ts';
-import { parseShell, type ShellParse, type ShellWord } from '../parse/shell.ts';
+import { parseShell, type ShellCall, type ShellParse, type ShellWord } from '../parse/shell.ts';
 
 /** Fence languages whose whole content is a script. */
 export const SHELL_LANGS: ReadonlySet<string> = new Set(['bash', 'sh', 'shell', 'zsh']);
@@ -18,9 +18,22 @@ export interface ShellSyntaxError {
   block?: CodeBlock;
 }
 
+/** Any simple command of a text that runs `cargo-ai` (`jq`, `echo`, `cargo-ai` itself), with how its output flows. */
+export interface ShellCommand {
+  words: Word[];
+  /** The command whose standard output this one reads through `|`. */
+  input?: ShellCommand;
+  /** The file its standard output is written to (`> file`, `>> file`). */
+  writes?: string;
+  /** Set when the command runs `cargo-ai`. */
+  invocation?: Invocation;
+}
+
 export interface ShellExtraction {
   invocations: Invocation[];
   errors: ShellSyntaxError[];
+  /** Every simple command of the texts that mention `cargo-ai`, in document order. */
+  commands: ShellCommand[];
 }
 
 const MENTION = 'cargo-ai';
@@ -39,7 +52,7 @@ export function extractInvocations(doc: Document): Invocation[] {
 export function extractShell(doc: Document): ShellExtraction {
   const known = memo.get(doc);
   if (known) return known;
-  const out: ShellExtraction = { invocations: [], errors: [] };
+  const out: ShellExtraction = { invocations: [], errors: [], commands: [] };
   for (const block of doc.codeBlocks) {
     if (block.value.includes(MENTION)) fromBlock(doc, block, out);
   }
@@ -48,6 +61,7 @@ export function extractShell(doc: Document): ShellExtraction {
   }
   out.invocations.sort((a, b) => a.span.start.offset - b.span.start.offset);
   out.errors.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  out.commands.sort((a, b) => a.words[0].span.start.offset - b.words[0].span.start.offset);
   memo.set(doc, out);
   return out;
 }
@@ -194,20 +208,26 @@ function collect(
     span: { start: doc.pointAt(source.toDoc(word.start)), end: doc.pointAt(source.toDoc(word.end)) },
     dynamic: word.dynamic,
   });
+  const commands: ShellCommand[] = [];
   for (const call of parsed.calls) {
+    const command: ShellCommand = { words: call.words.map(toWord) };
+    commands.push(command);
     const found = commandIn(call.words);
     if (!found) continue;
-    const program = toWord(call.words[found.program]);
-    const args = call.words.slice(found.args).map(toWord);
+    const program = command.words[found.program];
+    const args = command.words.slice(found.args);
     const last = args[args.length - 1] ?? program;
-    out.invocations.push({
+    command.invocation = {
       file: doc.file.displayPath,
       program,
       args,
       source: kind,
       span: { start: program.span.start, end: last.span.end },
-    });
+    };
+    out.invocations.push(command.invocation);
   }
+  linkFlow(source.text, parsed.calls, commands);
+  out.commands.push(...commands);
   for (const error of parsed.errors) {
     const start = source.toDoc(error.offset);
     const end = start < doc.text.length && !/[\r\n]/.test(doc.text[start]) ? start + 1 : start;
@@ -219,6 +239,42 @@ function collect(
       block,
     });
   }
+}
+
+/**
+ * Reads what the shell text says between one command's last word and the next command: redirections of
+ * standard output (`> file`) and a pipe (`|`) into the command that follows. The words come from the real
+ * parser; the few characters between them are operators, read here.
+ */
+function linkFlow(text: string, calls: ShellCall[], commands: ShellCommand[]): void {
+  const starts = calls.map((call) => call.words[0].start);
+  calls.forEach((call, index) => {
+    let at = call.words[call.words.length - 1].end;
+    const skipBlanks = (lines: boolean) => {
+      for (;;) {
+        if (text[at] === ' ' || text[at] === '\t' || (lines && text[at] === '\n')) at++;
+        else if (text[at] === '\\' && text[at + 1] === '\n') at += 2;
+        else return;
+      }
+    };
+    for (;;) {
+      skipBlanks(false);
+      const redirection = /^([0-9]*)(>>|>&|>|<)[ \t]*([^\s|;&<>()`$\\]+)/.exec(text.slice(at, at + 400));
+      if (!redirection) break;
+      const [whole, descriptor, operator, target] = redirection;
+      if ((operator === '>' || operator === '>>') && (descriptor === '' || descriptor === '1')) commands[index].writes = unquote(target);
+      at += whole.length;
+    }
+    if (text[at] !== '|' || text[at + 1] === '|' || text[at + 1] === '&') return;
+    at++;
+    skipBlanks(true);
+    const next = starts.indexOf(at);
+    if (next >= 0) commands[next].input = commands[index];
+  });
+}
+
+function unquote(word: string): string {
+  return /^(['"])(.*)\1$/.exec(word)?.[2] ?? word;
 }
 
 /** Index of the program word and of the first argument, when the words run `cargo-ai`. */

@@ -24,6 +24,8 @@ import linkTarget from './link-target.ts';
 import nameMatchesFolder from './name-matches-folder.ts';
 import recipeListed from './recipe-listed.ts';
 import orphanFile from './orphan-file.ts';
+import outputFinalStatus from './output-final-status.ts';
+import outputJq from './output-jq.ts';
 import routerCatalog from './router-catalog.ts';
 import shellSyntax from './shell-syntax.ts';
 import skillFolder from './skill-folder.ts';
@@ -54,6 +56,8 @@ export const allRules: Rule[] = [
   actionPrice,
   recipeListed,
   ...commandRules,
+  outputJq,
+  outputFinalStatus,
   releaseVersion,
   ...descriptionRules,
 ];

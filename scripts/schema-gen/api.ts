@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { SchemaBuilder, acceptsUndefined, annotationName, isDateLike, propertyType, stripUndefined } from './json-schema.ts';
-import type { CommandSpec, FlagSpec, JsonSchema, ListItems, PositionalSpec } from '../schema/model.ts';
+import { readApiSource } from './api-source.ts';
+import type { CommandSpec, FlagSpec, JsonSchema, ListItems, PositionalSpec, ResultSpec } from '../schema/model.ts';
 
 export const API_PACKAGES = ['@cargo-ai/api', '@cargo-ai/types', '@cargo-ai/utils'] as const;
 const API_ENTRY = 'node_modules/@cargo-ai/api/build/src/api/index.d.ts';
@@ -49,7 +50,7 @@ export function readApi(repoRoot: string): ApiRead {
   const moduleSymbol = source && checker.getSymbolAtLocation(source);
   const apiSymbol = moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((symbol) => symbol.name === 'Api');
   if (!apiSymbol) throw new Error(`no \`Api\` interface exported by ${API_ENTRY}`);
-  const reader = new Reader(checker);
+  const reader = new Reader(checker, readApiSource(repoRoot));
   const apiType = checker.getDeclaredTypeOfSymbol(apiSymbol);
   for (const domain of checker.getPropertiesOfType(apiType)) {
     const domainType = checker.getTypeOfSymbol(domain);
@@ -68,8 +69,13 @@ export function readApi(repoRoot: string): ApiRead {
 class Reader {
   private readonly builder: SchemaBuilder;
   private readonly commands: CommandSpec[] = [];
+  /** Each command's awaited result type, converted once every flag is (flag definitions keep their names). */
+  private readonly results = new Map<CommandSpec, ts.Type>();
 
-  constructor(private readonly checker: ts.TypeChecker) {
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly sources: ReturnType<typeof readApiSource>,
+  ) {
     this.builder = new SchemaBuilder(checker);
   }
 
@@ -96,7 +102,21 @@ class Reader {
       }
     }
     command.flags.sort((a, b) => compare(a.name, b.name));
+    const implementation = this.sources.get(context);
+    if (!implementation) throw new Error(`${context}: no implementation found in the client's JavaScript`);
+    command.errorReasons = implementation.errorReasons;
+    this.results.set(command, this.checker.getAwaitedType(signature.getReturnType()) ?? signature.getReturnType());
     this.commands.push(command);
+  }
+
+  /** What `command` prints, from its method's awaited result type and how the method treats nulls. */
+  private result(command: CommandSpec, type: ts.Type): ResultSpec {
+    if (type.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return { kind: 'none' };
+    if (type.getSymbol()?.name === 'Blob') return { kind: 'unknown', source: `api: \`${command.api}\` returns a Blob (bytes); how the CLI prints them is not in the types` };
+    const implementation = this.sources.get(command.api!)!;
+    const result: Extract<ResultSpec, { kind: 'body' }> = { kind: 'body', schema: this.builder.convert(type, `${command.api}.result`), keepsNulls: implementation.keepsNulls };
+    if (implementation.nullsKeptAt) result.nullsKeptAt = implementation.nullsKeptAt;
+    return result;
   }
 
   /** One flag per payload field; a union payload offers every member's fields, required when all require it. */
@@ -151,9 +171,11 @@ class Reader {
   }
 
   finish(versions: Record<string, string>): ApiRead {
+    for (const [command, type] of this.results) command.result = this.result(command, type);
     const { definitions, resolve } = this.builder.finish();
-    for (const flag of this.commands.flatMap((command) => command.flags)) {
-      if (flag.schema) flag.schema = resolve(flag.schema);
+    for (const command of this.commands) {
+      for (const flag of command.flags) if (flag.schema) flag.schema = resolve(flag.schema);
+      if (command.result?.kind === 'body') command.result.schema = resolve(command.result.schema);
     }
     this.commands.sort((a, b) => compare(a.path.join(' '), b.path.join(' ')));
     return { commands: this.commands, definitions, versions };

@@ -2,7 +2,7 @@
 // the commands read from them.
 import { readFileSync } from 'node:fs';
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
-import type { CommandSpec, FlagSpec, FlagType, PositionalSpec } from '../schema/model.ts';
+import type { CommandSpec, FlagSpec, FlagType, PositionalSpec, ResultSpec } from '../schema/model.ts';
 
 export interface FlagOverride extends Partial<FlagSpec> {
   name: string;
@@ -35,8 +35,12 @@ export interface SeedConflict {
   decision: string;
 }
 
+/** What a command prints when its API method's result type does not tell it. */
+export type ResultOverride = Extract<ResultSpec, { kind: 'unknown' }> | { kind: 'none'; source: string };
+
 export interface Overrides {
   globalFlags: FlagOverride[];
+  results: Record<string, ResultOverride>;
   commands: CommandOverride[];
   flags: Record<string, FlagOverride[]>;
   positionals: Record<string, PositionalOverride[]>;
@@ -49,7 +53,7 @@ export function loadOverrides(file: string): Overrides {
   const errors: ParseError[] = [];
   const value = parse(readFileSync(file, 'utf8'), errors, { allowTrailingComma: false });
   if (errors.length > 0) throw new Error(`${file}: ${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}`);
-  const overrides: Overrides = { globalFlags: [], commands: [], flags: {}, positionals: {}, seedConflicts: [], ...(value as Partial<Overrides>) };
+  const overrides: Overrides = { globalFlags: [], commands: [], flags: {}, positionals: {}, results: {}, seedConflicts: [], ...(value as Partial<Overrides>) };
   const problems: string[] = [];
   const checkFlag = (where: string, flag: Partial<FlagOverride>, needsSource: boolean) => {
     if (typeof flag.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(flag.name)) problems.push(`${where}: flag name must be kebab-case`);
@@ -66,6 +70,9 @@ export function loadOverrides(file: string): Overrides {
     for (const positional of positionals) {
       if (typeof positional.field !== 'string' || typeof positional.source !== 'string') problems.push(`positionals ${path}: needs field and source`);
     }
+  }
+  for (const [path, result] of Object.entries(overrides.results)) {
+    if ((result?.kind !== 'unknown' && result?.kind !== 'none') || typeof result.source !== 'string') problems.push(`results ${path}: needs kind (unknown or none) and source`);
   }
   for (const conflict of overrides.seedConflicts) {
     if (!/^seeds\/[^:]+:\d+$/.test(conflict.source ?? '') || !Array.isArray(conflict.rules) || typeof conflict.decision !== 'string') {
@@ -116,6 +123,11 @@ export function applyOverrides(apiCommands: CommandSpec[], overrides: Overrides)
       else command.flags.push(flag);
     }
     command.flags.sort((a, b) => compare(a.name, b.name));
+  }
+  for (const [path, result] of Object.entries(overrides.results)) {
+    const command = commands.get(path);
+    if (!command?.api) problems.push(`results: no API command \`${path}\``);
+    else command.result = result.kind === 'unknown' ? { kind: 'unknown', source: result.source } : { kind: 'none' };
   }
   for (const entry of overrides.commands) {
     const path = entry.path.join(' ');

@@ -23,8 +23,9 @@ export function generate(repoRoot = REPO_ROOT): Record<string, string> {
   const { commands, globalFlags } = applyOverrides(api.commands, loadOverrides(path.join(repoRoot, OVERRIDES_FILE)));
   // Flag schemas live in the command file; their references point into the definitions file.
   const external = (schema: JsonSchema) => mapRefs(schema, (name) => ({ $ref: `${DEFINITIONS_ID}#/definitions/${name}` }));
-  for (const flag of commands.flatMap((command) => command.flags)) {
-    if (flag.schema) flag.schema = external(flag.schema);
+  for (const command of commands) {
+    for (const flag of command.flags) if (flag.schema) flag.schema = external(flag.schema);
+    if (command.result?.kind === 'body') command.result.schema = external(command.result.schema);
   }
   const schema: CliSchema = { $comment: NOTICE, source: api.versions, globalFlags, commands };
   const definitions: DefinitionsFile = {

@@ -8,7 +8,7 @@ import { JsonChecker } from './json-check.ts';
 import { type CliSchema, type CommandSpec, DEFINITIONS_ID, type DefinitionsFile, type FlagSpec } from './model.ts';
 import { nearest } from './suggest.ts';
 
-export type { CommandSpec, FlagSpec, PositionalSpec, FlagType, ListItems } from './model.ts';
+export type { CommandSpec, FlagSpec, PositionalSpec, FlagType, ListItems, ResultSpec, JsonSchema } from './model.ts';
 
 interface TreeNode {
   /** The command these words complete, if any. */
@@ -24,6 +24,8 @@ export interface LoadedSchema {
   domains: string[];
   tree: TreeNode;
   json: JsonChecker;
+  /** The shared JSON Schema definitions that flag and result schemas `$ref`. */
+  definitions: DefinitionsFile['definitions'];
 }
 
 const LEVELS = ['domain', 'resource', 'action'] as const;
@@ -74,6 +76,7 @@ export function loadCliSchema(dir = DEFAULT_SCHEMA_DIR): LoadedSchema {
     tree,
     // Validators generated ahead of time match this repository's schemas only.
     json: new JsonChecker(definitions, dir === DEFAULT_SCHEMA_DIR ? precompiledValidators : undefined),
+    definitions: definitions.definitions,
   };
   loaded.set(dir, result);
   return result;

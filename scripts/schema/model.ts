@@ -49,7 +49,31 @@ export interface CommandSpec {
   source?: string;
   /** The CLI has this command but its flags are not known: any flag is accepted. */
   openFlags?: boolean;
+  /** What the command prints (API commands only). */
+  result?: ResultSpec;
+  /** The error reasons the command's API method can raise (read from the client's implementation). */
+  errorReasons?: string[];
 }
+
+/**
+ * What a command prints: the JSON of its API method's awaited result (`body`), nothing (`none`: the method
+ * returns void), or something the types cannot tell (`unknown`, with where that is known from).
+ */
+export type ResultSpec =
+  | {
+      kind: 'body';
+      /** JSON Schema of the answer; `$ref`s point into the definitions file. */
+      schema: JsonSchema;
+      /**
+       * The method passes `replaceNullByUndefined: false` to the fetcher. Every other method's answer has its
+       * null-valued keys deleted.
+       */
+      keepsNulls: boolean;
+      /** With `keepsNulls`: nulls survive only under these property paths (`release.testRecords`, `releases[].testRecords`); absent when everywhere. */
+      nullsKeptAt?: string[];
+    }
+  | { kind: 'none' }
+  | { kind: 'unknown'; source: string };
 
 export interface CliSchema {
   $comment: string;

@@ -39,6 +39,8 @@ const PLANTED = [
   'examples/SKILL.md:26:24 example-secret',
   'examples/SKILL.md:30:29 shell-syntax',
   'examples/SKILL.md:35:15 action-price',
+  'examples/SKILL.md:38:56 output-jq',
+  'examples/SKILL.md:41:49 output-final-status',
   'long/SKILL.md:9:4 body-size',
   'schema/SKILL.md:9:1 frontmatter-schema',
   'stray/skill.md:1:1 skill-folder',
@@ -67,7 +69,7 @@ describe('skill-lint check on the planted fixture', () => {
     const result = await run(['check', 'skills'], work);
     expect(result.stdout).toContain('skills/defects/SKILL.md');
     expect(result.stdout).toMatch(/12:5 +error +Link target `references\/missing.md` does not exist/);
-    expect(result.stdout).toMatch(/✖ 27 errors, 3 warnings/);
+    expect(result.stdout).toMatch(/✖ 29 errors, 3 warnings/);
   });
 
   it('writes one workflow annotation per finding in github format', async () => {

@@ -280,7 +280,7 @@ describe('unlabelled blocks', () => {
 
   it('ignores blocks that never mention cargo-ai, without parsing them', () => {
     const result = extractShell(docOf(fence('bash', "echo 'unclosed")));
-    expect(result).toEqual({ invocations: [], errors: [] });
+    expect(result).toEqual({ invocations: [], errors: [], commands: [] });
   });
 });
 
@@ -492,5 +492,52 @@ describe('offsetInValue', () => {
     const doc = docOf(fence('bash', 'cargo-ai x --a "say \\"hi\\""'));
     const [inv] = extractInvocations(doc);
     expect(offsetInValue(doc, inv.args[2], 0)).toBeUndefined();
+  });
+});
+
+describe('how output flows between commands', () => {
+  /** Each command of the markdown as `program <- input program`, `program > file`. */
+  const flows = (markdown: string) =>
+    extractShell(docOf(markdown)).commands.map((command) => {
+      const input = command.input ? ` <- ${command.input.words[0].value}` : '';
+      const writes = command.writes ? ` > ${command.writes}` : '';
+      return `${command.words[0].value}${input}${writes}`;
+    });
+
+  it('links a pipe to the command before it, inside $(…) and across continuations too', () => {
+    expect(flows(fence('bash', `cargo-ai whoami | jq .a`, `x=$(cargo-ai whoami 2>/dev/null | jq -r .b)`, 'cargo-ai whoami \\', '  | jq .c | head -1'))).toEqual([
+      'cargo-ai',
+      'jq <- cargo-ai',
+      'cargo-ai',
+      'jq <- cargo-ai',
+      'cargo-ai',
+      'jq <- cargo-ai',
+      'head <- jq',
+    ]);
+  });
+
+  it('does not read `||`, `|&` or a pipe out of a loop as a pipe from the last command', () => {
+    expect(flows(fence('bash', 'cargo-ai whoami || jq .a', 'while true; do cargo-ai whoami; done | jq .b', 'cargo-ai whoami |& jq .c'))).toEqual([
+      'cargo-ai',
+      'jq',
+      'true',
+      'cargo-ai',
+      'jq',
+      'cargo-ai',
+      'jq',
+    ]);
+  });
+
+  it('records the file standard output goes to, not other descriptors', () => {
+    expect(flows(fence('bash', 'cargo-ai whoami > me.json', 'cargo-ai whoami >> "log.json" 2>&1', 'cargo-ai whoami 2> err.txt', 'cargo-ai whoami 1>out.json'))).toEqual([
+      'cargo-ai > me.json',
+      'cargo-ai > log.json',
+      'cargo-ai',
+      'cargo-ai > out.json',
+    ]);
+  });
+
+  it('reads terminal sessions and inline code too', () => {
+    expect(flows(`${fence('console', '$ cargo-ai whoami | jq .a', '{"a": 1}')}\nRun \`cargo-ai whoami > me.json\` first.`)).toEqual(['cargo-ai', 'jq <- cargo-ai', 'cargo-ai > me.json']);
   });
 });

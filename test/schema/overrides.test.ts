@@ -23,15 +23,16 @@ function cited(source: string): string | undefined {
 }
 
 describe.skipIf(!existsSync(SEEDS))('cli-overrides sources', () => {
-  it('every entry has a source: a seed line or the design notes', () => {
+  it('every entry has a source: a seed line, the design notes or the client code', () => {
     const sources = [
       ...overrides.globalFlags.map((flag) => flag.source),
       ...overrides.commands.map((command) => command.source),
       ...Object.values(overrides.flags).flatMap((flags) => flags.map((flag) => flag.source)),
       ...Object.values(overrides.positionals).flatMap((list) => list.map((entry) => entry.source)),
       ...overrides.seedConflicts.map((conflict) => conflict.source),
+      ...Object.values(overrides.results).map((result) => result.source),
     ];
-    for (const source of sources) expect(source).toMatch(/^(?:seeds\/\d{3}_[0-9a-f]{16}\.txt:\d+(?:-\d+)?|design notes: )/);
+    for (const source of sources) expect(source).toMatch(/^(?:seeds\/\d{3}_[0-9a-f]{16}\.txt:\d+(?:-\d+)?|design notes: |api: `[\w.]+` )/);
   });
 
   it('cited seed lines mention the flag or command they justify', () => {
@@ -84,5 +85,12 @@ describe('applying overrides', () => {
   it('refuses an override of a command or field that does not exist', () => {
     expect(() => applyOverrides(api.commands, { ...overrides, positionals: { 'orchestration run nope': [{ field: 'x', name: 'x', source: 'design notes: test' }] } })).toThrow(/no command `orchestration run nope`/);
     expect(() => applyOverrides(api.commands, { ...overrides, flags: { 'orchestration run get': [{ name: 'nope', remove: true, source: 'design notes: test' }] } })).toThrow(/no flag `--nope` to remove/);
+    expect(() => applyOverrides(api.commands, { ...overrides, results: { whoami: { kind: 'unknown', source: 'design notes: test' } } })).toThrow(/no API command `whoami`/);
+  });
+
+  it('replaces the result of the commands whose answer the types cannot tell', () => {
+    const upload = commands.find((command) => command.path.join(' ') === 'workspaceManagement file upload');
+    expect(upload?.result).toEqual({ kind: 'unknown', source: overrides.results['workspaceManagement file upload'].source });
+    expect(api.commands.find((command) => command.path.join(' ') === 'workspaceManagement file upload')?.result).toEqual({ kind: 'none' });
   });
 });

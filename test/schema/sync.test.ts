@@ -49,11 +49,17 @@ describe('schema:sync', () => {
       const schema = JSON.parse(generated[SCHEMA_FILE]) as CliSchema;
       schema.commands = schema.commands.filter((command) => command.path.join(' ') !== 'orchestration run get');
       schema.commands.find((command) => command.path.join(' ') === 'orchestration run count')!.flags.pop();
+      // Results and error reasons drift like flags do.
+      const batchGet = schema.commands.find((command) => command.path.join(' ') === 'orchestration batch get')!;
+      batchGet.result = { kind: 'none' };
+      schema.commands.find((command) => command.path.join(' ') === 'orchestration play get')!.errorReasons = [];
       writeFileSync(path.join(root, SCHEMA_FILE), JSON.stringify(schema, null, 2));
       const result = await execa(tsx, [sync, '--check', '--root', root], { reject: false });
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toMatch(/schemas\/cli-schema\.json: command added: orchestration run get/);
       expect(result.stderr).toMatch(/schemas\/cli-schema\.json: command changed: orchestration run count/);
+      expect(result.stderr).toMatch(/schemas\/cli-schema\.json: command changed: orchestration batch get/);
+      expect(result.stderr).toMatch(/schemas\/cli-schema\.json: command changed: orchestration play get/);
       expect(result.stderr).toMatch(/Run `npm run schema:sync`/);
       expect(result.stderr).not.toMatch(/cli-json-definitions/);
     } finally {

@@ -1,0 +1,115 @@
+// What commands print, at run time: each API command's result (the JSON Schema of its answer and how it treats
+// nulls) and the error reasons it can raise, with helpers to resolve `$ref`s and walk an answer's schema by a
+// property path. Rules go through this module; only it and the generator know where results are stored.
+import { type LoadedSchema, loadCliSchema } from './index.ts';
+import type { CommandSpec, JsonSchema, ResultSpec } from './model.ts';
+
+export type { ResultSpec } from './model.ts';
+export type BodyResult = Extract<ResultSpec, { kind: 'body' }>;
+
+/** What `command` prints; undefined for CLI-only commands (`login`, `whoami`...). */
+export function resultOf(command: CommandSpec): ResultSpec | undefined {
+  return command.result;
+}
+
+/** The error reasons `command`'s API method can raise; undefined for CLI-only commands. */
+export function errorReasonsOf(command: CommandSpec): readonly string[] | undefined {
+  return command.errorReasons;
+}
+
+/** One step of a path into an answer: a key, or an array element (`number`, or `'[]'` for any element). */
+export type PathStep = string | number;
+export const ANY_ELEMENT = '[]';
+
+/**
+ * Whether a `null` at `path` survives in what `result` prints. The fetcher deletes null-valued keys unless
+ * the method keeps them, and then sometimes only under some fields (`nullsKeptAt`).
+ */
+export function keepsNullAt(result: BodyResult, path: readonly PathStep[]): boolean {
+  if (!result.keepsNulls) return false;
+  if (!result.nullsKeptAt) return true;
+  const written = pathText(path);
+  return result.nullsKeptAt.some((kept) => written === kept || written.startsWith(`${kept}.`) || written.startsWith(`${kept}[`));
+}
+
+/** `['releases', 0, 'testRecords']` → `releases[].testRecords` (the form of `nullsKeptAt`). */
+export function pathText(path: readonly PathStep[]): string {
+  let out = '';
+  for (const step of path) {
+    if (typeof step === 'number' || step === ANY_ELEMENT) out += '[]';
+    else out += out ? `.${step}` : step;
+  }
+  return out;
+}
+
+/** Follows `$ref`s (into the definitions file) until a schema with a body. */
+export function resolveSchema(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): JsonSchema {
+  let current = schema;
+  for (let hops = 0; typeof current.$ref === 'string' && hops < 64; hops++) {
+    const ref = current.$ref;
+    const target = loaded.definitions[ref.slice(ref.indexOf('#/definitions/') + '#/definitions/'.length)];
+    if (!target) break;
+    current = target;
+  }
+  return current;
+}
+
+/** The branches a value of `schema` may take: `anyOf` / `oneOf` flattened, `$ref`s resolved. */
+export function alternatives(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): JsonSchema[] {
+  const resolved = resolveSchema(schema, loaded);
+  const branches = (resolved.anyOf ?? resolved.oneOf) as JsonSchema[] | undefined;
+  if (!branches) return [resolved];
+  // A tagged union's own keywords (`type`, `required: [tag]`) hold for every branch; the branches say the rest.
+  return branches.flatMap((branch) => alternatives(branch, loaded));
+}
+
+/** A schema that leaves its values unchecked: any value, or an object of any keys (`runContext`, records). */
+export function isFreeForm(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): boolean {
+  const resolved = resolveSchema(schema, loaded);
+  const keys = Object.keys(resolved);
+  if (keys.length === 0) return true;
+  if (resolved.anyOf || resolved.oneOf || resolved.enum || resolved.const !== undefined) return false;
+  const additional = resolved.additionalProperties;
+  const open = additional === undefined || additional === true || (typeof additional === 'object' && additional !== null && isFreeForm(additional as JsonSchema, loaded));
+  return resolved.type === 'object' && !resolved.properties && open;
+}
+
+/** The keys objects of `schema` may have, over all its branches. */
+export function propertyNames(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): string[] {
+  return [...new Set(alternatives(schema, loaded).flatMap((branch) => Object.keys((branch.properties as object) ?? {})))];
+}
+
+export type Walk =
+  /** The schemas the value at the path may have (one per branch that has it). */
+  | { kind: 'found'; schemas: JsonSchema[] }
+  /** The path enters a free-form value at step `at`: what lies below is not known. */
+  | { kind: 'free'; at: number }
+  /** Step `at` names a key no branch has (`keys`: those it could have named), or indexes a non-array. */
+  | { kind: 'missing'; at: number; keys: string[] };
+
+/** Walks `schema` along `path`, through `$ref`s, unions, object properties, index signatures and array items. */
+export function walkSchema(schema: JsonSchema, path: readonly PathStep[], loaded: LoadedSchema = loadCliSchema()): Walk {
+  let current = [schema];
+  for (let at = 0; at < path.length; at++) {
+    const step = path[at];
+    if (current.some((candidate) => isFreeForm(candidate, loaded))) return { kind: 'free', at };
+    const next: JsonSchema[] = [];
+    const keys = new Set<string>();
+    for (const branch of current.flatMap((candidate) => alternatives(candidate, loaded))) {
+      if (typeof step === 'number' || step === ANY_ELEMENT) {
+        if (branch.type === 'array' && branch.items && !Array.isArray(branch.items)) next.push(branch.items as JsonSchema);
+        else if (branch.type === 'array' && Array.isArray(branch.items)) next.push(...(typeof step === 'number' ? [branch.items[step] as JsonSchema].filter(Boolean) : (branch.items as JsonSchema[])));
+        else if (branch.type === 'array') next.push({});
+        continue;
+      }
+      const properties = (branch.properties as Record<string, JsonSchema> | undefined) ?? {};
+      for (const key of Object.keys(properties)) keys.add(key);
+      if (properties[step]) next.push(properties[step]);
+      else if (branch.type === 'object' && typeof branch.additionalProperties === 'object' && branch.additionalProperties !== null) next.push(branch.additionalProperties as JsonSchema);
+      else if (branch.type === 'object' && branch.additionalProperties === undefined) next.push({});
+    }
+    if (next.length === 0) return { kind: 'missing', at, keys: [...keys] };
+    current = next;
+  }
+  return { kind: 'found', schemas: current };
+}
