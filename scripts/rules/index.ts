@@ -24,6 +24,7 @@ import linkTarget from './link-target.ts';
 import nameMatchesFolder from './name-matches-folder.ts';
 import recipeListed from './recipe-listed.ts';
 import orphanFile from './orphan-file.ts';
+import outputBlock from './output-block.ts';
 import outputRoundtrip from './output-roundtrip.ts';
 import routerCatalog from './router-catalog.ts';
 import shellSyntax from './shell-syntax.ts';
@@ -55,6 +56,7 @@ export const allRules: Rule[] = [
   actionPrice,
   recipeListed,
   ...commandRules,
+  outputBlock,
   outputRoundtrip,
   releaseVersion,
   ...descriptionRules,

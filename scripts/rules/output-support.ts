@@ -1,8 +1,8 @@
 // What the output rules share: finding the command a value or block shows the answer of.
-import type { Document, Word } from '../core/types.ts';
+import type { CodeBlock, Document, Heading, Span, Word } from '../core/types.ts';
 import { type ShellStep, jqArguments, savedBefore, stepsInside } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
-import { type CommandSpec, resolveCommand } from '../schema/index.ts';
+import { type CommandSpec, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
 
 const NPX_PACKAGE = /^@cargo-ai\/cli(?:@\S+)?$/;
 
@@ -57,4 +57,96 @@ export function answerReadBy(doc: Document, word: Word): AnswerRead | undefined 
 export function jqPathText(path: readonly SimplePathStep[]): string {
   if (path.length === 0) return '.';
   return path.map((step) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_]\w*$/.test(step) ? `.${step}` : `.${JSON.stringify(step)}`)).join('').replace(/^\[/, '.[');
+}
+
+const RESPONSE_ANNOTATION = /^\s*<!--\s*response:\s*(.*?)\s*-->\s*$/;
+
+export type AnswerBlock =
+  | { kind: 'answer'; block: CodeBlock; commands: CommandSpec[]; by: 'annotation' | 'heading' }
+  | { kind: 'unresolved'; block: CodeBlock; words: string; span: Span; hint?: string };
+
+/**
+ * The `json` blocks of a document that show a command's answer, with the command(s): named by a response
+ * annotation on the line before the fence, else by the backticked commands of the nearest heading above it
+ * (`run get`, within the skill's own domain, or `orchestration run get`).
+ */
+export function answerBlocks(doc: Document): AnswerBlock[] {
+  const out: AnswerBlock[] = [];
+  const schema = loadCliSchema();
+  const domain = skillDomain(doc, schema.domains);
+  for (const block of doc.codeBlocks) {
+    if (block.lang !== 'json' || block.unterminated) continue;
+    const line = block.span.start.line;
+    const previous = line >= 2 ? lineText(doc, line - 1) : '';
+    const annotation = RESPONSE_ANNOTATION.exec(previous);
+    if (annotation) {
+      const words = annotation[1].replace(/^(?:cargo-ai|npx\s+@cargo-ai\/cli)\s+/, '');
+      const command = findCommand(words.split(/\s+/), schema);
+      if (command) out.push({ kind: 'answer', block, commands: [command], by: 'annotation' });
+      else {
+        const start = doc.lineStarts[line - 2] + previous.indexOf(annotation[1]);
+        const resolved = resolveCommand(words.split(/\s+/), schema);
+        const list = words.split(/\s+/);
+        const hint =
+          !resolved.ok && resolved.suggestions.length > 0
+            ? `did you mean \`${[...list.slice(0, resolved.index), resolved.suggestions[0]].join(' ')}\`?`
+            : 'write `<!-- response: <domain> <resource> <action> -->`';
+        out.push({ kind: 'unresolved', block, words, span: { start: doc.pointAt(start), end: doc.pointAt(start + annotation[1].length) }, hint });
+      }
+      continue;
+    }
+    const heading = nearestHeading(doc, block.span.start.offset);
+    if (!heading) continue;
+    const commands = commandsNamedIn(doc.text.slice(heading.span.start.offset, heading.span.end.offset), domain, schema);
+    if (commands.length > 0) out.push({ kind: 'answer', block, commands, by: 'heading' });
+  }
+  return out;
+}
+
+function lineText(doc: Document, line: number): string {
+  const start = doc.lineStarts[line - 1];
+  const end = line < doc.lineStarts.length ? doc.lineStarts[line] : doc.text.length;
+  return doc.text.slice(start, end).replace(/\r?\n$/, '');
+}
+
+function nearestHeading(doc: Document, offset: number): Heading | undefined {
+  let found: Heading | undefined;
+  for (const heading of doc.headings) {
+    if (heading.span.start.offset >= offset) break;
+    found = heading;
+  }
+  return found;
+}
+
+/** `cargo-orchestration` → `orchestration`, `cargo-workspace-management` → `workspaceManagement`, when a domain. */
+function skillDomain(doc: Document, domains: readonly string[]): string | undefined {
+  const folder = doc.file.skillDir?.split(/[\\/]/).pop() ?? '';
+  const name = folder.replace(/^cargo-/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return domains.includes(name) ? name : undefined;
+}
+
+/** The commands a heading names in backticks: whole (`orchestration run get`, with or without `cargo-ai`) or short (`run get`). */
+export function commandsNamedIn(text: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[] {
+  const found: CommandSpec[] = [];
+  for (const match of text.matchAll(/`([^`]+)`/g)) {
+    const words = match[1]
+      .replace(/^(?:cargo-ai|npx\s+@cargo-ai\/cli)\s+/, '')
+      .split(/\s+/)
+      .filter((word) => word !== '');
+    const path = words.slice(0, words.findIndex((word) => word.startsWith('-') || word.startsWith('<')) >>> 0 || words.length);
+    const command = commandAtPath(path, domain, schema);
+    if (command && !found.includes(command)) found.push(command);
+  }
+  return found;
+}
+
+function commandAtPath(path: string[], domain: string | undefined, schema: ReturnType<typeof loadCliSchema>): CommandSpec | undefined {
+  if (path.length >= 3) return findCommand(path.slice(0, 3), schema);
+  if (path.length !== 2) return undefined;
+  if (domain) {
+    const own = findCommand([domain, ...path], schema);
+    if (own) return own;
+  }
+  const anywhere = schema.domains.map((name) => findCommand([name, ...path], schema)).filter((command) => command !== undefined);
+  return anywhere.length === 1 ? anywhere[0] : undefined;
 }
