@@ -25,6 +25,7 @@ import nameMatchesFolder from './name-matches-folder.ts';
 import recipeListed from './recipe-listed.ts';
 import orphanFile from './orphan-file.ts';
 import outputBlock from './output-block.ts';
+import outputErrorReason from './output-error-reason.ts';
 import outputRoundtrip from './output-roundtrip.ts';
 import routerCatalog from './router-catalog.ts';
 import shellSyntax from './shell-syntax.ts';
@@ -57,6 +58,7 @@ export const allRules: Rule[] = [
   recipeListed,
   ...commandRules,
   outputBlock,
+  outputErrorReason,
   outputRoundtrip,
   releaseVersion,
   ...descriptionRules,

@@ -119,34 +119,53 @@ function nearestHeading(doc: Document, offset: number): Heading | undefined {
 }
 
 /** `cargo-orchestration` → `orchestration`, `cargo-workspace-management` → `workspaceManagement`, when a domain. */
-function skillDomain(doc: Document, domains: readonly string[]): string | undefined {
+export function skillDomain(doc: Document, domains: readonly string[]): string | undefined {
   const folder = doc.file.skillDir?.split(/[\\/]/).pop() ?? '';
   const name = folder.replace(/^cargo-/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
   return domains.includes(name) ? name : undefined;
 }
 
-/** The commands a heading names in backticks: whole (`orchestration run get`, with or without `cargo-ai`) or short (`run get`). */
+/** The commands a heading names in backticks, each resolved to one command (see `commandMentions`). */
 export function commandsNamedIn(text: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[] {
   const found: CommandSpec[] = [];
+  for (const candidates of commandMentions(text, domain, schema)) {
+    if (candidates.length === 1 && !found.includes(candidates[0])) found.push(candidates[0]);
+  }
+  return found;
+}
+
+/**
+ * Each backticked command in `text`, with the commands it may mean: whole (`orchestration run get`, with or
+ * without `cargo-ai`, flags and placeholders after it), `resource action` (the skill's domain first, else every
+ * domain that has it), or a lone action after such a mention (`play create`, `update` → `play update`).
+ */
+export function commandMentions(text: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[][] {
+  const out: CommandSpec[][] = [];
+  let previous: CommandSpec | undefined;
   for (const match of text.matchAll(/`([^`]+)`/g)) {
     const words = match[1]
       .replace(/^(?:cargo-ai|npx\s+@cargo-ai\/cli)\s+/, '')
       .split(/\s+/)
       .filter((word) => word !== '');
-    const path = words.slice(0, words.findIndex((word) => word.startsWith('-') || word.startsWith('<')) >>> 0 || words.length);
-    const command = commandAtPath(path, domain, schema);
-    if (command && !found.includes(command)) found.push(command);
+    const end = words.findIndex((word) => word.startsWith('-') || word.startsWith('<') || word.startsWith('"') || word.startsWith("'"));
+    const path = words.slice(0, end < 0 ? words.length : end);
+    let candidates: CommandSpec[] = [];
+    if (path.length >= 3) candidates = [findCommand(path.slice(0, 3), schema)].filter((command) => command !== undefined);
+    else if (path.length === 2) candidates = shortForm(path, domain, schema);
+    else if (path.length === 1 && words.length === 1 && previous) {
+      candidates = [findCommand([previous.path[0], previous.path[1], path[0]], schema)].filter((command) => command !== undefined);
+    }
+    if (candidates.length === 0) continue;
+    out.push(candidates);
+    if (candidates.length === 1) previous = candidates[0];
   }
-  return found;
+  return out;
 }
 
-function commandAtPath(path: string[], domain: string | undefined, schema: ReturnType<typeof loadCliSchema>): CommandSpec | undefined {
-  if (path.length >= 3) return findCommand(path.slice(0, 3), schema);
-  if (path.length !== 2) return undefined;
+function shortForm(path: string[], domain: string | undefined, schema: ReturnType<typeof loadCliSchema>): CommandSpec[] {
   if (domain) {
     const own = findCommand([domain, ...path], schema);
-    if (own) return own;
+    if (own) return [own];
   }
-  const anywhere = schema.domains.map((name) => findCommand([name, ...path], schema)).filter((command) => command !== undefined);
-  return anywhere.length === 1 ? anywhere[0] : undefined;
+  return schema.domains.map((name) => findCommand([name, ...path], schema)).filter((command) => command !== undefined);
 }
