@@ -41,10 +41,11 @@ const rule: Rule = {
       const raisers = loadCliSchema()
         .commands.filter((command) => command.errorReasons?.includes(code.value))
         .map((command) => `\`${commandName(command)}\``);
-      const hint =
-        (own.length > 0 ? didYouMean(code.value, own) : undefined) ??
-        (raisers.length > 0 ? `raised by ${raisers.slice(0, 6).join(', ')}${raisers.length > 6 ? '…' : ''}` : undefined) ??
-        (own.length > 0 ? `its reasons: ${own.join(', ')}` : `${names} raise${commands.length > 1 ? '' : 's'} no reason code: describe the failure without one`);
+      const parts = [
+        own.length > 0 ? didYouMean(code.value, own) : undefined,
+        raisers.length > 0 ? `\`${code.value}\` is raised by ${raisers.slice(0, 6).join(', ')}${raisers.length > 6 ? '…' : ''}` : undefined,
+      ].filter((part) => part !== undefined);
+      const hint = parts.length > 0 ? parts.join('; ') : own.length > 0 ? `its reasons: ${own.join(', ')}` : `${names} raise${commands.length > 1 ? '' : 's'} no reason code: describe the failure without one`;
       context.report({ span: code.span, message: `${names} cannot raise \`${code.value}\``, hint });
     };
 
