@@ -20,7 +20,7 @@ runRuleTests(rule, {
   ],
   invalid: [
     { ...page('a reason of another command', '`cargo-ai orchestration batch create` on a tool fails with\n`playNotCompatible`.\n'), errors: [{ line: 13, column: 1, message: /`orchestration batch create` cannot raise `playNotCompatible`/, hint: /`playNotCompatible` is raised by `orchestration action execute`/ }] },
-    { ...page('a near spelling', 'In a list:\n\n- `orchestration batch download` before the end answers `batchAlreadyFinished`.\n'), errors: [{ line: 14, column: 57, message: /`orchestration batch download` cannot raise `batchAlreadyFinished`/, hint: /batchNotFinished/ }] },
+    { ...page('a near spelling', 'In a list:\n\n- `orchestration batch download` before the end answers `batchAlreadyFinished`.\n'), errors: [{ line: 14, column: 57, message: /`orchestration batch download` cannot raise `batchAlreadyFinished`/, hint: /`batchAlreadyFinished` is raised by `orchestration batch cancel`/ }] },
     {
       ...page('a reasons table under a heading naming one command', reasonsTable('Purchases (`domainManagement domain purchase`)', ['| `notEnoughCredits` | balance |', '| `purchaseFailed` | registrar |'])),
       errors: [
