@@ -16,16 +16,17 @@ runRuleTests(rule, {
     page('a word that is no reason is not checked', '`orchestration batch get` shows `status` and `failedRunsCount`.\n'),
     page('a table grouped under a heading: any of its commands may raise the reason', reasonsTable('Starting work: `orchestration run create`, `orchestration batch create`', ['| `playNotCompatible` | a play |', '| `invalidDataKind` | wrong kind |'])),
     page('a Command column, with a lone action reusing the resource', commandTable(['| `failedToCreateSegment`, `failedToUpdateSegment` | `play create`, `update` | Retry |', '| `batchNotFound` | `batch cancel`, `batch download` | Check |']), 'cargo-orchestration'),
+    page('reasons the domain declares for an endpoint the client does not map', reasonsTable('Purchases (`domainManagement domain purchase`)', ['| `notEnoughCredits` | balance |', '| `purchaseFailed` | registrar |'])),
     page('a table whose heading names no command is not checked', reasonsTable('Common failures', ['| `madeUpReason` | whatever |'])),
   ],
   invalid: [
     { ...page('a reason of another command', '`cargo-ai orchestration batch create` on a tool fails with\n`playNotCompatible`.\n'), errors: [{ line: 13, column: 1, message: /`orchestration batch create` cannot raise `playNotCompatible`/, hint: /`playNotCompatible` is raised by `orchestration action execute`/ }] },
     { ...page('a near spelling', 'In a list:\n\n- `orchestration batch download` before the end answers `batchAlreadyFinished`.\n'), errors: [{ line: 14, column: 57, message: /`orchestration batch download` cannot raise `batchAlreadyFinished`/, hint: /`batchAlreadyFinished` is raised by `orchestration batch cancel`/ }] },
     {
-      ...page('a reasons table under a heading naming one command', reasonsTable('Purchases (`domainManagement domain purchase`)', ['| `notEnoughCredits` | balance |', '| `purchaseFailed` | registrar |'])),
+      ...page('a reasons table under a heading naming one command', reasonsTable('Apps (`hosting app create`)', ['| `purchaseFailed` | registrar |', '| `appBroken` | anything in a reason column |'])),
       errors: [
-        { line: 16, column: 3, message: /`domainManagement domain purchase` cannot raise `notEnoughCredits`/ },
-        { line: 17, column: 3, message: /cannot raise `purchaseFailed`/, hint: /raises no reason code/ },
+        { line: 16, column: 3, message: /`hosting app create` cannot raise `purchaseFailed`/, hint: /is raised by `domainManagement domain purchase`/ },
+        { line: 17, column: 3, message: /cannot raise `appBroken`/, hint: /raises no reason code/ },
       ],
     },
     { ...page('a Command column that does not raise the reason', commandTable(['| `batchNotFinished` | `batch cancel` | Wait |']), 'cargo-orchestration'), errors: [{ line: 14, column: 3, message: /`orchestration batch cancel` cannot raise `batchNotFinished`/, hint: /orchestration batch download/ }] },
