@@ -97,7 +97,7 @@ export function answerBlocks(doc: Document): AnswerBlock[] {
     }
     const heading = nearestHeading(doc, block.span.start.offset);
     if (!heading) continue;
-    const commands = commandsNamedIn(doc.text.slice(heading.span.start.offset, heading.span.end.offset), domain, schema);
+    const commands = commandsOfHeading(doc.text.slice(heading.span.start.offset, heading.span.end.offset), domain, schema);
     if (commands.length > 0) out.push({ kind: 'answer', block, commands, by: 'heading' });
   }
   return out;
@@ -125,7 +125,22 @@ export function skillDomain(doc: Document, domains: readonly string[]): string |
   return domains.includes(name) ? name : undefined;
 }
 
-/** The commands a heading names in backticks, each resolved to one command (see `commandMentions`). */
+/**
+ * The commands a heading names: in backticks when it has any, else as a list of plain command paths
+ * (`## model list, model get`, `## custom-integration create, get, list`, `## run create, run list (syncs)`).
+ */
+export function commandsOfHeading(raw: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[] {
+  const text = raw.replace(/^#+\s*/, '').replace(/\s+#+\s*$/, '');
+  if (text.includes('`')) return commandsNamedIn(text, domain, schema);
+  const pieces = text
+    .replace(/\([^)]*\)/g, '')
+    .split(/,|;|:|\band\b/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '');
+  return commandsNamedIn(pieces.map((piece) => `\`${piece}\``).join(' '), domain, schema);
+}
+
+/** The commands a text names in backticks, each resolved to one command (see `commandMentions`). */
 export function commandsNamedIn(text: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[] {
   const found: CommandSpec[] = [];
   for (const candidates of commandMentions(text, domain, schema)) {
