@@ -20,6 +20,9 @@ runRuleTests(rule, {
     page('free-form maps are not checked below their key', annotated('orchestration run get', '{ "runContext": { "anything": { "goes": [1, null, { "here": true }] } } }')),
     page('elisions and placeholders', annotated('orchestration run list', '{ "runs": [{ "uuid": "<uuid>", "...": "..." }, "..."], "count": "<count>" }')),
     page('a block with neither annotation nor command heading is not checked', '## Failure\n\n```json\n{ "errorMessage": "Workflow not found." }\n```\n'),
+    page('a plain heading listing commands', '## model list, model get\n\n```json\n{ "models": [{ "uuid": "<uuid>", "slug": "companies" }] }\n```\n', 'cargo-storage'),
+    page('a lone action after a command in a plain heading', '## custom-integration create, get\n\n```json\n{ "customIntegration": { "uuid": "<uuid>" } }\n```\n', 'cargo-connection'),
+    page('a prose heading is not a command', '## Pull in slices\n\n```json\n{ "anything": 1 }\n```\n', 'cargo-storage'),
     page('the annotation wins over the heading', `## \`orchestration batch get\`\n\n${annotated('orchestration run count', '{ "count": 12 }')}`),
   ],
   invalid: [
@@ -30,6 +33,7 @@ runRuleTests(rule, {
     { ...nullStripped, errors: [{ line: 14, column: 48, message: /`\.batch\.errorMessage` is null, but the command deletes null-valued keys/ }] },
     { ...page('a command without a body', annotated('orchestration play remove', '{ "ok": true }')), errors: [{ line: 13, column: 1, message: /`orchestration play remove` prints no answer/ }] },
     { ...page('an annotation that names no command', annotated('orchestration batch gett', '{}')), errors: [{ line: 12, column: 16, message: /`orchestration batch gett` in the response annotation is not a command/, hint: /did you mean `orchestration batch get`/ }] },
+    { ...page('a plain heading: the block fits none of its commands', '## record get, record list\n\n```json\n{ "row": {} }\n```\n', 'cargo-storage'), errors: [{ line: 15, column: 3, message: /`storage record (get|list)`: the answer has no key `row`/ }] },
     { ...page('inferred from the heading', '### Run: `run get`\n\nIt prints:\n\n```json\n{ "run": { "state": "success" } }\n```\n', 'cargo-orchestration'), errors: [{ line: 17, column: 12, message: /`orchestration run get`: `\.run` has no key `state`/, hint: /status/ }] },
   ],
 });
