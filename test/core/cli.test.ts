@@ -39,6 +39,9 @@ const PLANTED = [
   'examples/SKILL.md:26:24 example-secret',
   'examples/SKILL.md:30:29 shell-syntax',
   'examples/SKILL.md:35:15 action-price',
+  'examples/SKILL.md:39:3 output-block',
+  'examples/SKILL.md:42:63 output-error-reason',
+  'examples/SKILL.md:46:70 output-roundtrip',
   'long/SKILL.md:9:4 body-size',
   'schema/SKILL.md:9:1 frontmatter-schema',
   'stray/skill.md:1:1 skill-folder',
@@ -67,7 +70,7 @@ describe('skill-lint check on the planted fixture', () => {
     const result = await run(['check', 'skills'], work);
     expect(result.stdout).toContain('skills/defects/SKILL.md');
     expect(result.stdout).toMatch(/12:5 +error +Link target `references\/missing.md` does not exist/);
-    expect(result.stdout).toMatch(/✖ 27 errors, 3 warnings/);
+    expect(result.stdout).toMatch(/✖ 30 errors, 3 warnings/);
   });
 
   it('writes one workflow annotation per finding in github format', async () => {
