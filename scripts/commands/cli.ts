@@ -10,7 +10,7 @@ import { release } from './release/release.ts';
 import { BUMPS, type Bump } from '../core/semver.ts';
 import { RoutingInputError, evaluateCases, formatEvaluation, routeCommand } from './route/evaluate.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { computeCoverage } from './coverage.ts';
+import { computeAnswerCoverage, computeCoverage } from './coverage.ts';
 import { describeInvocation } from './describe.ts';
 import { SKILL_DOMAINS, renderCommandsPage } from './docs.ts';
 import { buildProject } from '../engine/project.ts';
@@ -95,13 +95,21 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('coverage')
-    .description('per domain, how many CLI commands appear in at least one hand-written example')
+    .description('per domain, how many CLI commands appear in a hand-written example, and how many that print a body have a documented answer')
     .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
     .action((paths: string[]) => {
       const project = buildProject(paths);
-      for (const row of computeCoverage(project.invocations)) {
-        out(`${row.domain.padEnd(28)} ${String(row.shown).padStart(3)}/${String(row.total).padEnd(3)} ${Math.round((100 * row.shown) / Math.max(1, row.total))}%${row.missing.length ? `  missing: ${row.missing.join(', ')}` : ''}\n`);
-      }
+      const line = (domain: string, count: number, total: number, missing: string[]) =>
+        `${domain.padEnd(28)} ${String(count).padStart(3)}/${String(total).padEnd(3)} ${Math.round((100 * count) / Math.max(1, total))}%${missing.length ? `  missing: ${missing.join(', ')}` : ''}\n`;
+      for (const row of computeCoverage(project.invocations)) out(line(row.domain, row.shown, row.total, row.missing));
+      const answers = computeAnswerCoverage(project.documents);
+      out('\nanswers: commands that print a body, with a documented answer block\n');
+      for (const row of answers.domains) out(line(row.domain, row.documented, row.total, row.missing));
+      out(
+        answers.targets.length === 0
+          ? '\nanswer targets: every command read with jq, and every get/list a capability skill shows, has an answer block\n'
+          : `\nanswer targets without an answer block:\n${answers.targets.map((target) => `  ${target.command} (${target.why})\n`).join('')}`,
+      );
     });
 
   program

@@ -16,6 +16,8 @@ export interface Report {
   hint?: string;
   /** Report against another document than the one being checked (package-level rules). */
   path?: string;
+  /** A lesser finding of the rule: reported as a warning even when the rule runs at error severity. */
+  lesser?: true;
 }
 
 interface BaseContext {

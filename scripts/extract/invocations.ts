@@ -91,7 +91,7 @@ export function invocationToJson(inv: Invocation, text?: string): InvocationJson
 }
 
 /** Shell text cut out of the document, with the document offset where each of its lines starts. */
-class Source {
+export class Source {
   constructor(
     readonly text: string,
     private readonly textStarts: number[],
@@ -111,7 +111,7 @@ class Source {
 }
 
 /** Joins lines (with `separator`, same length as any replaced line break or not) and records where each began. */
-function sourceOf(lines: string[], docStarts: number[], separator: string): Source {
+export function sourceOf(lines: string[], docStarts: number[], separator: string): Source {
   const textStarts: number[] = [];
   let length = 0;
   for (const line of lines) {
@@ -133,7 +133,7 @@ function fromBlock(doc: Document, block: CodeBlock, out: ShellExtraction): void 
   }
 }
 
-function modeOf(lang: string, lines: string[]): 'shell' | 'console' | undefined {
+export function modeOf(lang: string, lines: string[]): 'shell' | 'console' | undefined {
   if (CONSOLE_LANGS.has(lang)) return 'console';
   if (lang !== '' && !SHELL_LANGS.has(lang)) return undefined;
   const first = lines.find((line) => line.trim() !== '')?.trimStart() ?? '';

@@ -26,6 +26,9 @@ import recipeListed from './recipe-listed.ts';
 import orphanFile from './orphan-file.ts';
 import outputFinalStatus from './output-final-status.ts';
 import outputJq from './output-jq.ts';
+import outputBlock from './output-block.ts';
+import outputErrorReason from './output-error-reason.ts';
+import outputRoundtrip from './output-roundtrip.ts';
 import routerCatalog from './router-catalog.ts';
 import shellSyntax from './shell-syntax.ts';
 import skillFolder from './skill-folder.ts';
@@ -58,6 +61,9 @@ export const allRules: Rule[] = [
   ...commandRules,
   outputJq,
   outputFinalStatus,
+  outputBlock,
+  outputErrorReason,
+  outputRoundtrip,
   releaseVersion,
   ...descriptionRules,
 ];

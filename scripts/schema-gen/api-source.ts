@@ -2,16 +2,21 @@
 // each method can raise, and where its answer keeps `null` values. The client's fetcher deletes every
 // null-valued key (`replaceNullByUndefined` defaults to true); a method that passes `replaceNullByUndefined:
 // false` keeps them, often only under the fields it copies back after stripping the rest with `nullToUndefined`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
 const API_DIR = 'node_modules/@cargo-ai/api/build/src/api';
+const DOMAINS_DIR = 'node_modules/@cargo-ai/api/build/src/domains';
 const REASON_HELPER = 'getErrorWithReasonErrorMessage';
 const STRIP_HELPER = 'nullToUndefined';
 
 export interface MethodSource {
-  /** Keys of the reason-to-message maps the method passes to the error helper, sorted. */
+  /**
+   * Keys of the reason-to-message maps the method passes to the error helper, and the members of a
+   * `<Method>FailureReason` type its domain declares for the endpoint (reasons the server sends without the
+   * client naming them), sorted.
+   */
   errorReasons: string[];
   /** The method passes `replaceNullByUndefined: false` to the fetcher. */
   keepsNulls: boolean;
@@ -30,6 +35,7 @@ export function readApiSource(repoRoot: string): Map<string, MethodSource> {
   const methods = new Map<string, MethodSource>();
   for (const [domain, { builder, file }] of builders) {
     const source = parse(path.join(dir, file));
+    const declared = failureReasons(path.join(repoRoot, DOMAINS_DIR, `${domain}.d.ts`));
     const body = builderBody(source, builder);
     if (!body) throw new Error(`${API_DIR}/${file}: no \`${builder}\``);
     const functions = new Map<string, ts.FunctionLikeDeclaration>();
@@ -44,11 +50,31 @@ export function readApiSource(repoRoot: string): Map<string, MethodSource> {
         const implementation = methodImplementation(method, functions);
         const name = method.name && propertyName(method.name);
         if (!implementation || !name) continue;
-        methods.set(`${domain}.${propertyName(resource.name)}.${name}`, describeMethod(implementation, functions));
+        const described = describeMethod(implementation, functions);
+        const functionName = implementation.name && ts.isIdentifier(implementation.name) ? implementation.name.text : undefined;
+        const extra = functionName ? declared.get(`${functionName[0].toUpperCase()}${functionName.slice(1)}FailureReason`) : undefined;
+        if (extra) described.errorReasons = [...new Set([...described.errorReasons, ...extra])].sort();
+        methods.set(`${domain}.${propertyName(resource.name)}.${name}`, described);
       }
     }
   }
   return methods;
+}
+
+/** `type XFailureReason = "a" | "b"` declarations of a domain's declaration file, by name. */
+function failureReasons(file: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!existsSync(file)) return out;
+  const visit = (node: ts.Node): void => {
+    if (ts.isTypeAliasDeclaration(node) && node.name.text.endsWith('FailureReason')) {
+      const members = ts.isUnionTypeNode(node.type) ? node.type.types : [node.type];
+      const values = members.flatMap((member) => (ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal) ? [member.literal.text] : []));
+      if (values.length === members.length) out.set(node.name.text, values);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS));
+  return out;
 }
 
 function parse(file: string): ts.SourceFile {

@@ -113,3 +113,117 @@ export function walkSchema(schema: JsonSchema, path: readonly PathStep[], loaded
   }
   return { kind: 'found', schemas: current };
 }
+
+/** A key the least answer leaves out (optional, or a null the fetcher deleted). */
+const ABSENT = Symbol('absent');
+const MAX_VARIANTS = 48;
+const MAX_DEPTH = 14;
+
+/**
+ * The least values an answer may hold at `path` of `result`: only the keys the type guarantees, one element per
+ * array, and `null` where the type allows it (a deleted key where the command strips nulls). One value per
+ * branch of each union met on the way (others at their first branch), at most MAX_VARIANTS; `absent` when the
+ * path itself may be missing.
+ */
+export function leastValues(result: BodyResult, path: readonly PathStep[], loaded: LoadedSchema = loadCliSchema()): { values: unknown[]; absent: boolean } {
+  const walk = walkSchema(result.schema, path, loaded);
+  if (walk.kind !== 'found') return { values: [], absent: false };
+  const seen = new Map<string, unknown>();
+  let absent = mayBeAbsent(result, path, loaded);
+  for (const schema of walk.schemas) {
+    const unions = new Map<string, number>();
+    const run = (choices: Map<string, number>) => {
+      const value = least(schema, [...path], result, loaded, choices, unions, 0);
+      if (value === ABSENT) absent = true;
+      else seen.set(JSON.stringify(value), value);
+    };
+    run(new Map());
+    for (const [id, count] of [...unions]) {
+      for (let branch = 1; branch < count && seen.size < MAX_VARIANTS; branch++) run(new Map([[id, branch]]));
+    }
+  }
+  return { values: [...seen.values()], absent };
+}
+
+/**
+ * Whether the answer may lack the value at `path`: a key on the way is optional, or may be null where the
+ * command deletes nulls. An array index is taken to exist (the path reads an element the page knows is there).
+ */
+export function mayBeAbsent(result: BodyResult, path: readonly PathStep[], loaded: LoadedSchema = loadCliSchema()): boolean {
+  let current = [result.schema];
+  for (let at = 0; at < path.length; at++) {
+    const step = path[at];
+    const next: JsonSchema[] = [];
+    for (const branch of current.flatMap((candidate) => alternatives(candidate, loaded))) {
+      if (typeof step === 'number' || step === ANY_ELEMENT) {
+        if (branch.type === 'array' && branch.items && !Array.isArray(branch.items)) next.push(branch.items as JsonSchema);
+        continue;
+      }
+      const property = (branch.properties as Record<string, JsonSchema> | undefined)?.[step];
+      if (!property) continue;
+      if (!((branch.required as string[] | undefined) ?? []).includes(step)) return true;
+      const nullable = alternatives(property, loaded).some((option) => option.type === 'null');
+      if (nullable && !keepsNullAt(result, path.slice(0, at + 1))) return true;
+      next.push(property);
+    }
+    if (next.length === 0) return false;
+    current = next;
+  }
+  return false;
+}
+
+function least(
+  schema: JsonSchema,
+  path: PathStep[],
+  result: BodyResult,
+  loaded: LoadedSchema,
+  choices: Map<string, number>,
+  unions: Map<string, number>,
+  depth: number,
+): unknown {
+  const resolved = resolveSchema(schema, loaded);
+  const nullValue = () => (keepsNullAt(result, path) ? null : ABSENT);
+  if (depth > MAX_DEPTH) return '...';
+  if (resolved.const !== undefined) return resolved.const;
+  if (Array.isArray(resolved.enum)) return resolved.enum[0];
+  const branches = (resolved.anyOf ?? resolved.oneOf) as JsonSchema[] | undefined;
+  if (branches) {
+    const id = `${pathText(path)}#${JSON.stringify(schema).slice(0, 200)}`;
+    if (!unions.has(id)) unions.set(id, branches.length);
+    const pick = choices.get(id) ?? 0;
+    return least(branches[Math.min(pick, branches.length - 1)], path, result, loaded, choices, unions, depth + 1);
+  }
+  switch (resolved.type) {
+    case 'null':
+      return nullValue();
+    case 'string':
+      return 'text';
+    case 'number':
+    case 'integer':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'array': {
+      if (Array.isArray(resolved.items)) return resolved.items.map((item, index) => orNull(least(item as JsonSchema, [...path, index], result, loaded, choices, unions, depth + 1)));
+      if (!resolved.items) return [];
+      return [orNull(least(resolved.items as JsonSchema, [...path, 0], result, loaded, choices, unions, depth + 1))];
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const properties = (resolved.properties as Record<string, JsonSchema> | undefined) ?? {};
+      for (const key of (resolved.required as string[] | undefined) ?? []) {
+        const value = properties[key] ? least(properties[key], [...path, key], result, loaded, choices, unions, depth + 1) : '...';
+        if (value !== ABSENT) out[key] = value;
+      }
+      return out;
+    }
+    default:
+      // Any value at all: a placeholder, which every flag schema accepts.
+      return '...';
+  }
+}
+
+/** An array keeps its elements: a deleted null element prints as `null`. */
+function orNull(value: unknown): unknown {
+  return value === ABSENT ? null : value;
+}

@@ -41,6 +41,9 @@ const PLANTED = [
   'examples/SKILL.md:35:15 action-price',
   'examples/SKILL.md:38:56 output-jq',
   'examples/SKILL.md:41:49 output-final-status',
+  'examples/SKILL.md:45:3 output-block',
+  'examples/SKILL.md:48:63 output-error-reason',
+  'examples/SKILL.md:52:70 output-roundtrip',
   'long/SKILL.md:9:4 body-size',
   'schema/SKILL.md:9:1 frontmatter-schema',
   'stray/skill.md:1:1 skill-folder',
@@ -69,7 +72,7 @@ describe('skill-lint check on the planted fixture', () => {
     const result = await run(['check', 'skills'], work);
     expect(result.stdout).toContain('skills/defects/SKILL.md');
     expect(result.stdout).toMatch(/12:5 +error +Link target `references\/missing.md` does not exist/);
-    expect(result.stdout).toMatch(/✖ 29 errors, 3 warnings/);
+    expect(result.stdout).toMatch(/✖ 32 errors, 3 warnings/);
   });
 
   it('writes one workflow annotation per finding in github format', async () => {

@@ -54,6 +54,10 @@ describe('skill-lint coverage and extract', () => {
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^orchestration +\d+\/\d+ +\d+%/m);
     expect(stdout).toMatch(/^billing +11\/11 +100%$/m);
+    // Then the answers: documented answer blocks per domain, and the targets still without one.
+    expect(stdout).toMatch(/^answers: commands that print a body/m);
+    expect(stdout).toMatch(/^context +7\/7 +100%$/m);
+    expect(stdout).toMatch(/^answer targets: every command read with jq, and every get\/list a capability skill shows, has an answer block$/m);
   });
 
   it('extract prints every invocation with its file, position and argv', async () => {

@@ -58,6 +58,8 @@ describe('result schemas of the pinned @cargo-ai/api', () => {
     expect(errorReasonsOf(command('orchestration play get'))).toEqual(['playNotFound']);
     expect(errorReasonsOf(command('orchestration batch get'))).toEqual([]);
     expect(errorReasonsOf(command('login'))).toBeUndefined();
+    // Declared by the domain as the endpoint's failure reasons, though the client does not map them.
+    expect(errorReasonsOf(command('domainManagement domain purchase'))).toContain('domainNotAvailable');
   });
 });
 
@@ -90,7 +92,7 @@ describe('readApiSource', () => {
 `,
   };
 
-  it('reads reasons (through sibling calls), kept nulls and their paths', () => {
+  it('reads reasons (through sibling calls and declared failure reasons), kept nulls and their paths', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'api-source-'));
     try {
       const dir = path.join(root, 'node_modules/@cargo-ai/api/build/src/api');
@@ -98,11 +100,14 @@ describe('readApiSource', () => {
         mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
         writeFileSync(path.join(dir, file), text);
       }
+      const domains = path.join(root, 'node_modules/@cargo-ai/api/build/src/domains');
+      mkdirSync(domains, { recursive: true });
+      writeFileSync(path.join(domains, 'thing.d.ts'), 'export declare namespace Thing {\n  /** Sent by the server, not named by the client. */\n  type RemoveThingFailureReason = "thingLocked" | "inUse";\n}\n');
       const methods = readApiSource(root);
       expect(Object.fromEntries(methods)).toEqual({
         'thing.item.get': { errorReasons: ['aLocked', 'thingNotFound'], keepsNulls: true, nullsKeptAt: ['rows[].cells', 'thing.raw'] },
         'thing.item.all': { errorReasons: [], keepsNulls: true },
-        'thing.item.remove': { errorReasons: ['inUse'], keepsNulls: false },
+        'thing.item.remove': { errorReasons: ['inUse', 'thingLocked'], keepsNulls: false },
       });
     } finally {
       rmSync(root, { recursive: true, force: true });

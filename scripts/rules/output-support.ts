@@ -1,0 +1,186 @@
+// What the output rules share: finding the command a value or block shows the answer of.
+import type { CodeBlock, Document, Heading, Span, Word } from '../core/types.ts';
+import { type ShellStep, jqArguments, savedBefore, stepsInside } from '../extract/shell-flows.ts';
+import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
+import { type CommandSpec, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
+
+const NPX_PACKAGE = /^@cargo-ai\/cli(?:@\S+)?$/;
+
+/** The command a shell call runs, when it is `cargo-ai …` (or `npx @cargo-ai/cli …`) with a known command path. */
+export function commandOfStep(step: ShellStep): CommandSpec | undefined {
+  const words = step.words.map((word) => word.value);
+  let start: number;
+  if (words[0] === 'cargo-ai') start = 1;
+  else if (words[0] === 'npx') {
+    const at = words.findIndex((word) => NPX_PACKAGE.test(word));
+    if (at < 0) return undefined;
+    start = at + 1;
+  } else return undefined;
+  if (step.words.slice(start, start + 3).some((word) => word.dynamic)) return undefined;
+  const resolved = resolveCommand(words.slice(start));
+  return resolved.ok ? resolved.command : undefined;
+}
+
+export interface AnswerRead {
+  /** The command whose answer is read. */
+  command: CommandSpec;
+  /** The jq call that reads it, and the path its filter names. */
+  jq: ShellStep;
+  filter: Word;
+  path: SimplePathStep[];
+  /** `jq -r`: strings are printed bare. */
+  raw: boolean;
+  /** The file the answer was saved to, when jq reads one. */
+  file?: string;
+}
+
+/**
+ * The answer a `$(…)` word hands on: its last call is `jq <plain path>`, reading either a `cargo-ai` call piped
+ * into it or a file an earlier call on the same page saved with `> file`.
+ */
+export function answerReadBy(doc: Document, word: Word): AnswerRead | undefined {
+  if (!word.dynamic || !/^\$\([\s\S]*\)$/.test(word.value)) return undefined;
+  const inside = stepsInside(doc, word);
+  const jq = inside[inside.length - 1];
+  const args = jq && jqArguments(jq);
+  if (!args || args.files.length > 1) return undefined;
+  const path = readSimplePath(args.filter.value);
+  if (!path) return undefined;
+  const file = args.files[0]?.value;
+  const source = file === undefined ? jq.pipedFrom : savedBefore(doc, file, word.span.start.offset);
+  const command = source && commandOfStep(source);
+  if (!command) return undefined;
+  return { command, jq, filter: args.filter, path, raw: args.raw, ...(file !== undefined ? { file } : {}) };
+}
+
+/** `.release.actions`, `.runs[0].uuid` */
+export function jqPathText(path: readonly SimplePathStep[]): string {
+  if (path.length === 0) return '.';
+  return path.map((step) => (typeof step === 'number' ? `[${step}]` : /^[A-Za-z_]\w*$/.test(step) ? `.${step}` : `.${JSON.stringify(step)}`)).join('').replace(/^\[/, '.[');
+}
+
+const RESPONSE_ANNOTATION = /^\s*<!--\s*response:\s*(.*?)\s*-->\s*$/;
+
+export type AnswerBlock =
+  | { kind: 'answer'; block: CodeBlock; commands: CommandSpec[]; by: 'annotation' | 'heading' }
+  | { kind: 'unresolved'; block: CodeBlock; words: string; span: Span; hint?: string };
+
+/**
+ * The `json` blocks of a document that show a command's answer, with the command(s): named by a response
+ * annotation on the line before the fence, else by the backticked commands of the nearest heading above it
+ * (`run get`, within the skill's own domain, or `orchestration run get`).
+ */
+export function answerBlocks(doc: Document): AnswerBlock[] {
+  const out: AnswerBlock[] = [];
+  const schema = loadCliSchema();
+  const domain = skillDomain(doc, schema.domains);
+  for (const block of doc.codeBlocks) {
+    if (block.lang !== 'json' || block.unterminated) continue;
+    const line = block.span.start.line;
+    const previous = line >= 2 ? lineText(doc, line - 1) : '';
+    const annotation = RESPONSE_ANNOTATION.exec(previous);
+    if (annotation) {
+      const words = annotation[1].replace(/^(?:cargo-ai|npx\s+@cargo-ai\/cli)\s+/, '');
+      const command = findCommand(words.split(/\s+/), schema);
+      if (command) out.push({ kind: 'answer', block, commands: [command], by: 'annotation' });
+      else {
+        const start = doc.lineStarts[line - 2] + previous.indexOf(annotation[1]);
+        const resolved = resolveCommand(words.split(/\s+/), schema);
+        const list = words.split(/\s+/);
+        const hint =
+          !resolved.ok && resolved.suggestions.length > 0
+            ? `did you mean \`${[...list.slice(0, resolved.index), resolved.suggestions[0]].join(' ')}\`?`
+            : 'write `<!-- response: <domain> <resource> <action> -->`';
+        out.push({ kind: 'unresolved', block, words, span: { start: doc.pointAt(start), end: doc.pointAt(start + annotation[1].length) }, hint });
+      }
+      continue;
+    }
+    const heading = nearestHeading(doc, block.span.start.offset);
+    if (!heading) continue;
+    const commands = commandsOfHeading(doc.text.slice(heading.span.start.offset, heading.span.end.offset), domain, schema);
+    if (commands.length > 0) out.push({ kind: 'answer', block, commands, by: 'heading' });
+  }
+  return out;
+}
+
+function lineText(doc: Document, line: number): string {
+  const start = doc.lineStarts[line - 1];
+  const end = line < doc.lineStarts.length ? doc.lineStarts[line] : doc.text.length;
+  return doc.text.slice(start, end).replace(/\r?\n$/, '');
+}
+
+function nearestHeading(doc: Document, offset: number): Heading | undefined {
+  let found: Heading | undefined;
+  for (const heading of doc.headings) {
+    if (heading.span.start.offset >= offset) break;
+    found = heading;
+  }
+  return found;
+}
+
+/** `cargo-orchestration` → `orchestration`, `cargo-workspace-management` → `workspaceManagement`, when a domain. */
+export function skillDomain(doc: Document, domains: readonly string[]): string | undefined {
+  const folder = doc.file.skillDir?.split(/[\\/]/).pop() ?? '';
+  const name = folder.replace(/^cargo-/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return domains.includes(name) ? name : undefined;
+}
+
+/**
+ * The commands a heading names: in backticks when it has any, else as a list of plain command paths
+ * (`## model list, model get`, `## custom-integration create, get, list`, `## run create, run list (syncs)`).
+ */
+export function commandsOfHeading(raw: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[] {
+  const text = raw.replace(/^#+\s*/, '').replace(/\s+#+\s*$/, '');
+  if (text.includes('`')) return commandsNamedIn(text, domain, schema);
+  const pieces = text
+    .replace(/\([^)]*\)/g, '')
+    .split(/,|;|:|\band\b/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '');
+  return commandsNamedIn(pieces.map((piece) => `\`${piece}\``).join(' '), domain, schema);
+}
+
+/** The commands a text names in backticks, each resolved to one command (see `commandMentions`). */
+export function commandsNamedIn(text: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[] {
+  const found: CommandSpec[] = [];
+  for (const candidates of commandMentions(text, domain, schema)) {
+    if (candidates.length === 1 && !found.includes(candidates[0])) found.push(candidates[0]);
+  }
+  return found;
+}
+
+/**
+ * Each backticked command in `text`, with the commands it may mean: whole (`orchestration run get`, with or
+ * without `cargo-ai`, flags and placeholders after it), `resource action` (the skill's domain first, else every
+ * domain that has it), or a lone action after such a mention (`play create`, `update` → `play update`).
+ */
+export function commandMentions(text: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[][] {
+  const out: CommandSpec[][] = [];
+  let previous: CommandSpec | undefined;
+  for (const match of text.matchAll(/`([^`]+)`/g)) {
+    const words = match[1]
+      .replace(/^(?:cargo-ai|npx\s+@cargo-ai\/cli)\s+/, '')
+      .split(/\s+/)
+      .filter((word) => word !== '');
+    const end = words.findIndex((word) => word.startsWith('-') || word.startsWith('<') || word.startsWith('"') || word.startsWith("'"));
+    const path = words.slice(0, end < 0 ? words.length : end);
+    let candidates: CommandSpec[] = [];
+    if (path.length >= 3) candidates = [findCommand(path.slice(0, 3), schema)].filter((command) => command !== undefined);
+    else if (path.length === 2) candidates = shortForm(path, domain, schema);
+    else if (path.length === 1 && words.length === 1 && previous) {
+      candidates = [findCommand([previous.path[0], previous.path[1], path[0]], schema)].filter((command) => command !== undefined);
+    }
+    if (candidates.length === 0) continue;
+    out.push(candidates);
+    if (candidates.length === 1) previous = candidates[0];
+  }
+  return out;
+}
+
+function shortForm(path: string[], domain: string | undefined, schema: ReturnType<typeof loadCliSchema>): CommandSpec[] {
+  if (domain) {
+    const own = findCommand([domain, ...path], schema);
+    if (own) return [own];
+  }
+  return schema.domains.map((name) => findCommand([name, ...path], schema)).filter((command) => command !== undefined);
+}
