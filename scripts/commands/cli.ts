@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { computeCoverage } from './coverage.ts';
 import { describeInvocation } from './describe.ts';
 import { SKILL_DOMAINS, renderCommandsPage } from './docs.ts';
-import { buildProject } from '../engine/project.ts';
+import { buildProject, usableThreads } from '../engine/project.ts';
 import { reachFrom } from '../extract/reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from '../report/index.ts';
 import { allRules } from '../rules/index.ts';
@@ -39,6 +39,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
     .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
+      if (options.threads !== undefined && usableThreads(options.threads) < options.threads) {
+        const usable = usableThreads(options.threads);
+        process.stderr.write(`skill-lint: --threads ${options.threads} is more than this machine runs at once; using ${usable}\n`);
+        options.threads = usable;
+      }
       const { diagnostics, project } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
       out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
       if (options.explain) {
