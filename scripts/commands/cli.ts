@@ -115,7 +115,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--skills-root <dir>', 'skills root', 'skills')
     .option('--out <dir>', 'output folder', 'dist')
     .action(async (options: { skillsRoot: string; out: string }) => {
-      const result = await packageSkills({ root: options.skillsRoot, out: options.out });
+      const onWait = (owner: number | undefined) =>
+        process.stderr.write(`skill-lint: waiting for another package run${owner ? ` (process ${owner})` : ''} to finish writing ${options.out}\n`);
+      const result = await packageSkills({ root: options.skillsRoot, out: options.out, publish: { onWait } });
       if (!result.ok) {
         out(formatDiagnostics('stylish', result.diagnostics, allRules));
         exitCode = 1;
