@@ -6,7 +6,7 @@ import { UsageError } from '../load/files.ts';
 import { invocationToJson } from '../extract/invocations.ts';
 import { lintParallel } from '../engine/lint.ts';
 import { packageSkills } from './package/package.ts';
-import { release } from './release/release.ts';
+import { ReleaseDateError, isCalendarDate, release } from './release/release.ts';
 import { BUMPS, type Bump } from '../core/semver.ts';
 import { RoutingInputError, evaluateCases, formatEvaluation, routeCommand } from './route/evaluate.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -132,9 +132,10 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--bump <level>', 'which part of the bundle version moves').choices([...BUMPS]).makeOptionMandatory())
     .option('--root <dir>', 'repository root (holds skills/ and CHANGELOG.md)', '.')
     .option('--date <yyyy-mm-dd>', 'date for the changelog heading (default: today, UTC)')
-    .action(async (options: { bump: Bump; root: string; date?: string }) => {
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date must be YYYY-MM-DD, not ${options.date}`);
-      const result = await release({ root: options.root, bump: options.bump, date: options.date });
+    .option('--allow-dirty', 'release even when the skills folder has uncommitted changes')
+    .action(async (options: { bump: Bump; root: string; date?: string; allowDirty?: boolean }) => {
+      if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(new ReleaseDateError(options.date).message);
+      const result = await release({ root: options.root, bump: options.bump, date: options.date, allowDirty: options.allowDirty });
       if (!result.ok) {
         out(formatDiagnostics('stylish', result.diagnostics, allRules));
         exitCode = 1;
