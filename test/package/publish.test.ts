@@ -101,6 +101,14 @@ describe('publish', () => {
     expect((await start(out, 'last')).stdout).toBe('done');
     expect(readLabel(out)).toBe('last');
     expectNoLeftovers(dir);
+
+    // Without a kill, the folder simply becomes a link.
+    const plain = workDir();
+    mkdirSync(path.join(plain, 'dist'));
+    writeLabelled(path.join(plain, 'dist'), 'old');
+    await publish(path.join(plain, 'dist'), (build) => writeLabelled(build, 'new'));
+    expect(readLabel(path.join(plain, 'dist'))).toBe('new');
+    expectNoLeftovers(plain);
   });
 
   it('lets overlapping runs take turns: both finish, one whole package remains', async () => {

@@ -10,7 +10,8 @@
 //
 // An output folder written before this layout (a real folder) cannot be swapped for a link in one step:
 // it is moved into `.<out>.versions/` and the link put in its place at once. A run killed between those two
-// renames leaves no output for that moment; the next run puts the link back to it before anything else.
+// renames leaves no output for that moment; the next run links the new version (complete by then) before
+// anything else.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,10 +63,11 @@ export async function publish<T>(out: string, write: (dir: string) => T, options
   } catch (error) {
     throw sentence(error, layout);
   }
+  let build: string | undefined;
   try {
     step('locked');
     removeLeftovers(layout);
-    const build = mkdtempSync(path.join(layout.versions, 'build-'));
+    build = mkdtempSync(path.join(layout.versions, 'build-'));
     const result = write(build);
     setModes(build);
     step('built');
@@ -77,7 +79,7 @@ export async function publish<T>(out: string, write: (dir: string) => T, options
     step('linked');
     const legacy = isRealFolder(out);
     if (legacy) {
-      renameSync(out, path.join(layout.versions, `v-${randomBytes(6).toString('hex')}`));
+      renameSync(out, path.join(layout.versions, `previous-${randomBytes(6).toString('hex')}`));
       step('migrated');
     }
     renameSync(link, out);
@@ -85,6 +87,7 @@ export async function publish<T>(out: string, write: (dir: string) => T, options
     removeLeftovers(layout);
     return result;
   } catch (error) {
+    if (build) rmSync(build, { recursive: true, force: true });
     throw sentence(error, layout);
   } finally {
     rmSync(layout.lock, { recursive: true, force: true });
@@ -130,11 +133,14 @@ function removeLeftovers(layout: Layout): void {
   }
   const entries = readdirSync(layout.versions);
   if (!exists) {
-    const newest = entries
-      .filter((name) => name.startsWith('v-'))
-      .map((name) => ({ name, time: statSync(path.join(layout.versions, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time)[0];
-    if (newest) symlinkSync(path.join(path.basename(layout.versions), newest.name), layout.out);
+    // A complete new version if there is one, else the earlier layout's folder that was moved aside.
+    const newest = (prefix: string) =>
+      entries
+        .filter((name) => name.startsWith(prefix))
+        .map((name) => ({ name, time: statSync(path.join(layout.versions, name)).mtimeMs }))
+        .sort((a, b) => b.time - a.time)[0]?.name;
+    const restored = newest('v-') ?? newest('previous-');
+    if (restored) symlinkSync(path.join(path.basename(layout.versions), restored), layout.out);
   }
   const keep = currentVersion(layout);
   for (const name of entries) {
