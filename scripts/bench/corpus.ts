@@ -81,3 +81,20 @@ export function writeCorpus(root: string, fileCount: number): number {
   }
   return written;
 }
+
+/**
+ * `skills` skills of one short SKILL.md each, for the description rules alone: with `alike`, every
+ * description comes from one template and differs only by its number ("Synthetic skill 17 for speed
+ * runs...", as a generated package reads), so every skill collides with every other; without, each has
+ * its own words, as in `writeCorpus`. Returns the count of files written.
+ */
+export function writeDescriptionCorpus(root: string, skills: number, alike: boolean): number {
+  for (let s = 0; s < skills; s++) {
+    const name = skillName(s);
+    mkdirSync(path.join(root, name));
+    const text = alike ? `Synthetic skill ${s} for speed runs. Use when measuring; skip otherwise.` : description(s, skills);
+    const frontmatter = ['---', `name: ${name}`, `description: ${JSON.stringify(text)}`, 'license: MIT', '---', ''].join('\n');
+    writeFileSync(path.join(root, name, 'SKILL.md'), `${frontmatter}# ${name}\n\n${prose(s, 3)}\n`);
+  }
+  return skills;
+}

@@ -6,14 +6,14 @@ import { UsageError } from '../load/files.ts';
 import { invocationToJson } from '../extract/invocations.ts';
 import { lintParallel } from '../engine/lint.ts';
 import { packageSkills } from './package/package.ts';
-import { release } from './release/release.ts';
+import { ReleaseDateError, isCalendarDate, release } from './release/release.ts';
 import { BUMPS, type Bump } from '../core/semver.ts';
 import { RoutingInputError, evaluateCases, formatEvaluation, routeCommand } from './route/evaluate.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { computeAnswerCoverage, computeCoverage } from './coverage.ts';
 import { describeInvocation } from './describe.ts';
 import { SKILL_DOMAINS, renderCommandsPage } from './docs.ts';
-import { buildProject } from '../engine/project.ts';
+import { buildProject, usableThreads } from '../engine/project.ts';
 import { reachFrom } from '../extract/reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from '../report/index.ts';
 import { allRules } from '../rules/index.ts';
@@ -39,6 +39,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
     .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
+      if (options.threads !== undefined && usableThreads(options.threads) < options.threads) {
+        const usable = usableThreads(options.threads);
+        process.stderr.write(`skill-lint: --threads ${options.threads} is more than this machine runs at once; using ${usable}\n`);
+        options.threads = usable;
+      }
       const { diagnostics, project } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
       out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
       if (options.explain) {
@@ -118,7 +123,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--skills-root <dir>', 'skills root', 'skills')
     .option('--out <dir>', 'output folder', 'dist')
     .action(async (options: { skillsRoot: string; out: string }) => {
-      const result = await packageSkills({ root: options.skillsRoot, out: options.out });
+      const onWait = (owner: number | undefined) =>
+        process.stderr.write(`skill-lint: waiting for another package run${owner ? ` (process ${owner})` : ''} to finish writing ${options.out}\n`);
+      const result = await packageSkills({ root: options.skillsRoot, out: options.out, publish: { onWait } });
       if (!result.ok) {
         out(formatDiagnostics('stylish', result.diagnostics, allRules));
         exitCode = 1;
@@ -133,9 +140,10 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--bump <level>', 'which part of the bundle version moves').choices([...BUMPS]).makeOptionMandatory())
     .option('--root <dir>', 'repository root (holds skills/ and CHANGELOG.md)', '.')
     .option('--date <yyyy-mm-dd>', 'date for the changelog heading (default: today, UTC)')
-    .action(async (options: { bump: Bump; root: string; date?: string }) => {
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date must be YYYY-MM-DD, not ${options.date}`);
-      const result = await release({ root: options.root, bump: options.bump, date: options.date });
+    .option('--allow-dirty', 'release even when the skills folder has uncommitted changes')
+    .action(async (options: { bump: Bump; root: string; date?: string; allowDirty?: boolean }) => {
+      if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(new ReleaseDateError(options.date).message);
+      const result = await release({ root: options.root, bump: options.bump, date: options.date, allowDirty: options.allowDirty });
       if (!result.ok) {
         out(formatDiagnostics('stylish', result.diagnostics, allRules));
         exitCode = 1;

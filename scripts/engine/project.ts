@@ -22,6 +22,15 @@ const MAX_THREADS = 4;
 /** Files from this size up are parsed on the main thread (see lintFileByFile). */
 export const WORKER_FILE_LIMIT = 256 * 1024;
 
+/**
+ * The threads a request for `requested` gets: at most what the machine runs at once. Each worker holds its own
+ * heap and warms up alone, so threads beyond the cores only cost (`--threads 1000` on 126 files once took
+ * 182 s and 12.8 GB).
+ */
+export function usableThreads(requested: number): number {
+  return Math.max(1, Math.min(requested, availableParallelism()));
+}
+
 export interface ParsedFile {
   doc: Document;
   invocations: Invocation[];
@@ -57,7 +66,7 @@ export async function lintFileByFile(
 ): Promise<{ project: Project; diagnostics: Diagnostic[] }> {
   // Workers find their rules in the registry by id, so rules from elsewhere (tests) run on this thread only.
   const ruleIds = workerRuleIds(rules);
-  const wanted = requested ?? (tree.markdown.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), MAX_THREADS) : 1);
+  const wanted = requested !== undefined ? usableThreads(requested) : (tree.markdown.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), MAX_THREADS) : 1);
   const threads = ruleIds ? wanted : 1;
   const skillDirOf = skillDirLookup(tree);
   const jobs = tree.markdown.map((file) => ({ path: file, skillDir: skillDirOf(file) }));

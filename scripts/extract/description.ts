@@ -1,7 +1,7 @@
 // What the description rules share: where a description is, how to read rule options, and the
 // package-level vocabulary measures (distinctive terms, weighted top terms, overlap).
 import type { Span, Skill } from '../core/types.ts';
-import { SkillNames, stripBoilerplate, terms, withoutSkipClauses } from './text.ts';
+import { SkillNames, stripBoilerplate, termWords, terms, withoutSkipClauses } from './text.ts';
 
 export function descriptionOf(skill: Skill): string | undefined {
   const value = skill.doc.frontmatter.value as { description?: unknown } | undefined;
@@ -45,6 +45,18 @@ export function describedSkills(skills: Skill[]): DescribedSkill[] {
  */
 export function ownTerms(description: string, names: SkillNames, self: string): string[] {
   return terms(stripBoilerplate(withoutSkipClauses(description, names, self))).filter((term) => term.length > 1);
+}
+
+/**
+ * Per term of `ownTerms`, the first word of the description it was stemmed from, for messages: the terms
+ * are stems ("execut"), which no author wrote.
+ */
+export function ownWords(description: string, names: SkillNames, self: string): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const { term, word } of termWords(stripBoilerplate(withoutSkipClauses(description, names, self)))) {
+    if (term.length > 1 && !written.has(term)) written.set(term, word);
+  }
+  return written;
 }
 
 function termLists(entries: { name: string; description: string }[]): Map<string, string[]> {
@@ -100,39 +112,25 @@ export function weightedJaccard(a: Map<string, number>, b: Map<string, number>):
   return max === 0 ? 0 : min / max;
 }
 
-export interface ScoredPair {
-  /** Indexes into the vectors, first < second. */
-  first: number;
-  second: number;
-  score: number;
-}
-
 /**
- * Every pair of `vectors` whose weighted Jaccard reaches `threshold`, in index order, without comparing all
- * n² pairs (two thousand skills took 0.76 s that way). A pair reaches t only if its shared weight m = Σ min
- * is at least t·(Σa + Σb − m), so at least t·Σa (Σb ≥ m): a vector's rarest terms, taken until the weight
- * left is below that, must include one the other vector holds. Only the holders of those terms are
- * compared, and the terms every description uses, being the most common, are rarely among them.
+ * Calls `visit` for every pair of `vectors` whose weighted Jaccard reaches `threshold`, first < second, in
+ * index order, without comparing all n² pairs (two thousand skills took 0.76 s that way). A pair reaches t
+ * only if its shared weight m = Σ min is at least t·(Σa + Σb − m), so at least t·Σa (Σb ≥ m): a vector's
+ * rarest terms, taken until the weight left is below that, must include one the other vector holds. Only
+ * the holders of those terms are compared, and the terms every description uses, being the most common,
+ * are rarely among them. Pairs are visited, not collected: a package of near-alike vectors has n² of them.
  */
-export function pairsAtLeast(vectors: Map<string, number>[], threshold: number): ScoredPair[] {
-  const pairs: ScoredPair[] = [];
+export function forEachPairAtLeast(vectors: Map<string, number>[], threshold: number, visit: (first: number, second: number, score: number) => void): void {
   const consider = (first: number, second: number) => {
     const score = weightedJaccard(vectors[first], vectors[second]);
-    if (score >= threshold) pairs.push({ first, second, score });
+    if (score >= threshold) visit(first, second, score);
   };
   if (threshold <= 0) {
     // Every pair reaches a threshold of zero, those sharing nothing too.
     for (let first = 0; first < vectors.length; first++) for (let second = first + 1; second < vectors.length; second++) consider(first, second);
-    return pairs;
+    return;
   }
-  const holders = new Map<string, number[]>();
-  vectors.forEach((vector, index) => {
-    for (const term of vector.keys()) {
-      const holding = holders.get(term);
-      if (holding) holding.push(index);
-      else holders.set(term, [index]);
-    }
-  });
+  const holders = termHolders(vectors);
   const rarestFirst = (a: [string, number], b: [string, number]) => holders.get(a[0])!.length - holders.get(b[0])!.length || (a[0] < b[0] ? -1 : 1);
   // met[j] is first + 1 once vector j is a candidate in this round: a marker that needs no reset.
   const met = new Int32Array(vectors.length);
@@ -156,7 +154,96 @@ export function pairsAtLeast(vectors: Map<string, number>[], threshold: number):
     for (const second of candidates) consider(first, second);
     candidates.length = 0;
   }
-  return pairs;
+}
+
+function termHolders(vectors: Map<string, number>[]): Map<string, number[]> {
+  const holders = new Map<string, number[]>();
+  vectors.forEach((vector, index) => {
+    for (const term of vector.keys()) {
+      const holding = holders.get(term);
+      if (holding) holding.push(index);
+      else holders.set(term, [index]);
+    }
+  });
+  return holders;
+}
+
+export interface Neighbour {
+  index: number;
+  score: number;
+}
+
+export interface Collisions {
+  /** How many other vectors reach the threshold with this one. */
+  count: number;
+  /** The `keep` closest of them: highest overlap first, then lowest index. */
+  closest: Neighbour[];
+}
+
+const byCloseness = (a: Neighbour, b: Neighbour) => b.score - a.score || a.index - b.index;
+
+/**
+ * Per vector, how many others reach `threshold` with it and which are closest, in time that stays near
+ * linear when the vectors are alike, as generated descriptions are ("Synthetic skill 17 for ...").
+ *
+ * A term only one vector holds never adds to an overlap, so two vectors with the same shared terms at the
+ * same weights and the same weight of private terms (topTerms makes every vector weigh 1, so that follows)
+ * overlap each other by the same score as any other pair of that group, and every member overlaps another
+ * group's members as the two groups' first members do (to rounding: the private weight is compared to 1e-9). Vectors are therefore grouped by
+ * their shared part (exact duplicates and templates differing in private words fall together), groups
+ * are compared once (forEachPairAtLeast over one vector per group), and each vector's answer is read off
+ * its group: a thousand copies of one template cost one comparison, not half a million.
+ */
+export function collisions(vectors: Map<string, number>[], threshold: number, keep: number): Collisions[] {
+  const holders = termHolders(vectors);
+  const groupOf = new Map<string, number>();
+  const members: number[][] = [];
+  for (let index = 0; index < vectors.length; index++) {
+    let privateWeight = 0;
+    const shared: string[] = [];
+    for (const [term, weight] of vectors[index]) {
+      if (holders.get(term)!.length > 1) shared.push(`${term}\u0000${weight}`);
+      else privateWeight += weight;
+    }
+    const key = `${Math.round(privateWeight * 1e9)}\u0000${shared.sort().join('\u0000')}`;
+    let group = groupOf.get(key);
+    if (group === undefined) {
+      group = members.length;
+      groupOf.set(key, group);
+      members.push([]);
+    }
+    members[group].push(index);
+  }
+  // Within a group every pair scores alike; the first two members stand for all.
+  const inner = members.map((list) => (list.length > 1 ? weightedJaccard(vectors[list[0]], vectors[list[1]]) : -1));
+  const others = members.map((list, group) => (inner[group] >= threshold ? list.length - 1 : 0));
+  // Per group, its `keep` closest other groups (a group brings at least one neighbour each).
+  const nearGroups: Neighbour[][] = members.map(() => []);
+  const remember = (group: number, other: number, score: number) => {
+    const near = nearGroups[group];
+    others[group] += members[other].length;
+    near.push({ index: other, score });
+    if (near.length > keep) {
+      near.sort((a, b) => b.score - a.score || members[a.index][0] - members[b.index][0]);
+      near.length = keep;
+    }
+  };
+  forEachPairAtLeast(members.map((list) => vectors[list[0]]), threshold, (first, second, score) => {
+    remember(first, second, score);
+    remember(second, first, score);
+  });
+  const result: Collisions[] = new Array(vectors.length);
+  members.forEach((list, group) => {
+    const fromGroups = nearGroups[group].flatMap(({ index, score }) => members[index].slice(0, keep).map((member) => ({ index: member, score })));
+    for (const self of list) {
+      const candidates = [...fromGroups];
+      if (inner[group] >= threshold) {
+        for (const member of list.slice(0, keep + 1)) if (member !== self) candidates.push({ index: member, score: inner[group] });
+      }
+      result[self] = { count: others[group], closest: candidates.sort(byCloseness).slice(0, keep) };
+    }
+  });
+  return result;
 }
 
 /** The terms two vectors share, heaviest shared weight first. */

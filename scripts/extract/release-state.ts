@@ -1,10 +1,10 @@
 // What changed in each skill since the last release tag (`v*`), read from git; shared by the
 // release-version rule and `skill-lint release`.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentIndex, Frontmatter, Project, Skill, Span } from '../core/types.ts';
-import { excludedKind } from './shipped-files.ts';
+import { archivePath, excludedKind, selectFiles } from './shipped-files.ts';
 import { parseFrontmatter } from '../parse/frontmatter.ts';
 import { lineStartsOf, makePointAt } from '../parse/positions.ts';
 
@@ -94,8 +94,10 @@ function withoutVersion(text: string): string {
 
 /**
  * Reads the release state of the project's skills; undefined when the skills are not in a git work tree.
- * A file counts as changed when git sees it modified, added, deleted or untracked (not ignored) since the
- * tag, unless it is a file that never ships (dotfiles, editor leftovers, test fixtures).
+ * Only what ships counts, the files `package` selects (SKILL.md and the pages it reaches by links): a
+ * file counts as changed when git sees it modified, added or untracked (not ignored) since the tag and it
+ * ships, or deleted since the tag (a shipped page can only go once a link to it went, which changed a
+ * page that ships). A scratch file or a page no link reaches moves no version.
  */
 export function releaseState(project: Project): ReleaseState | undefined {
   const top = gitTop(project.root);
@@ -112,17 +114,45 @@ export function releaseState(project: Project): ReleaseState | undefined {
   ].filter((line) => line !== '');
   const changes: SkillChange[] = [];
   for (const [skill, dir] of realDirs) {
-    let files = [...new Set(listed.filter((file) => file.startsWith(`${dir}/`)).map((file) => file.slice(dir.length + 1)))]
-      .filter((file) => !excludedKind(file))
-      .sort();
-    if (files.length === 0) continue;
+    const touched = [...new Set(listed.filter((file) => file.startsWith(`${dir}/`)).map((file) => file.slice(dir.length + 1)))];
+    if (touched.length === 0) continue;
+    const shipping = new Set(selectFiles(skill, project, top).files.map((file) => archivePath(skill, file)));
+    const deleted = (file: string) => !existsSync(path.join(top, dir, file)) && !excludedKind(file);
+    let files = touched.filter((file) => shipping.has(file) || deleted(file)).sort();
+    // A skill that only lost files has no shipped page left to show it: its links went with them.
+    if (!files.some((file) => shipping.has(file))) continue;
     const before = fileAt(top, tag, `${dir}/SKILL.md`);
     // A SKILL.md whose only edit is its own version (what a release writes) is not a change of the skill.
     if (files.includes('SKILL.md') && before !== undefined && withoutVersion(before) === withoutVersion(readText(skill.doc.file.path))) {
       files = files.filter((file) => file !== 'SKILL.md');
-      if (files.length === 0) continue;
+      if (!files.some((file) => shipping.has(file))) continue;
     }
     changes.push({ skill, files, previous: before === undefined ? null : versionOf(before).version });
   }
   return { top, tag, changes };
+}
+
+/**
+ * Files of the skills folders that differ from HEAD (modified, added, deleted, untracked and not ignored),
+ * relative to the repository top level; undefined without git. A SKILL.md whose only change is its own
+ * version is left out: that is what `release` writes, and running it again before committing is allowed.
+ */
+export function uncommittedFiles(top: string, dirs: string[]): string[] | undefined {
+  const status = git(top, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...dirs]);
+  if (status === undefined) return undefined;
+  const entries = status.split('\0');
+  const files: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.length < 4) continue;
+    // A rename or copy names its source in the next entry.
+    if (/[RC]/.test(entry.slice(0, 2))) i++;
+    files.push(entry.slice(3));
+  }
+  return files.sort().filter((file) => {
+    if (path.posix.basename(file) !== 'SKILL.md') return true;
+    const before = fileAt(top, 'HEAD', file);
+    const full = path.join(top, file);
+    return before === undefined || !existsSync(full) || withoutVersion(before) !== withoutVersion(readText(full));
+  });
 }

@@ -78,6 +78,16 @@ export function terms(text: string): string[] {
     .map(stem);
 }
 
+/**
+ * Each content term with the word it was stemmed from (lower-cased, as written otherwise): messages name
+ * words a reader wrote ("measuring"), never stems ("measur").
+ */
+export function termWords(text: string): { term: string; word: string }[] {
+  return words(text)
+    .filter((w) => !isStopWord(w))
+    .map((word) => ({ term: stem(word), word }));
+}
+
 /** Content terms plus each pair of adjacent content terms (`error rate` → `error_rat`), within a phrase. */
 export function termsWithBigrams(text: string): string[] {
   const result: string[] = [];

@@ -1,7 +1,8 @@
 // A lexical router tells skills apart only by words one of them uses and the others do not; a
 // description made of the package's shared words is picked at random among its neighbours.
 import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, distinctiveTerms, numberOption } from '../extract/description.ts';
+import { describedSkills, descriptionSpan, distinctiveTerms, numberOption, ownWords } from '../extract/description.ts';
+import { SkillNames } from '../extract/text.ts';
 
 const rule: Rule = {
   meta: {
@@ -16,9 +17,13 @@ const rule: Rule = {
     const described = describedSkills(project.skills);
     if (described.length < 2) return;
     const distinctive = distinctiveTerms(described.map(({ skill, description }) => ({ name: skill.name, description })));
-    for (const { skill } of described) {
-      const own = distinctive.get(skill.name) ?? [];
-      if (own.length >= minTerms) continue;
+    const names = new SkillNames(described.map(({ skill }) => skill.name));
+    for (const { skill, description } of described) {
+      const terms = distinctive.get(skill.name) ?? [];
+      if (terms.length >= minTerms) continue;
+      // The terms are stems; the message names the words as the description writes them.
+      const written = ownWords(description, names, skill.name);
+      const own = terms.map((term) => written.get(term) ?? term);
       context.report({
         path: skill.doc.file.path,
         span: descriptionSpan(skill),

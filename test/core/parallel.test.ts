@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { lint, lintParallel } from '../../scripts/engine/lint.ts';
-import { WORKER_FILE_LIMIT } from '../../scripts/engine/project.ts';
+import { WORKER_FILE_LIMIT, usableThreads } from '../../scripts/engine/project.ts';
 import { allRules } from '../../scripts/rules/index.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'skill-lint-parallel-'));
@@ -41,4 +41,12 @@ describe('parsing and per-file rules on worker threads', () => {
     expect(index.pointAt(40)).toEqual(sequential.pointAt(40));
     expect(diagnostics.filter((d) => d.file.endsWith('skill-00002/references/page-1.md')).map((d) => `${d.line} ${d.ruleId}`)).toEqual(['5 link-target']);
   }, 240_000);
+});
+
+describe('the threads a request gets', () => {
+  it('are at most what the machine runs at once', () => {
+    expect(usableThreads(1000)).toBe(availableParallelism());
+    expect(usableThreads(1)).toBe(1);
+    expect(usableThreads(availableParallelism())).toBe(availableParallelism());
+  });
 });

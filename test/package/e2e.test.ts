@@ -161,7 +161,8 @@ describe.skipIf(!haveNode22)('the real skills client', () => {
     const packaged = await packageSkills({ root: fixtureSkills, out: dist, cwd: repoRoot });
     expect(packaged.ok).toBe(true);
     const served = path.join(work, 'served-corrupt');
-    cpSync(dist, served, { recursive: true });
+    // The output is a link to its current version: copy the files, not the link.
+    cpSync(dist, served, { recursive: true, dereference: true });
     // A well-formed archive with one altered page: only the digest in the index can tell.
     const tampered = packaged.skills
       .find((skill) => skill.name === 'cargo-alpha')!

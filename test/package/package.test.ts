@@ -1,11 +1,12 @@
 // packageSkills: lint first, ship only SKILL.md and what it links to, byte-identical output every time.
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOG_FORMAT, DISCOVERY_SCHEMA, packageSkills } from '../../scripts/commands/package/package.ts';
 import { FIXED_MTIME } from '../../scripts/commands/package/tar.ts';
-import { schemaPath } from '../../scripts/core/paths.ts';
+import { repoRoot, schemaPath } from '../../scripts/core/paths.ts';
+import { execa } from 'execa';
 import { brief, copyFixture, listFiles, readArchive } from './helpers.ts';
 
 const made: string[] = [];
@@ -101,7 +102,7 @@ describe('packageSkills', () => {
     const c = await packageSkills({ root: first.skills, out: path.join(first.dir, 'dist'), cwd: first.dir });
     expect(c.ok).toBe(true);
     expect(hashes(path.join(first.dir, 'dist'))).toEqual(before);
-    expect(readdirSync(first.dir).sort()).toEqual(['dist', 'skills']);
+    expect(readdirSync(first.dir).sort()).toEqual(['.dist.versions', 'dist', 'skills']);
   });
 
   it('ships no dotfiles, editor leftovers, test fixtures or unlinked files', async () => {
@@ -156,11 +157,12 @@ describe('packageSkills', () => {
     expect(bad.ok).toBe(false);
     expect(brief(bad.diagnostics.filter((d) => d.severity === 'error'))).toEqual(['skills/cargo-alpha/references/guide.md:5:5 error link-target Link target `missing.md` does not exist']);
     expect(hashes(path.join(dir, 'dist'))).toEqual(before);
-    expect(readdirSync(dir).sort()).toEqual(['dist', 'skills']);
+    expect(readdirSync(dir).sort()).toEqual(['.dist.versions', 'dist', 'skills']);
+    expect(readdirSync(path.join(dir, '.dist.versions'))).toEqual([path.basename(readlinkSync(path.join(dir, 'dist')))]);
 
     const fresh = await packageSkills({ root: skills, out: path.join(dir, 'fresh'), cwd: dir });
     expect(fresh.ok).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual(['dist', 'skills']);
+    expect(readdirSync(dir).sort()).toEqual(['.dist.versions', 'dist', 'skills']);
   });
 
   it('refuses symbolic links: through the lint rule, and by itself when that rule is off', async () => {
@@ -196,6 +198,20 @@ describe('packageSkills', () => {
     const around = await packageSkills({ root: skills, out: dir, cwd: dir });
     expect(around.ok).toBe(false);
     expect(readFileSync(path.join(dir, 'precious/keep.txt'), 'utf8')).toBe('keep');
+  });
+
+  it('refuses a symbolic link it did not make as the output, and says in one line when it cannot write', async () => {
+    const { dir, skills } = fixture();
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync('elsewhere', path.join(dir, 'dist'));
+    const foreign = await packageSkills({ root: skills, out: path.join(dir, 'dist'), cwd: dir });
+    expect(foreign.ok).toBe(false);
+    expect(foreign.diagnostics[0].message).toMatch(/`dist` is a symbolic link that package did not make; refusing to replace it/);
+
+    writeFileSync(path.join(dir, 'file'), 'not a folder');
+    const cli = await execa('node', [path.join(repoRoot, 'scripts/bin/skill-lint.js'), 'package', '--skills-root', 'skills', '--out', 'file/dist'], { cwd: dir, reject: false });
+    expect(cli.exitCode).toBe(2);
+    expect(cli.stderr).toMatch(/^skill-lint: cannot write the package at .*file\/dist: .*file\S* is in the way \(a file where a folder should be\)$/);
   });
 
   it('refuses names and descriptions the skills client would drop from the index', async () => {

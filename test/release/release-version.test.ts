@@ -57,7 +57,7 @@ describe('release-version', () => {
     expect(check(r)).toEqual([]);
   });
 
-  it('counts uncommitted and untracked pages, but not files that never ship', () => {
+  it('counts uncommitted and untracked pages that ship, but not files that never ship', () => {
     const r = repo();
     r.git('tag', 'v1.2.0');
     r.write('skills/cargo-alpha/references/guide.md~', 'backup');
@@ -65,8 +65,11 @@ describe('release-version', () => {
     mkdirSync(path.join(r.skills, 'cargo-alpha/tests'));
     r.write('skills/cargo-alpha/tests/case.json', '{}');
     expect(check(r)).toEqual([]);
+    // A page no link reaches does not ship (`package` leaves it out), so it moves no version.
     r.write('skills/cargo/references/extra.md', '# Extra\n');
-    expect(check(r)).toEqual([`${router}:8:12 error release-version \`cargo\` changed since v1.2.0 (references/extra.md) but its version is still 1.2.0`]);
+    expect(check(r)).toEqual([]);
+    r.edit('skills/cargo/references/basics.md', (text) => `${text}\nSee [extra](extra.md).\n`);
+    expect(check(r)).toEqual([`${router}:8:12 error release-version \`cargo\` changed since v1.2.0 (references/basics.md, references/extra.md) but its version is still 1.2.0`]);
   });
 
   it('does not count an edit of the version alone as a change', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, queryTerms, rankSkills } from '../../scripts/commands/route/ranker.ts';
 import fc from 'fast-check';
-import { pairsAtLeast, sharedTerms, weightedJaccard } from '../../scripts/extract/description.ts';
+import { collisions, forEachPairAtLeast, sharedTerms, weightedJaccard, type Neighbour } from '../../scripts/extract/description.ts';
 import { SkillNames, sentences, skipClauses, stem, terms, triggerPhrases, withoutSkipClauses } from '../../scripts/extract/text.ts';
 
 describe('text analysis', () => {
@@ -70,6 +70,12 @@ describe('weighted Jaccard overlap', () => {
     expect(weightedJaccard(new Map(), new Map())).toBe(0);
   });
 
+  const pairsAtLeast = (vectors: Map<string, number>[], threshold: number) => {
+    const pairs: { first: number; second: number; score: number }[] = [];
+    forEachPairAtLeast(vectors, threshold, (first, second, score) => pairs.push({ first, second, score }));
+    return pairs;
+  };
+
   it('finds the pairs at or above a threshold as comparing every pair would, in index order', () => {
     const everyPair = (vectors: Map<string, number>[], threshold: number) =>
       vectors.flatMap((_, first) =>
@@ -94,6 +100,44 @@ describe('weighted Jaccard overlap', () => {
     const disjoint = [new Map([['a', 1]]), new Map([['b', 1]])];
     expect(pairsAtLeast(disjoint, 0)).toEqual([{ first: 0, second: 1, score: 0 }]);
     expect(pairsAtLeast(disjoint, 0.01)).toEqual([]);
+  });
+
+  it('counts and ranks each vector\'s collisions as comparing every pair would, duplicates and templates grouped', () => {
+    const everyPair = (vectors: Map<string, number>[], threshold: number, keep: number) =>
+      vectors.map((vector, index) => {
+        const all: Neighbour[] = vectors.flatMap((other, at) => (at === index ? [] : [{ index: at, score: weightedJaccard(vector, other) }])).filter((n) => n.score >= threshold);
+        return { count: all.length, closest: all.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, keep) };
+      });
+    const term = fc.constantFrom('run', 'node', 'batch', 'credit', 'segment', 'model');
+    const vector = fc.dictionary(term, fc.double({ min: 0.01, max: 1, noNaN: true }), { maxKeys: 4 });
+    // A template: shared terms at fixed weights plus one private word per copy, at one weight, as numbered
+    // generated descriptions give.
+    const template = fc.record({ shared: vector, copies: fc.integer({ min: 1, max: 6 }), privateWeight: fc.double({ min: 0.01, max: 1, noNaN: true }) });
+    const copiesOf = ({ shared, copies, privateWeight }: { shared: Record<string, number>; copies: number; privateWeight: number }) =>
+      Array.from({ length: copies }, () => ({ ...shared, own: privateWeight }));
+    const vectors = fc.array(fc.oneof(vector.map((v) => [v]), template.map(copiesOf)), { maxLength: 8 });
+    const threshold = fc.oneof(fc.constantFrom(0, 0.2, 1), fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(vectors, threshold, fc.integer({ min: 1, max: 4 }), (records, at, keep) => {
+        // Each copy's private word is its own: `own` becomes `own<index>`.
+        const maps = records.flat().map((record, index) => new Map(Object.entries(record).map(([t, w]) => [t === 'own' ? `own${index}` : t, w])));
+        const found = collisions(maps, at, keep);
+        const expected = everyPair(maps, at, keep);
+        expect(found.map((c) => c.count)).toEqual(expected.map((c) => c.count));
+        expect(found.map((c) => c.closest.map((n) => n.index))).toEqual(expected.map((c) => c.closest.map((n) => n.index)));
+        found.forEach((c, i) => c.closest.forEach((n, j) => expect(n.score).toBeCloseTo(expected[i].closest[j].score, 9)));
+      }),
+      { numRuns: 500, seed: 20261205 },
+    );
+  });
+
+  it('counts a thousand copies of one template as one cluster', () => {
+    const copies = Array.from({ length: 1000 }, (_, i) => new Map([['synthetic', 0.3], ['speed', 0.3], [`n${i}`, 0.4]]));
+    const found = collisions(copies, 0.2, 3);
+    expect(found.every((c) => c.count === 999)).toBe(true);
+    // Σ min = 0.6 over Σ max = 1 + 1 − 0.6.
+    expect(found[500].closest.map((n) => n.index)).toEqual([0, 1, 2]);
+    expect(found[500].closest[0].score).toBeCloseTo(0.6 / 1.4, 12);
   });
 
   it('lists the shared terms, heaviest shared weight first', () => {

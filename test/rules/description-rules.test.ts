@@ -159,8 +159,8 @@ runRuleTests(descriptionVocabulary, {
       options: { minTerms: 40 },
       files: pack(),
       errors: [
-        { file: 'acme-analytics/SKILL.md', line: 3, column: 14, message: /distinctive terms, fewer than 40 \(.*durat/ },
-        { file: 'acme-billing/SKILL.md', line: 3, column: 14, message: /fewer than 40 \(.*invoic/ },
+        { file: 'acme-analytics/SKILL.md', line: 3, column: 14, message: /distinctive terms, fewer than 40 \(.*\bdurations\b/ },
+        { file: 'acme-billing/SKILL.md', line: 3, column: 14, message: /fewer than 40 \((?!.*\binvoic\b).*\binvoices\b/ },
         { file: 'acme-hosting/SKILL.md', line: 3, column: 14, message: /fewer than 40 \(.*domain/ },
       ],
     },
@@ -183,10 +183,45 @@ runRuleTests(descriptionCollision, {
       files: pack({ 'acme-billing': STEALER }),
       errors: [
         { file: 'acme-analytics/SKILL.md', line: 3, column: 14, message: /collides with `acme-billing` \(overlap 0\.\d\d ≥ 0\.2\); shared terms: .*error/, hint: /use acme-billing instead/ },
-        { ...AT_VALUE, message: /collides with `acme-analytics`.*shared terms: .*durat/ },
+        { ...AT_VALUE, message: /collides with `acme-analytics`.*shared terms: (?!.*\b(?:durat|rat|fail|count)\b).*\bdurations\b/ },
       ],
     },
   ],
+});
+
+describe('description-collision on a package generated from one template', () => {
+  // The probe that found the quadratic output: every pair was reported, twice.
+  const templated = (count: number) =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => {
+        const name = `synthetic-${String(i).padStart(3, '0')}`;
+        const description = `Synthetic skill ${i + 10} for speed runs. Use when measuring; skip otherwise.`;
+        return [`${name}/SKILL.md`, skillMd(name, undefined, { description: JSON.stringify(description) })];
+      }),
+    );
+
+  it('reports each skill once, naming its closest neighbours and counting the cluster', () => {
+    const found = lintCase(descriptionCollision, { name: 'templated', files: templated(40) });
+    expect(found).toHaveLength(40);
+    expect(new Set(found.map((d) => d.file)).size).toBe(40);
+    expect(found.every((d) => d.line === 3 && d.column === 14)).toBe(true);
+    const first = found.find((d) => d.file === 'synthetic-000/SKILL.md')!;
+    expect(first.message).toMatch(
+      /^Description of `synthetic-000` collides with 39 other descriptions \(overlap ≥ 0\.2\), closest `synthetic-001` \(0\.\d\d\), `synthetic-002` \(0\.\d\d\), `synthetic-003` \(0\.\d\d\) and 36 more; shared terms with `synthetic-001`: /,
+    );
+    expect(first.hint).toMatch(/own job and words/);
+  });
+
+  it('names the words as written, never their stems', () => {
+    const [first] = lintCase(descriptionCollision, { name: 'templated', files: templated(3) });
+    const shared = first.message.split('shared terms with `synthetic-001`: ')[1].split(', ');
+    expect(shared.sort()).toEqual(['measuring', 'otherwise', 'runs', 'skill', 'skip', 'speed', 'synthetic']);
+  });
+
+  it('a skill that collides with one other keeps the pair message', () => {
+    const found = lintCase(descriptionCollision, { name: 'pair', files: pack({ 'acme-billing': STEALER }) });
+    expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/collides with `acme-billing` \(/), expect.stringMatching(/collides with `acme-analytics` \(/)]);
+  });
 });
 
 describe('description rule options', () => {

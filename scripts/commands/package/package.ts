@@ -1,12 +1,12 @@
 // `skill-lint package`: lint, then write exactly what ships, for the `skills` client to install.
 //
-// Layout of the output folder (every byte a function of the sources):
+// Layout of the output folder (a link to its current version, see publish.ts; every byte a function of the sources):
 //   skills/<name>/...                        the shipped files, for `skills add <out>` from disk
 //   .well-known/agent-skills/index.json      Agent Skills discovery index, schema 0.2.0
 //   .well-known/agent-skills/<name>.tar.gz   one archive per skill, SKILL.md at the archive root
 //   catalog.json                             names, versions, descriptions, file hashes, API version
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Skill } from '../../core/types.ts';
 import type { Profile } from '../../load/config.ts';
@@ -16,6 +16,7 @@ import { sortDiagnostics } from '../../engine/run-rules.ts';
 import { repoRoot, schemaPath } from '../../core/paths.ts';
 import { ROUTER_SKILL } from '../../extract/release-state.ts';
 import { archivePath, packageDiagnostic, selectFiles } from '../../extract/shipped-files.ts';
+import { type PublishOptions, publish } from './publish.ts';
 import { tarGz } from './tar.ts';
 import { allRules } from '../../rules/index.ts';
 
@@ -30,11 +31,16 @@ const CLIENT_DESCRIPTION_MAX = 1024;
 export interface PackageOptions {
   /** Skills root to package (a folder of skill folders), relative to `cwd`. */
   root: string;
-  /** Output folder, relative to `cwd`; replaced whole, and only if it holds a previous package. */
+  /**
+   * Output path, relative to `cwd`: a link to the package's current version, kept beside it in
+   * `.<out>.versions/`; replaced whole, and only if it holds a previous package.
+   */
   out: string;
   profile?: Profile;
   cwd?: string;
   configPath?: string;
+  /** Waiting for another run, and the steps tests stop at. */
+  publish?: PublishOptions;
 }
 
 export interface PackagedFile {
@@ -96,17 +102,9 @@ export async function packageSkills(options: PackageOptions): Promise<PackageRes
   }
   if (problems.length > 0) return fail([...diagnostics, ...problems]);
 
-  const parent = path.dirname(out);
-  mkdirSync(parent, { recursive: true });
-  // Built beside the output and renamed into place, so a failure never leaves a half-written package.
-  const temp = mkdtempSync(path.join(parent, `.${path.basename(out)}.tmp-`));
-  try {
-    const skills = writePackage(temp, built);
-    replaceFolder(temp, out);
-    return { ok: true, diagnostics: sortDiagnostics(diagnostics), out, skills };
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
+  // Written as a new version beside the output and switched into place whole (see publish.ts).
+  const skills = await publish(out, (dir) => writePackage(dir, built), options.publish);
+  return { ok: true, diagnostics: sortDiagnostics(diagnostics), out, skills };
 }
 
 /** Name, version and description from the frontmatter, or a finding when the client would reject them. */
@@ -189,6 +187,9 @@ function checkOutput(out: string, root: string, cwd: string): Diagnostic | undef
   if (within(root, out) || within(out, root)) {
     return packageDiagnostic(out, cwd, `the output folder \`${displayPath(out, cwd)}\` overlaps the skills root \`${displayPath(root, cwd)}\``, 'choose an output folder outside the skills, such as dist');
   }
+  if (isForeignLink(out)) {
+    return packageDiagnostic(out, cwd, `\`${displayPath(out, cwd)}\` is a symbolic link that package did not make; refusing to replace it`, 'remove it, or choose another --out');
+  }
   if (!existsSync(out)) return undefined;
   if (!statSync(out).isDirectory()) return packageDiagnostic(out, cwd, `\`${displayPath(out, cwd)}\` exists and is not a folder`);
   if (readdirSync(out).length === 0) return undefined;
@@ -201,23 +202,15 @@ function checkOutput(out: string, root: string, cwd: string): Diagnostic | undef
   return packageDiagnostic(out, cwd, `\`${displayPath(out, cwd)}\` is not empty and holds no previous package; refusing to replace it`, 'remove it, or choose another --out');
 }
 
-/** Puts `from` at `to`, replacing a previous package there; restores the old one if the swap fails. */
-function replaceFolder(from: string, to: string): void {
-  if (!existsSync(to)) {
-    renameSync(from, to);
-    return;
-  }
-  const old = mkdtempSync(path.join(path.dirname(to), `.${path.basename(to)}.old-`));
-  const parked = path.join(old, 'previous');
-  renameSync(to, parked);
+/** A symbolic link at the output that points anywhere but into its own `.<out>.versions/` folder. */
+function isForeignLink(out: string): boolean {
   try {
-    renameSync(from, to);
-  } catch (error) {
-    renameSync(parked, to);
-    rmSync(old, { recursive: true, force: true });
-    throw error;
+    if (!lstatSync(out).isSymbolicLink()) return false;
+  } catch {
+    return false;
   }
-  rmSync(old, { recursive: true, force: true });
+  const target = path.resolve(path.dirname(out), readlinkSync(out));
+  return path.dirname(target) !== path.join(path.dirname(out), `.${path.basename(out)}.versions`);
 }
 
 function sha256(data: Buffer): string {
