@@ -16,6 +16,7 @@ import { SKILL_DOMAINS, renderCommandsPage } from './docs.ts';
 import { buildProject } from '../engine/project.ts';
 import { reachFrom } from '../extract/reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from '../report/index.ts';
+import { formatRuleList, formatRuleTable } from '../report/rules.ts';
 import { allRules } from '../rules/index.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -164,16 +165,10 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('rules')
     .description('list every rule with its id, default severity, profile and description')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
-      if (options.format === 'json') {
-        out(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
-        return;
-      }
-      const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
-      for (const { id, severity, profile, description } of allRules.map((rule) => rule.meta)) {
-        out(`${id.padEnd(width)}  ${severity.padEnd(7)}  ${profile.padEnd(5)}  ${description}\n`);
-      }
+    .addOption(new Option('-f, --format <format>', 'output format (markdown: the README\'s rule table)').choices(['text', 'json', 'markdown']).default('text'))
+    .action((options: { format: 'text' | 'json' | 'markdown' }) => {
+      if (options.format === 'json') out(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
+      else out(options.format === 'markdown' ? formatRuleTable(allRules) : formatRuleList(allRules));
     });
 
   try {

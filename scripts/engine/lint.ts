@@ -4,8 +4,9 @@
 import type { Rule } from '../core/rule.ts';
 import type { Diagnostic, ParsedProject, Project } from '../core/types.ts';
 import { type Profile, loadConfig } from '../load/config.ts';
-import { UsageError, loadTree } from '../load/files.ts';
+import { loadTree } from '../load/files.ts';
 import { buildProject, lintFileByFile } from './project.ts';
+import { checkOptionFiles, validateConfig } from './options.ts';
 import { type RunSettings, runFileRules, runProjectRules, sortDiagnostics } from './run-rules.ts';
 
 export interface LintOptions {
@@ -28,6 +29,7 @@ export interface LintResult {
 export function lint(options: LintOptions): LintResult & { project: ParsedProject } {
   const settings = settingsFor(options);
   const project = buildProject(options.paths, settings.cwd);
+  checkOptionFiles(settings.config, options.rules, project.root);
   const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, options.rules, settings));
   diagnostics.push(...runProjectRules(project, options.rules, settings));
   return { diagnostics: sortDiagnostics(diagnostics), project };
@@ -40,6 +42,7 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
   const settings = settingsFor(options);
   const tree = loadTree(options.paths, settings.cwd);
+  checkOptionFiles(settings.config, options.rules, tree.root);
   const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads);
   return { diagnostics: sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]), project };
 }
@@ -47,8 +50,6 @@ export async function lintParallel(options: LintOptions): Promise<LintResult> {
 function settingsFor(options: LintOptions): RunSettings {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig(cwd, options.configPath);
-  for (const id of Object.keys(config.rules)) {
-    if (!options.rules.some((rule) => rule.meta.id === id)) throw new UsageError(`config names an unknown rule: ${id}`);
-  }
+  validateConfig(config, options.rules);
   return { config, profile: options.profile ?? config.profile ?? 'cargo', cwd };
 }

@@ -1,19 +1,22 @@
 // Two descriptions built on the same distinguishing words compete for the same requests; whichever
 // wins, the other skill's users lose. Reported on both skills, with the words they share.
-import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption, pairsAtLeast, sharedTerms, topTerms } from '../extract/description.ts';
+import { defineRule } from '../core/rule.ts';
+import { describedSkills, descriptionSpan, pairsAtLeast, sharedTerms, topTerms } from '../extract/description.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'description-collision',
     description:
-      "Two descriptions collide when the weighted Jaccard overlap of their `topTerms` (default 15) heaviest tf-idf terms reaches `threshold` (default 0.2); reported on both skills with the shared terms.",
+      "Two descriptions collide when the weighted Jaccard overlap of their `topTerms` heaviest tf-idf terms reaches `threshold`; reported on both skills with the shared terms.",
     severity: 'warning',
     profile: 'spec',
+    options: {
+      topTerms: { type: 'integer', minimum: 1, default: 15, description: 'heaviest tf-idf terms compared per description' },
+      threshold: { type: 'number', exclusiveMinimum: 0, maximum: 1, default: 0.2, description: 'weighted Jaccard overlap from which two descriptions collide' },
+    },
   },
   checkProject(project, context) {
-    const top = numberOption(context.options, 'topTerms', 15);
-    const threshold = numberOption(context.options, 'threshold', 0.2);
+    const { topTerms: top, threshold } = context.options;
     const described = describedSkills(project.skills);
     if (described.length < 2) return;
     const vectors = topTerms(described.map(({ skill, description }) => ({ name: skill.name, description })), top);
@@ -32,6 +35,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

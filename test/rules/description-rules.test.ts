@@ -190,10 +190,10 @@ runRuleTests(descriptionCollision, {
 });
 
 describe('description rule options', () => {
-  it('a wrong option type becomes a finding that names the option', () => {
-    const found = lintCase(descriptionTriggers, { name: 'bad option', options: { minTriggers: 'four' }, files: pack() });
-    expect(found).toHaveLength(1);
-    expect(found[0].message).toMatch(/option `minTriggers` must be a non-negative number, not "four"/);
+  it('a wrong option type stops the run with a usage error naming the rule and the option', () => {
+    expect(() => lintCase(descriptionTriggers, { name: 'bad option', options: { minTriggers: 'four' }, files: pack() })).toThrow(
+      'rule description-triggers: option minTriggers must be an integer, not "four"',
+    );
   });
 
   it('all description rules belong to the spec profile at warning severity', () => {
