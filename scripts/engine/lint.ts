@@ -18,6 +18,8 @@ export interface LintOptions {
   configPath?: string;
   /** Threads to lint with, this one included (1: this thread only); by default chosen by the tree's size. */
   threads?: number;
+  /** This thread takes no file while workers run: how a test sees the worker path on a tree of three files. */
+  leaveFilesToWorkers?: boolean;
 }
 
 export interface LintResult {
@@ -43,7 +45,7 @@ export async function lintParallel(options: LintOptions): Promise<LintResult> {
   const settings = settingsFor(options);
   const tree = loadTree(options.paths, settings.cwd);
   checkOptionFiles(settings.config, options.rules, tree.root);
-  const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads);
+  const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads, options.leaveFilesToWorkers);
   return { diagnostics: sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]), project };
 }
 

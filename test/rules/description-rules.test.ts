@@ -190,8 +190,8 @@ runRuleTests(descriptionCollision, {
 });
 
 describe('description rule options', () => {
-  it('a wrong option type stops the run with a usage error naming the rule and the option', () => {
-    expect(() => lintCase(descriptionTriggers, { name: 'bad option', options: { minTriggers: 'four' }, files: pack() })).toThrow(
+  it('a wrong option type stops the run with a usage error naming the rule and the option', async () => {
+    await expect(lintCase(descriptionTriggers, { name: 'bad option', options: { minTriggers: 'four' }, files: pack() })).rejects.toThrow(
       'rule description-triggers: option minTriggers must be an integer, not "four"',
     );
   });
