@@ -42,8 +42,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
     .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
-      const { diagnostics, project } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
-      out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && useColor(process.stdout)));
+      const { diagnostics, project, repositoryRoot } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
+      const color = options.format === 'stylish' && useColor(process.stdout);
+      out(formatDiagnostics(options.format, diagnostics, allRules, { color, paths: { cwd: process.cwd(), root: repositoryRoot } }));
       if (options.explain) {
         for (const skill of project.skills) {
           for (const link of reachFrom(skill, project).crossSkill) {

@@ -5,6 +5,7 @@ import type { Rule } from '../core/rule.ts';
 import type { Diagnostic, ParsedProject, Project } from '../core/types.ts';
 import { type Profile, loadConfig } from '../load/config.ts';
 import { loadTree } from '../load/files.ts';
+import { repositoryRoot } from '../load/repository.ts';
 import { buildProject, lintFileByFile } from './project.ts';
 import { checkOptionFiles, validateConfig } from './options.ts';
 import { type RunSettings, runFileRules, runProjectRules, sortDiagnostics } from './run-rules.ts';
@@ -25,6 +26,8 @@ export interface LintOptions {
 export interface LintResult {
   diagnostics: Diagnostic[];
   project: Project;
+  /** The repository root (git top level, else the config file's folder, else cwd): what reports name files from. */
+  repositoryRoot: string;
 }
 
 /** Lints in this thread; the project comes back parsed in full (documents with their text and invocations). */
@@ -34,7 +37,7 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
   checkOptionFiles(settings.config, options.rules, project.root);
   const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, options.rules, settings));
   diagnostics.push(...runProjectRules(project, options.rules, settings));
-  return { diagnostics: sortDiagnostics(diagnostics), project };
+  return { diagnostics: sortDiagnostics(diagnostics), project, repositoryRoot: repositoryRoot(project.root, settings.config.file, settings.cwd) };
 }
 
 /**
@@ -46,7 +49,8 @@ export async function lintParallel(options: LintOptions): Promise<LintResult> {
   const tree = loadTree(options.paths, settings.cwd);
   checkOptionFiles(settings.config, options.rules, tree.root);
   const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads, options.leaveFilesToWorkers);
-  return { diagnostics: sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]), project };
+  const all = sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]);
+  return { diagnostics: all, project, repositoryRoot: repositoryRoot(project.root, settings.config.file, settings.cwd) };
 }
 
 function settingsFor(options: LintOptions): RunSettings {
