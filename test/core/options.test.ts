@@ -71,6 +71,12 @@ describe('the README rule table', () => {
     expect(readme.slice(start, end + 1)).toBe(formatRuleTable(allRules));
   });
 
+  it("the README's configuration example is a config the tool accepts", () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const example = /### Configuration\n\n```json\n([^]*?)```/.exec(readme)![1];
+    expect(lintWith(example)).not.toThrow();
+  });
+
   it('documents every option with its default, from the same schema that validates it', () => {
     const table = formatRuleTable(allRules);
     for (const rule of allRules) {
