@@ -1,4 +1,5 @@
-// ESLint-style rule tests: cases a rule must accept and cases it must flag, at an exact position.
+// ESLint-style rule tests: cases a rule must accept and cases it must flag, at an exact position (start, and
+// end where the case gives it), run through the same engine path as the CLI.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../scripts/core/rule.ts';
 import type { Diagnostic } from '../scripts/core/types.ts';
 import type { Profile } from '../scripts/load/config.ts';
-import { lint } from '../scripts/engine/lint.ts';
+import { lintParallel } from '../scripts/engine/lint.ts';
 
 export interface Case {
   name: string;
@@ -22,6 +23,9 @@ export interface Expected {
   file?: string;
   line: number;
   column: number;
+  /** Where the finding ends; checked when given. */
+  endLine?: number;
+  endColumn?: number;
   message?: string | RegExp;
   hint?: string | RegExp;
 }
@@ -37,41 +41,59 @@ export function writeTree(files: Case['files']): string {
   return root;
 }
 
-export function lintCase(rule: Rule | Rule[], testCase: Case): Diagnostic[] {
+/** How a case runs: on this thread alone, as the CLI does below 2,000 files, or with its files left to a worker thread. */
+export type Threads = 1 | 2;
+
+/** Lints a case through the CLI's engine path (lintParallel), with the case's options in a config file. */
+export async function lintCase(rule: Rule | Rule[], testCase: Case, threads: Threads = 1): Promise<Diagnostic[]> {
   const root = writeTree(testCase.files);
   try {
     const rules = Array.isArray(rule) ? rule : [rule];
-    const configRules = Object.fromEntries(
-      rules.map((r) => [r.meta.id, { setting: r.meta.severity, options: testCase.options ?? {} }]),
-    );
-    writeFileSync(path.join(root, 'skill-lint.config.json'), JSON.stringify({ rules: Object.fromEntries(Object.entries(configRules).map(([id, c]) => [id, [c.setting, c.options]])) }));
-    return lint({ paths: testCase.paths ?? ['.'], cwd: root, rules, profile: testCase.profile }).diagnostics;
+    const config = { rules: Object.fromEntries(rules.map((r) => [r.meta.id, [r.meta.severity, testCase.options ?? {}]])) };
+    writeFileSync(path.join(root, 'skill-lint.config.json'), JSON.stringify(config));
+    const run = { paths: testCase.paths ?? ['.'], cwd: root, rules, profile: testCase.profile, threads, leaveFilesToWorkers: threads > 1 };
+    return (await lintParallel(run)).diagnostics;
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
+/**
+ * A worker thread costs one to two seconds to start (it loads and compiles the whole linter), so by default
+ * the first invalid case of each rule also runs with its files left to a worker thread, whose findings must
+ * equal the single-thread run's; RULE_TESTER_THREADS=all runs every case there too.
+ */
+const threadedCases = process.env.RULE_TESTER_THREADS === 'all' ? Infinity : 1;
+
 export function runRuleTests(rule: Rule, cases: { valid: Case[]; invalid: (Case & { errors: Expected[] })[] }): void {
   describe(rule.meta.id, () => {
-    for (const testCase of cases.valid) {
-      it(`accepts: ${testCase.name}`, () => {
-        expect(lintCase(rule, testCase).map(brief)).toEqual([]);
+    cases.valid.forEach((testCase, index) => {
+      it(`accepts: ${testCase.name}`, async () => {
+        expect((await lintCase(rule, testCase)).map(brief)).toEqual([]);
+        if (index < threadedCases - 1) expect((await lintCase(rule, testCase, 2)).map(brief)).toEqual([]);
       });
-    }
-    for (const testCase of cases.invalid) {
-      it(`flags: ${testCase.name}`, () => {
-        const found = lintCase(rule, testCase);
-        expect(found.map((d) => ({ file: d.file, line: d.line, column: d.column }))).toEqual(
-          testCase.errors.map((e) => ({ file: e.file ?? found[0]?.file, line: e.line, column: e.column })),
+    });
+    cases.invalid.forEach((testCase, index) => {
+      it(`flags: ${testCase.name}`, async () => {
+        const found = await lintCase(rule, testCase);
+        const position = (d: Expected) => ({ file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn });
+        expect(found.map((d, at) => position({ ...d, ...ends(d, testCase.errors[at]) }))).toEqual(
+          testCase.errors.map((e) => position({ ...e, file: e.file ?? found[0]?.file })),
         );
-        testCase.errors.forEach((e, index) => {
-          expect(found[index].ruleId).toBe(rule.meta.id);
-          if (e.message) expect(found[index].message).toMatch(e.message);
-          if (e.hint) expect(found[index].hint ?? '').toMatch(e.hint);
+        testCase.errors.forEach((e, at) => {
+          expect(found[at].ruleId).toBe(rule.meta.id);
+          if (e.message) expect(found[at].message).toMatch(e.message);
+          if (e.hint) expect(found[at].hint ?? '').toMatch(e.hint);
         });
+        if (index < threadedCases) expect(await lintCase(rule, testCase, 2)).toEqual(found);
       });
-    }
+    });
   });
+}
+
+/** The end of a finding, where the expectation names one. */
+function ends(found: Diagnostic, expected: Expected | undefined): Pick<Expected, 'endLine' | 'endColumn'> {
+  return { endLine: expected?.endLine === undefined ? undefined : found.endLine, endColumn: expected?.endColumn === undefined ? undefined : found.endColumn };
 }
 
 function brief(d: Diagnostic): string {

@@ -16,17 +16,20 @@ import { SKILL_DOMAINS, renderCommandsPage } from './docs.ts';
 import { buildProject, usableThreads } from '../engine/project.ts';
 import { reachFrom } from '../extract/reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from '../report/index.ts';
+import { formatRuleList, formatRuleTable } from '../report/rules.ts';
 import { allRules } from '../rules/index.ts';
+import { guardStreams, useColor } from './streams.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  guardStreams();
   const out = (text: string) => process.stdout.write(text);
   const program = new Command()
     .name('skill-lint')
     .description('Lint, route-check and package agent skills for the cargo-ai CLI.')
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    // Commander's usage errors as every other usage error: one line.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(`skill-lint: ${text.trim().replace(/^error: /, '')} (run with --help for usage)\n`) });
 
   program
     .command('check')
@@ -44,8 +47,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`skill-lint: --threads ${options.threads} is more than this machine runs at once; using ${usable}\n`);
         options.threads = usable;
       }
-      const { diagnostics, project } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
-      out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
+      const { diagnostics, project, repositoryRoot } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
+      const color = options.format === 'stylish' && useColor(process.stdout);
+      out(formatDiagnostics(options.format, diagnostics, allRules, { color, paths: { cwd: process.cwd(), root: repositoryRoot } }));
       if (options.explain) {
         for (const skill of project.skills) {
           for (const link of reachFrom(skill, project).crossSkill) {
@@ -79,10 +83,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('--skills-root <dir>', 'skills root', 'skills')
     .option('--check', 'exit 1 when a generated page is stale instead of writing it')
     .action((options: { skillsRoot: string; check?: boolean }) => {
+      if (options.skillsRoot.trim() === '') throw new UsageError('--skills-root is empty: name the folder that holds the skills');
+      if (!existsSync(options.skillsRoot)) throw new UsageError(`--skills-root ${options.skillsRoot}: no such folder`);
+      const present = Object.entries(SKILL_DOMAINS).filter(([skill]) => existsSync(path.join(options.skillsRoot, skill, 'SKILL.md')));
+      if (present.length === 0) throw new UsageError(`--skills-root ${options.skillsRoot}: none of the capability skills (${Object.keys(SKILL_DOMAINS).join(', ')}) is in it`);
       let stale = 0;
-      for (const [skill, domain] of Object.entries(SKILL_DOMAINS)) {
+      for (const [skill, domain] of present) {
         const dir = path.join(options.skillsRoot, skill);
-        if (!existsSync(dir)) continue;
         const file = path.join(dir, 'references', 'commands.md');
         const page = renderCommandsPage(domain);
         const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -159,15 +166,16 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[request]', 'a user request')
     .option('--skills-root <dir>', 'skills root', 'skills')
     .option('--eval <cases>', 'a JSONL file of {"prompt","expect","why"} lines')
-    .option('--top <n>', 'how many skills to show', '3')
-    .action((request: string | undefined, options: { skillsRoot: string; eval?: string; top: string }) => {
+    .option('--top <n>', 'how many skills to show (default 3)', (value: string) => parseCount(value, '--top', 1))
+    .action((request: string | undefined, options: { skillsRoot: string; eval?: string; top?: number }) => {
       try {
         if (options.eval) {
           const evaluation = evaluateCases({ skillsRoot: options.skillsRoot, casesFile: options.eval });
           out(formatEvaluation(evaluation));
           exitCode = evaluation.misses.length > 0 && evaluation.top1 / Math.max(1, evaluation.total) < 0.95 ? 1 : 0;
-        } else if (request) {
-          out(routeCommand({ skillsRoot: options.skillsRoot, request, top: Number(options.top) }));
+        } else if (request !== undefined) {
+          if (request.trim() === '') throw new UsageError('the request is empty: give the words a user would type');
+          out(routeCommand({ skillsRoot: options.skillsRoot, request, top: options.top }));
         } else {
           throw new UsageError('give a request, or --eval <cases.jsonl>');
         }
@@ -180,16 +188,10 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('rules')
     .description('list every rule with its id, default severity, profile and description')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
-      if (options.format === 'json') {
-        out(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
-        return;
-      }
-      const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
-      for (const { id, severity, profile, description } of allRules.map((rule) => rule.meta)) {
-        out(`${id.padEnd(width)}  ${severity.padEnd(7)}  ${profile.padEnd(5)}  ${description}\n`);
-      }
+    .addOption(new Option('-f, --format <format>', 'output format (markdown: the README\'s rule table)').choices(['text', 'json', 'markdown']).default('text'))
+    .action((options: { format: 'text' | 'json' | 'markdown' }) => {
+      if (options.format === 'json') out(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
+      else out(options.format === 'markdown' ? formatRuleTable(allRules) : formatRuleList(allRules));
     });
 
   try {
@@ -211,11 +213,14 @@ export async function main(argv: string[]): Promise<number> {
 function exitCodeFor(diagnostics: Diagnostic[], maxWarnings: number | undefined): number {
   if (diagnostics.some((d) => d.severity === 'error')) return 1;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  return maxWarnings !== undefined && warnings > maxWarnings ? 1 : 0;
+  if (maxWarnings === undefined || warnings <= maxWarnings) return 0;
+  process.stderr.write(`skill-lint: exit 1: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+  return 1;
 }
 
+/** A whole number written in decimal digits: Number() would also take '', '1e3', '0x1' and ' 2 '. */
 function parseCount(value: string, option: string, least: number): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < least) throw new UsageError(`${option} must be a whole number${least > 0 ? ` of at least ${least}` : ''}, not ${value}`);
+  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(parsed) || parsed < least) throw new UsageError(`${option} must be a whole number${least > 0 ? ` of at least ${least}` : ''} in decimal digits, not ${JSON.stringify(value)}`);
   return parsed;
 }

@@ -8,6 +8,41 @@ export interface RuleMeta {
   severity: Severity;
   /** Profile the rule belongs to: 'spec' rules run for any skills repository, 'cargo' rules only for ours. */
   profile: 'spec' | 'cargo';
+  /** The options a config file may set, each a JSON Schema with its default: validated when the config loads. */
+  options?: OptionSchemas;
+}
+
+/** One rule option: a JSON Schema (the subset rules need) with its default and what it means. */
+export interface OptionSchema {
+  type: 'integer' | 'number' | 'string' | 'array';
+  description: string;
+  /** Absent only where the rule's own fallback is not a JSON value (a file inside this repository). */
+  default?: number | string | readonly string[];
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  minLength?: number;
+  items?: { type: 'string'; minLength?: number };
+  /** A path relative to the skills root that must name an existing file: checked once the root is known. */
+  existingFile?: boolean;
+}
+
+export type OptionSchemas = Readonly<Record<string, OptionSchema>>;
+
+type ValueOf<T extends OptionSchema['type']> = T extends 'integer' | 'number' ? number : T extends 'string' ? string : readonly string[];
+
+/** The options a rule reads: every one typed by its schema, present whenever the schema gives a default. */
+export type OptionValues<S extends OptionSchemas> = {
+  readonly [K in keyof S]: S[K] extends { default: unknown } ? ValueOf<S[K]['type']> : ValueOf<S[K]['type']> | undefined;
+};
+
+/** The defaults of a rule's options, under the values a config file gave. */
+export function optionsWithDefaults(meta: RuleMeta, configured: Record<string, unknown> = {}): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(meta.options ?? {})) {
+    if (schema.default !== undefined) values[name] = schema.default;
+  }
+  return { ...values, ...configured };
 }
 
 export interface Report {
@@ -20,16 +55,16 @@ export interface Report {
   lesser?: true;
 }
 
-interface BaseContext {
+interface BaseContext<S extends OptionSchemas> {
   /** Active profile: 'spec' checks only what the Agent Skills specification requires. */
   profile: 'spec' | 'cargo';
-  /** Options from the config file for this rule (`rules: { id: ['warning', {...}] }`). */
-  options: Record<string, unknown>;
+  /** The rule's options: the config file's (`rules: { id: ['warning', {...}] }`), validated, over the defaults. */
+  options: OptionValues<S>;
   report(report: Report): void;
 }
 
 /** What a per-file rule sees besides its document: nothing of other files, so it can run on any thread. */
-export interface FileContext extends BaseContext {
+export interface FileContext<S extends OptionSchemas = OptionSchemas> extends BaseContext<S> {
   /** Absolute skills root (links may not leave it; option paths are relative to it). */
   root: string;
   /** The document's `cargo-ai` invocations. */
@@ -38,16 +73,21 @@ export interface FileContext extends BaseContext {
   linted?: ReadonlySet<string>;
 }
 
-export interface RuleContext extends BaseContext {
+export interface RuleContext<S extends OptionSchemas = OptionSchemas> extends BaseContext<S> {
   project: Project;
 }
 
-export interface Rule {
-  meta: RuleMeta;
+export interface Rule<S extends OptionSchemas = OptionSchemas> {
+  meta: RuleMeta & { options?: S };
   /** Runs once per markdown document, reading that document only. */
-  checkFile?(doc: Document, context: FileContext): void;
+  checkFile?(doc: Document, context: FileContext<S>): void;
   /** Runs once per markdown document, with the project's index of the other documents (anchors, links). */
-  checkDocument?(doc: DocumentIndex, context: RuleContext): void;
+  checkDocument?(doc: DocumentIndex, context: RuleContext<S>): void;
   /** Runs once per lint, over the whole project (catalog, reachability, collisions). */
-  checkProject?(project: Project, context: RuleContext): void;
+  checkProject?(project: Project, context: RuleContext<S>): void;
+}
+
+/** A rule with options: its checks read them typed by `meta.options`. */
+export function defineRule<S extends OptionSchemas>(rule: Rule<S> & { meta: { options: S } }): Rule<S> {
+  return rule;
 }

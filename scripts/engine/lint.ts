@@ -4,8 +4,10 @@
 import type { Rule } from '../core/rule.ts';
 import type { Diagnostic, ParsedProject, Project } from '../core/types.ts';
 import { type Profile, loadConfig } from '../load/config.ts';
-import { UsageError, loadTree } from '../load/files.ts';
+import { loadTree } from '../load/files.ts';
+import { repositoryRoot } from '../load/repository.ts';
 import { buildProject, lintFileByFile } from './project.ts';
+import { checkOptionFiles, validateConfig } from './options.ts';
 import { type RunSettings, runFileRules, runProjectRules, sortDiagnostics } from './run-rules.ts';
 
 export interface LintOptions {
@@ -17,20 +19,25 @@ export interface LintOptions {
   configPath?: string;
   /** Threads to lint with, this one included (1: this thread only); by default chosen by the tree's size. */
   threads?: number;
+  /** This thread takes no file while workers run: how a test sees the worker path on a tree of three files. */
+  leaveFilesToWorkers?: boolean;
 }
 
 export interface LintResult {
   diagnostics: Diagnostic[];
   project: Project;
+  /** The repository root (git top level, else the config file's folder, else cwd): what reports name files from. */
+  repositoryRoot: string;
 }
 
 /** Lints in this thread; the project comes back parsed in full (documents with their text and invocations). */
 export function lint(options: LintOptions): LintResult & { project: ParsedProject } {
   const settings = settingsFor(options);
   const project = buildProject(options.paths, settings.cwd);
+  checkOptionFiles(settings.config, options.rules, project.root);
   const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, options.rules, settings));
   diagnostics.push(...runProjectRules(project, options.rules, settings));
-  return { diagnostics: sortDiagnostics(diagnostics), project };
+  return { diagnostics: sortDiagnostics(diagnostics), project, repositoryRoot: repositoryRoot(project.root, settings.config.file, settings.cwd) };
 }
 
 /**
@@ -40,15 +47,15 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
   const settings = settingsFor(options);
   const tree = loadTree(options.paths, settings.cwd);
-  const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads);
-  return { diagnostics: sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]), project };
+  checkOptionFiles(settings.config, options.rules, tree.root);
+  const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads, options.leaveFilesToWorkers);
+  const all = sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]);
+  return { diagnostics: all, project, repositoryRoot: repositoryRoot(project.root, settings.config.file, settings.cwd) };
 }
 
 function settingsFor(options: LintOptions): RunSettings {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig(cwd, options.configPath);
-  for (const id of Object.keys(config.rules)) {
-    if (!options.rules.some((rule) => rule.meta.id === id)) throw new UsageError(`config names an unknown rule: ${id}`);
-  }
+  validateConfig(config, options.rules);
   return { config, profile: options.profile ?? config.profile ?? 'cargo', cwd };
 }

@@ -85,7 +85,7 @@ export function asIndex(doc: Document): DocumentIndex {
 
 /**
  * Lints `jobs` on this thread and `workers` worker threads; `check` is what this thread does with one file
- * (the workers do the same in worker-main.ts).
+ * (the workers do the same in worker-main.ts). Without `check`, this thread takes none.
  */
 export async function lintFilesShared(
   jobs: FileJob[],
@@ -93,7 +93,7 @@ export async function lintFilesShared(
   ruleIds: string[],
   settings: RunSettings,
   workers: number,
-  check: (job: FileJob) => { doc: Document; diagnostics: Diagnostic[] },
+  check: ((job: FileJob) => { doc: Document; diagnostics: Diagnostic[] }) | undefined,
 ): Promise<{ documents: Map<string, DocumentIndex>; diagnostics: Diagnostic[] }> {
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const documents = new Map<string, DocumentIndex>();
@@ -105,10 +105,12 @@ export async function lintFilesShared(
   const running = Array.from({ length: workers }, () => runWorker({ jobs, root, ruleIds, settings, next }, receive));
   // Keep the rejection until it is awaited below: this thread is busy with its own share meanwhile.
   for (const run of running) run.catch(() => undefined);
-  for (const job of takeJobs(jobs, next)) {
-    const checked = check(job);
-    diagnostics.push(...checked.diagnostics);
-    documents.set(job.path, asIndex(checked.doc));
+  if (check) {
+    for (const job of takeJobs(jobs, next)) {
+      const checked = check(job);
+      diagnostics.push(...checked.diagnostics);
+      documents.set(job.path, asIndex(checked.doc));
+    }
   }
   await Promise.all(running);
   return { documents, diagnostics };

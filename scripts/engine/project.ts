@@ -63,6 +63,7 @@ export async function lintFileByFile(
   rules: Rule[],
   settings: RunSettings,
   requested?: number,
+  leaveFilesToWorkers = false,
 ): Promise<{ project: Project; diagnostics: Diagnostic[] }> {
   // Workers find their rules in the registry by id, so rules from elsewhere (tests) run on this thread only.
   const ruleIds = workerRuleIds(rules);
@@ -76,7 +77,7 @@ export async function lintFileByFile(
   for (const job of jobs) (threads > 1 && sizeOf(job.path) >= WORKER_FILE_LIMIT ? large : small).push(job);
   const linted = new Set(tree.markdown);
   const check = (job: FileJob) => parseAndCheckFile(job, tree.root, rules, settings, linted);
-  const shared = lintFilesShared(small, tree.root, ruleIds ?? [], settings, threads - 1, check);
+  const shared = lintFilesShared(small, tree.root, ruleIds ?? [], settings, threads - 1, leaveFilesToWorkers && threads > 1 ? undefined : check);
   const here = new Map<string, DocumentIndex>();
   const diagnostics: Diagnostic[] = [];
   for (const job of large) {

@@ -1,6 +1,6 @@
 // Runs rules on parsed documents and turns their reports into diagnostics. Per-file rules (`checkFile`) read
 // one document and can run on any thread; the others read the project's index of every document.
-import type { FileContext, Report, Rule, RuleContext } from '../core/rule.ts';
+import { type FileContext, type OptionValues, type OptionSchemas, type Report, type Rule, type RuleContext, optionsWithDefaults } from '../core/rule.ts';
 import type { Diagnostic, Document, DocumentIndex, Invocation, Project, Severity } from '../core/types.ts';
 import { displayPath } from '../core/paths.ts';
 import type { Config, Profile } from '../load/config.ts';
@@ -15,7 +15,7 @@ export interface RunSettings {
 interface ActiveRule {
   rule: Rule;
   severity: Severity;
-  options: Record<string, unknown>;
+  options: OptionValues<OptionSchemas>;
 }
 
 /** Active rules by settings and rule list: the same for every file of a run, so worked out once. */
@@ -35,7 +35,7 @@ function selectRules(rules: Rule[], { config, profile }: RunSettings): ActiveRul
     if (profile === 'spec' && rule.meta.profile === 'cargo') continue;
     const configured = config.rules[rule.meta.id];
     if (configured?.setting === 'off') continue;
-    active.push({ rule, severity: configured?.setting ?? rule.meta.severity, options: configured?.options ?? {} });
+    active.push({ rule, severity: configured?.setting ?? rule.meta.severity, options: optionsWithDefaults(rule.meta, configured?.options) as OptionValues<OptionSchemas> });
   }
   return active;
 }

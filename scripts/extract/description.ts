@@ -1,4 +1,4 @@
-// What the description rules share: where a description is, how to read rule options, and the
+// What the description rules share: where a description is, and the
 // package-level vocabulary measures (distinctive terms, weighted top terms, overlap).
 import type { Span, Skill } from '../core/types.ts';
 import { SkillNames, stripBoilerplate, termWords, terms, withoutSkipClauses } from './text.ts';
@@ -15,16 +15,6 @@ export function descriptionSpan(skill: Skill): Span {
   if (at) return at;
   const start = skill.doc.pointAt(0);
   return { start, end: start };
-}
-
-/** A numeric rule option, or its default; a wrong type is a configuration mistake worth a clear message. */
-export function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new Error(`option \`${key}\` must be a non-negative number, not ${JSON.stringify(value)}`);
-  }
-  return value;
 }
 
 export interface DescribedSkill {

@@ -22,6 +22,7 @@ export interface LoadedTree {
 }
 
 export function loadTree(inputs: string[], cwd = process.cwd()): LoadedTree {
+  if (inputs.some((input) => input.trim() === '')) throw new UsageError('a path is empty: name a skills root, a skill folder or a markdown file');
   const absolute = inputs.map((input) => path.resolve(cwd, input));
   for (const input of absolute) {
     try {
@@ -63,6 +64,9 @@ export function loadTree(inputs: string[], cwd = process.cwd()): LoadedTree {
       ? namedFiles.filter((file) => file.toLowerCase().endsWith('.md'))
       : [...new Set([...filesBySkill.values()].flat().filter(isMarkdown).concat(namedFiles))];
   const symlinked = new Set(symlinks);
+  if (skillDirs.size === 0 && markdown.length === 0) {
+    throw new UsageError(`no skills found under ${inputs.join(', ')}: no SKILL.md in it or in its folders, and no markdown file named`);
+  }
   return {
     root: root ?? cwd,
     skillDirs: [...skillDirs].sort(),

@@ -4,6 +4,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlN
 import type { Frontmatter, Point, Span } from '../core/types.ts';
 import { spanOf } from './positions.ts';
 import { readSimpleFrontmatter } from './simple-frontmatter.ts';
+import { MAX_YAML_DEPTH, deepestNesting } from './yaml-depth.ts';
 
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
@@ -51,6 +52,15 @@ export function parseFrontmatter(text: string, pointAt: (offset: number) => Poin
       result.keySpans.set(place.path, at(place.key));
       result.valueSpans.set(place.path, at(place.value));
     }
+    return result;
+  }
+  const tooDeep = deepestNesting(result.raw);
+  if (tooDeep !== undefined) {
+    result.problems.push({
+      code: 'too-deep',
+      message: `Frontmatter nests more than ${MAX_YAML_DEPTH} levels deep, past what is read`,
+      span: at([tooDeep, tooDeep + 1]),
+    });
     return result;
   }
   const lineCounter = new LineCounter();

@@ -1,6 +1,19 @@
 // Human output: grouped by file, one line per finding, a summary line.
 import type { Diagnostic } from '../core/types.ts';
 
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text with its control characters written as escapes: a file name or a quoted line holding ESC, BEL or a
+ * newline would otherwise drive the terminal or forge an output line. Bidirectional overrides are escaped too.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return NAMED[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+  });
+}
+
 export function formatStylish(diagnostics: Diagnostic[], color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
@@ -8,12 +21,12 @@ export function formatStylish(diagnostics: Diagnostic[], color: boolean): string
   for (const d of diagnostics) {
     if (d.file !== current) {
       if (current !== undefined) lines.push('');
-      lines.push(paint(4, d.file));
+      lines.push(paint(4, escapeControls(d.file)));
       current = d.file;
     }
     const severity = d.severity === 'error' ? paint(31, 'error  ') : paint(33, 'warning');
-    lines.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${severity}  ${d.message}  ${paint(2, d.ruleId)}`);
-    if (d.hint) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)}  ${paint(36, `hint: ${d.hint}`)}`);
+    lines.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${severity}  ${escapeControls(d.message)}  ${paint(2, d.ruleId)}`);
+    if (d.hint) lines.push(`  ${''.padEnd(8)} ${''.padEnd(7)}  ${paint(36, `hint: ${escapeControls(d.hint)}`)}`);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;

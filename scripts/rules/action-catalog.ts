@@ -1,19 +1,22 @@
 // Action slugs are where examples go stale first: every one used must be in schemas/actions.json.
 import { distance } from 'fastest-levenshtein';
 import path from 'node:path';
-import type { Rule } from '../core/rule.ts';
+import { defineRule } from '../core/rule.ts';
 import { actionKey, findActions, loadActionCatalog } from '../extract/actions.ts';
 import { integrationSlugs } from '../schema/integrations.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'action-catalog',
-    description: 'Every integrationSlug/actionSlug pair in an example is listed in schemas/actions.json (option `catalog`: another file, relative to the skills root).',
+    description: 'Every integrationSlug/actionSlug pair in an example is listed in the action catalog (`catalog`).',
     severity: 'error',
     profile: 'cargo',
+    options: {
+      catalog: { type: 'string', minLength: 1, existingFile: true, description: 'the action catalog, relative to the skills root (default: schemas/actions.json of this package)' },
+    },
   },
   checkFile(doc, context) {
-    const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.root, context.options.catalog) : undefined);
+    const catalog = loadActionCatalog(context.options.catalog === undefined ? undefined : path.resolve(context.root, context.options.catalog));
     if (!catalog) return;
     for (const action of findActions(doc, context.invocations)) {
       if (catalog.has(actionKey(action.integrationSlug, action.actionSlug))) continue;
@@ -28,6 +31,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

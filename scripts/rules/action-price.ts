@@ -1,18 +1,21 @@
 // Prices quoted in tables must equal the catalog, so a price changes in one place.
 import path from 'node:path';
-import type { Rule } from '../core/rule.ts';
+import { defineRule } from '../core/rule.ts';
 import type { TableCell } from '../core/types.ts';
 import { type CatalogAction, actionKey, loadActionCatalog } from '../extract/actions.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'action-price',
-    description: 'In tables with an action column and a credits column, each price equals schemas/actions.json (option `catalog`).',
+    description: 'In tables with an action column and a credits column, each price equals the action catalog (`catalog`).',
     severity: 'error',
     profile: 'cargo',
+    options: {
+      catalog: { type: 'string', minLength: 1, existingFile: true, description: 'the action catalog, relative to the skills root (default: schemas/actions.json of this package)' },
+    },
   },
   checkFile(doc, context) {
-    const catalog = loadActionCatalog(typeof context.options.catalog === 'string' ? path.resolve(context.root, context.options.catalog) : undefined);
+    const catalog = loadActionCatalog(context.options.catalog === undefined ? undefined : path.resolve(context.root, context.options.catalog));
     if (!catalog) return;
     for (const table of doc.tables) {
       const [header, ...rows] = table.rows;
@@ -44,7 +47,7 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 function inlineCodeOf(cell: TableCell | undefined): string | undefined {
   return cell?.inlineCode[0];

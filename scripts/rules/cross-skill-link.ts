@@ -2,24 +2,27 @@
 // neighbour's SKILL.md ("load that skill instead") and to the router's shared references are fine;
 // a link into any other page of a neighbour reaches content this skill cannot count on.
 import path from 'node:path';
-import type { Rule } from '../core/rule.ts';
+import { defineRule } from '../core/rule.ts';
 import { skillAt } from '../core/skill-at.ts';
 import { resolveLink } from '../extract/links.ts';
 import { ROUTER_SKILL } from '../extract/release-state.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'cross-skill-link',
     description:
-      "Links into another skill's folder point at its SKILL.md, or at the router's references/ (option `router`, default `cargo`): never at a neighbour's inner pages.",
+      "Links into another skill's folder point at its SKILL.md, or at the `router` skill's references/: never at a neighbour's inner pages.",
     severity: 'warning',
     profile: 'cargo',
+    options: {
+      router: { type: 'string', minLength: 1, default: ROUTER_SKILL, description: 'the router skill' },
+    },
   },
   checkDocument(doc, context) {
     const { project } = context;
     const owner = skillAt(project, doc.file.path);
     if (!owner) return;
-    const routerName = String(context.options.router ?? ROUTER_SKILL);
+    const routerName = context.options.router;
     for (const link of doc.links) {
       const resolved = resolveLink(doc, link, project.root);
       if (resolved.kind !== 'file' || !resolved.exists) continue;
@@ -35,6 +38,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,24 +1,27 @@
 // Two descriptions built on the same distinguishing words compete for the same requests; whichever
 // wins, the other skill's users lose. One finding per skill, however many it collides with: a package
 // generated from one template would otherwise get a finding per pair, n² of them.
-import type { Rule } from '../core/rule.ts';
-import { collisions, describedSkills, descriptionSpan, numberOption, ownWords, sharedTerms, topTerms } from '../extract/description.ts';
+import { defineRule } from '../core/rule.ts';
+import { collisions, describedSkills, descriptionSpan, ownWords, sharedTerms, topTerms } from '../extract/description.ts';
 import { SkillNames } from '../extract/text.ts';
 
 /** Neighbours named in a finding; the rest are counted. */
 const NAMED = 3;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'description-collision',
     description:
-      "Two descriptions collide when the weighted Jaccard overlap of their `topTerms` (default 15) heaviest tf-idf terms reaches `threshold` (default 0.2); one finding per skill, naming its closest neighbours, how many others collide and the words shared with the closest.",
+      "Two descriptions collide when the weighted Jaccard overlap of their `topTerms` heaviest tf-idf terms reaches `threshold`; one finding per skill, naming its closest neighbours, how many others collide and the words shared with the closest.",
     severity: 'warning',
     profile: 'spec',
+    options: {
+      topTerms: { type: 'integer', minimum: 1, default: 15, description: 'heaviest tf-idf terms compared per description' },
+      threshold: { type: 'number', exclusiveMinimum: 0, maximum: 1, default: 0.2, description: 'weighted Jaccard overlap from which two descriptions collide' },
+    },
   },
   checkProject(project, context) {
-    const top = numberOption(context.options, 'topTerms', 15);
-    const threshold = numberOption(context.options, 'threshold', 0.2);
+    const { topTerms: top, threshold } = context.options;
     const described = describedSkills(project.skills);
     if (described.length < 2) return;
     const entries = described.map(({ skill, description }) => ({ name: skill.name, description }));
@@ -50,6 +53,6 @@ const rule: Rule = {
       });
     });
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,7 @@
 // A description opens by saying what the skill does; a router reads that sentence first, and a
 // sentence without a verb ("Router and overview for ...") names a topic, not a job.
-import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption } from '../extract/description.ts';
+import { defineRule } from '../core/rule.ts';
+import { describedSkills, descriptionSpan } from '../extract/description.ts';
 import { sentences, stem, words } from '../extract/text.ts';
 
 /** Action verbs a job sentence is built on, in their base form (inflections are matched by stemming). */
@@ -15,17 +15,20 @@ const VERBS =
   'review revoke route run scaffold schedule score search send set ship show sort source start store summarise summarize ' +
   'sync teach test track trigger troubleshoot tune turn update upload validate verify walk watch write';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'description-job',
     description:
-      "A description's first sentence states the skill's job: it has a verb (option `verbs`: extra verbs) and at least `minWords` words (default 3), and is not the trigger clause.",
+      "A description's first sentence states the skill's job: it has a verb (the built-in list or `verbs`) and at least `minWords` words, and is not the trigger clause.",
     severity: 'warning',
     profile: 'spec',
+    options: {
+      minWords: { type: 'integer', minimum: 1, default: 3, description: 'fewest words in the first sentence' },
+      verbs: { type: 'array', items: { type: 'string', minLength: 1 }, default: [], description: 'verbs to accept besides the built-in list' },
+    },
   },
   checkProject(project, context) {
-    const minWords = numberOption(context.options, 'minWords', 3);
-    const extra = Array.isArray(context.options.verbs) ? context.options.verbs.map(String) : [];
+    const { minWords, verbs: extra } = context.options;
     const verbs = new Set([...VERBS.split(' '), ...extra].map((verb) => stem(verb.toLowerCase())));
     for (const { skill, description } of describedSkills(project.skills)) {
       const first = sentences(description)[0] ?? '';
@@ -45,6 +48,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,17 +1,20 @@
 // The Agent Skills specification caps a description at 1024 characters, and clients truncate or
 // refuse longer ones; the trigger phrases at the end are the first thing lost.
-import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption } from '../extract/description.ts';
+import { defineRule } from '../core/rule.ts';
+import { describedSkills, descriptionSpan } from '../extract/description.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'description-length',
-    description: 'A description is at most `max` characters long (default 1024, the specification limit).',
+    description: 'A description is at most `max` characters long.',
     severity: 'warning',
     profile: 'spec',
+    options: {
+      max: { type: 'integer', minimum: 1, default: 1024, description: 'most characters (the specification limit)' },
+    },
   },
   checkProject(project, context) {
-    const max = numberOption(context.options, 'max', 1024);
+    const { max } = context.options;
     for (const { skill, description } of describedSkills(project.skills)) {
       // Characters as the specification counts them: code points, not UTF-16 units.
       const length = [...description].length;
@@ -24,6 +27,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,19 +1,22 @@
 // Routers match what users type; a description earns its requests by quoting them literally.
-import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, numberOption } from '../extract/description.ts';
+import { defineRule } from '../core/rule.ts';
+import { describedSkills, descriptionSpan } from '../extract/description.ts';
 import { triggerPhrases, words } from '../extract/text.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'description-triggers',
     description:
-      'A description quotes at least `minTriggers` (default 4) distinct phrases a user would type ("download run results"), each of at least `minWords` words (default 2).',
+      'A description quotes at least `minTriggers` distinct phrases a user would type ("download run results"), each of at least `minWords` words.',
     severity: 'warning',
     profile: 'spec',
+    options: {
+      minTriggers: { type: 'integer', minimum: 0, default: 4, description: 'fewest quoted trigger phrases' },
+      minWords: { type: 'integer', minimum: 1, default: 2, description: 'fewest words in a trigger phrase' },
+    },
   },
   checkProject(project, context) {
-    const minTriggers = numberOption(context.options, 'minTriggers', 4);
-    const minWords = numberOption(context.options, 'minWords', 2);
+    const { minTriggers, minWords } = context.options;
     for (const { skill, description } of describedSkills(project.skills)) {
       const phrases = [...new Set(triggerPhrases(description).map((p) => p.toLowerCase()))];
       const counted = phrases.filter((phrase) => words(phrase).length >= minWords);
@@ -29,6 +32,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

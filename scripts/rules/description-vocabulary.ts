@@ -1,19 +1,22 @@
 // A lexical router tells skills apart only by words one of them uses and the others do not; a
 // description made of the package's shared words is picked at random among its neighbours.
-import type { Rule } from '../core/rule.ts';
-import { describedSkills, descriptionSpan, distinctiveTerms, numberOption, ownWords } from '../extract/description.ts';
+import { defineRule } from '../core/rule.ts';
+import { describedSkills, descriptionSpan, distinctiveTerms, ownWords } from '../extract/description.ts';
 import { SkillNames } from '../extract/text.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'description-vocabulary',
     description:
-      'In a package of several skills, each description uses at least `minTerms` (default 5) distinctive terms: stemmed content words no other description uses (skip clauses and the "use when the user says" frame excluded).',
+      'In a package of several skills, each description uses at least `minTerms` distinctive terms: stemmed content words no other description uses (skip clauses and the "use when the user says" frame excluded).',
     severity: 'warning',
     profile: 'spec',
+    options: {
+      minTerms: { type: 'integer', minimum: 0, default: 5, description: 'fewest distinctive terms' },
+    },
   },
   checkProject(project, context) {
-    const minTerms = numberOption(context.options, 'minTerms', 5);
+    const { minTerms } = context.options;
     const described = describedSkills(project.skills);
     if (described.length < 2) return;
     const distinctive = distinctiveTerms(described.map(({ skill, description }) => ({ name: skill.name, description })));
@@ -32,6 +35,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -6,6 +6,7 @@ const HINTS: Record<string, string> = {
   unterminated: 'close the block with a line holding only `---`',
   'duplicate-key': 'keep one of the two keys',
   'not-a-mapping': 'write `key: value` lines, e.g. `name: my-skill`',
+  'too-deep': 'flatten the nesting: frontmatter holds a few levels of keys, lists and objects',
   yaml: 'quote values that contain `: ` or start with a special character',
 };
 

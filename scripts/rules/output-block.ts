@@ -4,7 +4,7 @@
 // on the line before the fence, or by the nearest heading above the block (`## Batch: \`batch get\``).
 import type { Rule } from '../core/rule.ts';
 import { parseDocJson } from '../parse/doc-json.ts';
-import { offsetInBlock } from '../parse/json.ts';
+import { offsetInBlock } from '../parse/positions.ts';
 import { checkAnswer } from '../schema/answer-check.ts';
 import { commandName } from '../schema/index.ts';
 import { resultOf } from '../schema/results.ts';

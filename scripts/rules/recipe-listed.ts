@@ -1,20 +1,23 @@
 // A recipe nobody can find is a recipe nobody runs: each one is listed in the skill's table and in the README.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Rule } from '../core/rule.ts';
+import { defineRule } from '../core/rule.ts';
 import { resolveLink } from '../extract/links.ts';
 
-const DEFAULTS = { skill: 'cargo-gtm', folder: 'recipes', readme: '../README.md' };
-
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'recipe-listed',
-    description: 'Every recipe page is linked from a table in its skill\'s SKILL.md and named in the repository README (options: skill, folder, readme).',
+    description: 'Every recipe page (`folder` of the `skill`) is linked from a table in its SKILL.md and named in the `readme`.',
     severity: 'error',
     profile: 'cargo',
+    options: {
+      skill: { type: 'string', minLength: 1, default: 'cargo-gtm', description: 'the skill that holds the recipes' },
+      folder: { type: 'string', minLength: 1, default: 'recipes', description: 'the recipe folder inside that skill' },
+      readme: { type: 'string', minLength: 1, default: '../README.md', description: 'the README that names every recipe, relative to the skills root' },
+    },
   },
   checkProject(project, context) {
-    const options = { ...DEFAULTS, ...context.options } as typeof DEFAULTS;
+    const { options } = context;
     const skill = project.skills.find((candidate) => candidate.name === options.skill);
     if (!skill) return;
     const folder = path.join(skill.dir, options.folder);
@@ -37,6 +40,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,7 @@
 // Versions move in lockstep with the bundle: the router's `metadata.version` is the bundle version, no
 // skill is ahead of it, and whatever changed since the last release tag carries a higher version than it
 // had there. The git part is skipped where there is no history or no `v*` tag yet.
-import type { Rule } from '../core/rule.ts';
+import { defineRule } from '../core/rule.ts';
 import type { Skill, Span } from '../core/types.ts';
 import { ROUTER_SKILL, releaseState, versionAtTag, versionOfDocument } from '../extract/release-state.ts';
 import { compareVersions } from '../core/semver.ts';
@@ -12,16 +12,19 @@ function versionSpan(skill: Skill): Span {
   return fm.valueSpans.get('metadata.version') ?? fm.keySpans.get('metadata') ?? fm.span ?? { start, end: start };
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'release-version',
     description:
       "Versions in lockstep: no skill is ahead of the bundle version (the router's metadata.version), and a skill changed since the last `v*` tag has a higher version than at that tag.",
     severity: 'error',
     profile: 'cargo',
+    options: {
+      router: { type: 'string', minLength: 1, default: ROUTER_SKILL, description: 'the router skill' },
+    },
   },
   checkProject(project, context) {
-    const routerName = String(context.options.router ?? ROUTER_SKILL);
+    const routerName = context.options.router;
     const router = project.skills.find((skill) => skill.name === routerName);
     const current = new Map(project.skills.map((skill) => [skill, versionOfDocument(skill.doc)]));
     const bundle = router ? current.get(router) : null;
@@ -66,6 +69,6 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 export default rule;

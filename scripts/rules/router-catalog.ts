@@ -1,18 +1,21 @@
 // The router is the agent's map of the package: it must link every other skill.
 import path from 'node:path';
-import type { Rule } from '../core/rule.ts';
+import { defineRule } from '../core/rule.ts';
 import { resolveLink } from '../extract/links.ts';
 import { ROUTER_SKILL } from '../extract/release-state.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'router-catalog',
-    description: "The router skill (option `router`, default `cargo`) links to every other skill's SKILL.md.",
+    description: "The `router` skill links to every other skill's SKILL.md.",
     severity: 'error',
     profile: 'cargo',
+    options: {
+      router: { type: 'string', minLength: 1, default: ROUTER_SKILL, description: 'the router skill' },
+    },
   },
   checkProject(project, context) {
-    const routerName = String(context.options.router ?? ROUTER_SKILL);
+    const routerName = context.options.router;
     const router = project.skills.find((skill) => skill.name === routerName);
     if (!router || project.skills.length < 2) return;
     const linked = new Set<string>();
@@ -31,6 +34,6 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 export default rule;

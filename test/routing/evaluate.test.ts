@@ -58,7 +58,8 @@ describe('loadSkillTexts', () => {
 describe('routeCommand', () => {
   it('prints the top skills with scores and deciding terms', () => {
     const text = routeCommand({ skillsRoot: path.join(tree(SKILLS), 'skills'), request: 'download the invoice', top: 2 });
-    const lines = text.split('\n');
+    expect(text).toMatch(/[^\n]\n$/);
+    const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe('request: "download the invoice"');
     expect(lines[1]).toMatch(/^ 1\. acme-billing +\d+\.\d\d +invoic \d+\.\d\d/);
     expect(lines[2]).toMatch(/^ 2\. acme-hosting +0\.00 +\(no matching terms\)$/);

@@ -32,19 +32,19 @@ runRuleTests(actionCatalog, {
       name: 'misspelt action slug, at the slug',
       options,
       files: withCatalog(execute('{"kind":"connector","integrationSlug":"fullEnrich","actionSlug":"enrichPersn","config":{}}')),
-      errors: [{ line: 13, column: 114, message: /`enrichPersn` of `fullEnrich` is not in the action catalog/, hint: /did you mean `enrichPerson`/ }],
+      errors: [{ line: 13, column: 114, endLine: 13, endColumn: 125, message: /`enrichPersn` of `fullEnrich` is not in the action catalog/, hint: /did you mean `enrichPerson`/ }],
     },
     {
       name: 'unknown action in a json block, at the slug',
       options,
       files: withCatalog('```json\n{\n  "kind": "native",\n  "actionSlug": "guessEmail",\n  "config": {}\n}\n```'),
-      errors: [{ line: 15, column: 18, message: /`guessEmail` of `native`/ }],
+      errors: [{ line: 15, column: 18, endLine: 15, endColumn: 28, message: /`guessEmail` of `native`/ }],
     },
     {
       name: 'a real integration whose action is not catalogued',
       options,
       files: withCatalog(execute('{"kind":"connector","integrationSlug":"hubspot","actionSlug":"createContact","config":{}}')),
-      errors: [{ line: 13, column: 111, message: /`createContact` of `hubspot` is not in the action catalog/, hint: /add it to schemas\/actions.json/ }],
+      errors: [{ line: 13, column: 111, endLine: 13, endColumn: 124, message: /`createContact` of `hubspot` is not in the action catalog/, hint: /add it to schemas\/actions.json/ }],
     },
   ],
 });
@@ -58,12 +58,12 @@ runRuleTests(actionConfig, {
     {
       name: 'inputs in config of action execute',
       files: withCatalog(execute('{"kind":"connector","integrationSlug":"fullEnrich","actionSlug":"enrichPerson","config":{"email":"a@b.c"}}')),
-      errors: [{ line: 13, column: 48, message: /inputs in `config` \(email\)/, hint: /--data/ }],
+      errors: [{ line: 13, column: 48, endLine: 13, endColumn: 156, message: /inputs in `config` \(email\)/, hint: /--data/ }],
     },
     {
       name: 'inputs in config of execute-batch',
       files: withCatalog("```bash\ncargo-ai orchestration action execute-batch --action '{\"kind\":\"native\",\"actionSlug\":\"companyEnrich\",\"config\":{\"domain\":\"x.com\"}}' --records '[]'\n```"),
-      errors: [{ line: 13, column: 54, hint: /--records/ }],
+      errors: [{ line: 13, column: 54, endLine: 13, endColumn: 130, hint: /--records/ }],
     },
   ],
 });
@@ -77,12 +77,12 @@ runRuleTests(actionPrice, {
     { name: 'table without a credits column', options, files: withCatalog('| Action | Use |\n|---|---|\n| `enrichPerson` | emails |') },
   ],
   invalid: [
-    { name: 'price differs', options, files: withCatalog(priceTable('2')), errors: [{ line: 14, column: 33, message: /quoted at 2 credits; the catalog says 1.5/ }] },
+    { name: 'price differs', options, files: withCatalog(priceTable('2')), errors: [{ line: 14, column: 33, endLine: 14, endColumn: 38, message: /quoted at 2 credits; the catalog says 1.5/ }] },
     {
       name: 'priced action missing from the catalog',
       options,
       files: withCatalog('| Action | Credits |\n|---|---|\n| `unknownAction` | 3 |'),
-      errors: [{ line: 14, column: 1, message: /`unknownAction` is not in the action catalog/ }],
+      errors: [{ line: 14, column: 1, endLine: 14, endColumn: 19, message: /`unknownAction` is not in the action catalog/ }],
     },
   ],
 });
@@ -113,8 +113,8 @@ runRuleTests(recipeListed, {
       files: { 'skills/cargo-gtm/SKILL.md': gtm('See [TAM](recipes/tam.md).'), 'skills/cargo-gtm/recipes/tam.md': '# TAM\n', 'README.md': '# Readme\n' },
       paths: ['skills'],
       errors: [
-        { file: 'skills/cargo-gtm/recipes/tam.md', line: 1, column: 1, message: /not listed in the recipe table/ },
-        { file: 'skills/cargo-gtm/recipes/tam.md', line: 1, column: 1, message: /not listed in the README/ },
+        { file: 'skills/cargo-gtm/recipes/tam.md', line: 1, column: 1, endLine: 1, endColumn: 1, message: /not listed in the recipe table/ },
+        { file: 'skills/cargo-gtm/recipes/tam.md', line: 1, column: 1, endLine: 1, endColumn: 1, message: /not listed in the README/ },
       ],
     },
   ],

@@ -34,6 +34,6 @@ runRuleTests(rule, {
     flags('value missing at the end', noValueAtEnd, at(noValueAtEnd, '--workflow-uuid', { message: /needs a value/ })),
     flags('value missing before the next flag', noValueBeforeFlag, at(noValueBeforeFlag, '--fetching-limit', { message: /needs a value \(a number\)/ })),
     flags('positional number', positionalNumber, at(positionalNumber, 'two', { message: /<version> takes a number/ })),
-    flags('empty list item', emptyItem, at(emptyItem, ',b', { message: /empty item/ })),
+    flags('empty list item', emptyItem, at(emptyItem, ',b', { covers: '', message: /empty item/ })),
   ],
 });

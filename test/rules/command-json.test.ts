@@ -34,14 +34,14 @@ runRuleTests(rule, {
   ],
   invalid: [
     flags('conjunction spelt the usual way', conjunction, at(conjunction, '"conjunction"', { message: /unknown key `conjunction`/, hint: /did you mean `conjonction`/ })),
-    flags('unquoted key', unquotedKey, at(unquotedKey, 'conjonction', { message: /not valid JSON/, hint: /double quotes/ })),
+    flags('unquoted key', unquotedKey, at(unquotedKey, 'conjonction', { covers: 'c', message: /not valid JSON/, hint: /double quotes/ })),
     flags('unknown batch kind', badKind, at(badKind, '"segmnt"', { message: /kind is "segmnt", not one of: .*segment/, hint: /`segment`/ })),
     flags('sort direction outside the enum', badSort, at(badSort, '"descending"', { message: /\[0\]\.kind is `descending`, not one of: asc, desc/, hint: /`desc`/ })),
-    flags('missing required key', missingKey, at(missingKey, '{"kind"', { message: /missing the required key `segmentUuid`/ })),
+    flags('missing required key', missingKey, at(missingKey, '{"kind"', { covers: '{"kind":"segment"}', message: /missing the required key `segmentUuid`/ })),
     flags('array expected', wrongType, at(wrongType, '{}', { message: /groups must be an array, not an object/ })),
     flags('deep error on a continuation line', wrapped, at(wrapped, '"iz"', { message: /groups\[0\]\.conditions\[0\]\.operator/, hint: /`is`/ })),
-    flags('escaped JSON in double quotes points at the word', doubleQuoted, at(doubleQuoted, '"{', { message: /unknown key `segment`/, hint: /`segmentUuid`/ })),
-    flags('a connector node without its actionSlug', nodeWithoutAction, at(nodeWithoutAction, '{"uuid"', { message: /missing the required key `actionSlug`/ })),
+    flags('escaped JSON in double quotes points at the word', doubleQuoted, at(doubleQuoted, '"{', { covers: doubleQuoted.slice(doubleQuoted.indexOf('"{')), message: /unknown key `segment`/, hint: /`segmentUuid`/ })),
+    flags('a connector node without its actionSlug', nodeWithoutAction, at(nodeWithoutAction, '{"uuid"', { covers: nodeWithoutAction.slice(nodeWithoutAction.indexOf('{"uuid"'), -2), message: /missing the required key `actionSlug`/ })),
     flags('unknown chat trigger type', trigger, at(trigger, '"drafts"', { hint: /`draft`/ })),
   ],
 });

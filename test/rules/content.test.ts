@@ -15,22 +15,22 @@ runRuleTests(jsonBlock, {
     {
       name: 'trailing comma, at the comma',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{\n  "a": 1,\n}\n```\n') },
-      errors: [{ line: 14, column: 9, message: /Invalid JSON: trailing comma/ }],
+      errors: [{ line: 14, column: 9, endLine: 14, endColumn: 10, message: /Invalid JSON: trailing comma/ }],
     },
     {
       name: 'single quotes after a bare placeholder, column mapped back',
       files: { 'a/SKILL.md': skillMd('a', "# A\n\n```json\n{\"a\": <x>, 'b': 1}\n```\n") },
-      errors: [{ line: 13, column: 12, message: /Invalid JSON/ }],
+      errors: [{ line: 13, column: 12, endLine: 13, endColumn: 15, message: /Invalid JSON/ }],
     },
     {
       name: 'block indented in a list',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n- item\n\n  ```json\n  {"a" 1}\n  ```\n') },
-      errors: [{ line: 15, column: 8, message: /Invalid JSON/ }],
+      errors: [{ line: 15, column: 8, endLine: 15, endColumn: 9, message: /Invalid JSON/ }],
     },
     {
       name: 'block opened on the list item’s own line',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n1. ```json\n   {"a" 1}\n   ```\n') },
-      errors: [{ line: 13, column: 9, message: /Invalid JSON/ }],
+      errors: [{ line: 13, column: 9, endLine: 13, endColumn: 10, message: /Invalid JSON/ }],
     },
   ],
 });
@@ -46,13 +46,13 @@ runRuleTests(codeFence, {
     {
       name: 'left open inside a block quote, which ends it',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n> ```bash\n> ls\n\nAfter the quote.\n') },
-      errors: [{ line: 12, column: 3, message: /never closed/ }],
+      errors: [{ line: 12, column: 3, endLine: 12, endColumn: 6, message: /never closed/ }],
     },
-    { name: 'never closed', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```bash\nls\n') }, errors: [{ line: 12, column: 1, message: /never closed/ }] },
+    { name: 'never closed', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```bash\nls\n') }, errors: [{ line: 12, column: 1, endLine: 12, endColumn: 4, message: /never closed/ }] },
     {
       name: 'four backticks closed by three',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n````bash\nls\n```\n') },
-      errors: [{ line: 12, column: 1, message: /never closed/ }],
+      errors: [{ line: 12, column: 1, endLine: 12, endColumn: 4, message: /never closed/ }],
     },
   ],
 });
@@ -60,8 +60,8 @@ runRuleTests(codeFence, {
 runRuleTests(fileEncoding, {
   valid: [{ name: 'UTF-8 with a byte-order mark', files: { 'a/SKILL.md': `\uFEFF${skillMd('a')}` } }],
   invalid: [
-    { name: 'binary file named .md', files: { 'a/SKILL.md': skillMd('a'), 'a/references/x.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]) }, errors: [{ file: 'a/references/x.md', line: 1, column: 1 }] },
-    { name: 'invalid UTF-8', files: { 'a/SKILL.md': Buffer.concat([Buffer.from(skillMd('a')), Buffer.from([0xc3, 0x28])]) }, errors: [{ line: 1, column: 1, message: /not UTF-8/ }] },
+    { name: 'binary file named .md', files: { 'a/SKILL.md': skillMd('a'), 'a/references/x.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]) }, errors: [{ file: 'a/references/x.md', line: 1, column: 1, endLine: 1, endColumn: 1 }] },
+    { name: 'invalid UTF-8', files: { 'a/SKILL.md': Buffer.concat([Buffer.from(skillMd('a')), Buffer.from([0xc3, 0x28])]) }, errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, message: /not UTF-8/ }] },
   ],
 });
 
@@ -72,7 +72,7 @@ runRuleTests(bodySize, {
     { name: 'raised limit', options: { maxLines: 1000, maxTokens: 100000 }, files: { 'a/SKILL.md': skillMd('a', 'line\n'.repeat(600)) } },
   ],
   invalid: [
-    { name: 'over 500 lines', files: { 'a/SKILL.md': skillMd('a', 'line\n'.repeat(600)) }, errors: [{ line: 9, column: 4, message: /600 lines \(limit 500\)/ }] },
-    { name: 'over the token budget', files: { 'a/SKILL.md': skillMd('a', `${'word '.repeat(5000)}\n`) }, errors: [{ line: 9, column: 4, message: /tokens \(limit 5000\)/ }] },
+    { name: 'over 500 lines', files: { 'a/SKILL.md': skillMd('a', 'line\n'.repeat(600)) }, errors: [{ line: 9, column: 4, endLine: 9, endColumn: 4, message: /600 lines \(limit 500\)/ }] },
+    { name: 'over the token budget', files: { 'a/SKILL.md': skillMd('a', `${'word '.repeat(5000)}\n`) }, errors: [{ line: 9, column: 4, endLine: 9, endColumn: 4, message: /tokens \(limit 5000\)/ }] },
   ],
 });

@@ -200,8 +200,8 @@ describe('description-collision on a package generated from one template', () =>
       }),
     );
 
-  it('reports each skill once, naming its closest neighbours and counting the cluster', () => {
-    const found = lintCase(descriptionCollision, { name: 'templated', files: templated(40) });
+  it('reports each skill once, naming its closest neighbours and counting the cluster', async () => {
+    const found = await lintCase(descriptionCollision, { name: 'templated', files: templated(40) });
     expect(found).toHaveLength(40);
     expect(new Set(found.map((d) => d.file)).size).toBe(40);
     expect(found.every((d) => d.line === 3 && d.column === 14)).toBe(true);
@@ -212,23 +212,23 @@ describe('description-collision on a package generated from one template', () =>
     expect(first.hint).toMatch(/own job and words/);
   });
 
-  it('names the words as written, never their stems', () => {
-    const [first] = lintCase(descriptionCollision, { name: 'templated', files: templated(3) });
+  it('names the words as written, never their stems', async () => {
+    const [first] = await lintCase(descriptionCollision, { name: 'templated', files: templated(3) });
     const shared = first.message.split('shared terms with `synthetic-001`: ')[1].split(', ');
     expect(shared.sort()).toEqual(['measuring', 'otherwise', 'runs', 'skill', 'skip', 'speed', 'synthetic']);
   });
 
-  it('a skill that collides with one other keeps the pair message', () => {
-    const found = lintCase(descriptionCollision, { name: 'pair', files: pack({ 'acme-billing': STEALER }) });
+  it('a skill that collides with one other keeps the pair message', async () => {
+    const found = await lintCase(descriptionCollision, { name: 'pair', files: pack({ 'acme-billing': STEALER }) });
     expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/collides with `acme-billing` \(/), expect.stringMatching(/collides with `acme-analytics` \(/)]);
   });
 });
 
 describe('description rule options', () => {
-  it('a wrong option type becomes a finding that names the option', () => {
-    const found = lintCase(descriptionTriggers, { name: 'bad option', options: { minTriggers: 'four' }, files: pack() });
-    expect(found).toHaveLength(1);
-    expect(found[0].message).toMatch(/option `minTriggers` must be a non-negative number, not "four"/);
+  it('a wrong option type stops the run with a usage error naming the rule and the option', async () => {
+    await expect(await lintCase(descriptionTriggers, { name: 'bad option', options: { minTriggers: 'four' }, files: pack() })).rejects.toThrow(
+      'rule description-triggers: option minTriggers must be an integer, not "four"',
+    );
   });
 
   it('all description rules belong to the spec profile at warning severity', () => {

@@ -16,17 +16,17 @@ runRuleTests(exampleSecret, {
     { name: 'long kebab-case words', files: bash('cargo-ai orchestration run download-outputs --workflow-uuid <uuid> --node-slug enrich-company-from-domain-and-score') },
   ],
   invalid: [
-    { name: 'literal token after --token', files: bash('cargo-ai login --token abc123def456'), errors: [{ line: 13, column: 24, message: /--token/ }] },
-    { name: 'literal token in --token=', files: bash('cargo-ai login --token=abc123def456'), errors: [{ line: 13, column: 16, message: /--token/ }] },
-    { name: 'bearer token', files: bash(`curl -H "Authorization: Bearer ${realKey}" https://x.y`), errors: [{ line: 13, column: 32, message: /bearer/ }] },
-    { name: 'known key format', files: bash('export OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwx'), errors: [{ line: 13, column: 23, message: /credential/ }] },
+    { name: 'literal token after --token', files: bash('cargo-ai login --token abc123def456'), errors: [{ line: 13, column: 24, endLine: 13, endColumn: 36, message: /--token/ }] },
+    { name: 'literal token in --token=', files: bash('cargo-ai login --token=abc123def456'), errors: [{ line: 13, column: 16, endLine: 13, endColumn: 36, message: /--token/ }] },
+    { name: 'bearer token', files: bash(`curl -H "Authorization: Bearer ${realKey}" https://x.y`), errors: [{ line: 13, column: 32, endLine: 13, endColumn: 64, message: /bearer/ }] },
+    { name: 'known key format', files: bash('export OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwx'), errors: [{ line: 13, column: 23, endLine: 13, endColumn: 55, message: /credential/ }] },
     {
       name: 'a key on a later line of an indented block',
       files: { 'a/SKILL.md': skillMd('a', `# A\n\n- step\n\n  \`\`\`bash\n  cargo-ai ai agent list\n    echo ${realKey}\n  \`\`\`\n`) },
-      errors: [{ line: 16, column: 10, message: /random/ }],
+      errors: [{ line: 16, column: 10, endLine: 16, endColumn: 42, message: /random/ }],
     },
     { name: 'a bearer word at a line end is not followed onto the next line', files: bash(`echo Bearer\n${realKey.toLowerCase()}`), errors: [] },
-    { name: 'long random key in inline code', files: { 'a/SKILL.md': skillMd('a', `# A\n\nSet \`KEY=${realKey}\`.\n`) }, errors: [{ line: 12, column: 10, message: /random/ }] },
+    { name: 'long random key in inline code', files: { 'a/SKILL.md': skillMd('a', `# A\n\nSet \`KEY=${realKey}\`.\n`) }, errors: [{ line: 12, column: 10, endLine: 12, endColumn: 42, message: /random/ }] },
   ],
 });
 

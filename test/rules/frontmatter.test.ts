@@ -15,8 +15,8 @@ runRuleTests(frontmatterSyntax, {
     { name: 'CRLF line endings', files: { 'a/SKILL.md': skillMd('a').replace(/\n/g, '\r\n') } },
   ],
   invalid: [
-    { name: 'SKILL.md without frontmatter', files: { 'a/SKILL.md': '# A\n' }, errors: [{ line: 1, column: 1, message: /no frontmatter/ }] },
-    { name: 'empty SKILL.md', files: { 'a/SKILL.md': '' }, errors: [{ line: 1, column: 1, message: /no frontmatter/ }] },
+    { name: 'SKILL.md without frontmatter', files: { 'a/SKILL.md': '# A\n' }, errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, message: /no frontmatter/ }] },
+    { name: 'empty SKILL.md', files: { 'a/SKILL.md': '' }, errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, message: /no frontmatter/ }] },
     {
       name: 'unterminated block',
       files: { 'a/SKILL.md': '---\nname: a\ndescription: x\n# A\n' },
@@ -35,14 +35,14 @@ runRuleTests(frontmatterSyntax, {
     {
       name: 'a list instead of a mapping',
       files: { 'a/SKILL.md': '---\n- name\n- description\n---\n' },
-      errors: [{ line: 2, column: 1, message: /mapping/ }],
+      errors: [{ line: 2, column: 1, endLine: 4, endColumn: 1, message: /mapping/ }],
     },
     {
       name: 'alias bomb',
       files: {
         'a/SKILL.md': ['---', 'a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]', '---', ''].join('\n'),
       },
-      errors: [{ line: 2, column: 1, message: /Invalid YAML/ }],
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4, message: /Invalid YAML/ }],
     },
   ],
 });
@@ -62,51 +62,51 @@ runRuleTests(frontmatterSchema, {
     {
       name: 'upper-case name',
       files: { 'Bad/SKILL.md': skillMd('Bad') },
-      errors: [{ line: 2, column: 7, message: /`name` has an invalid format/, hint: /lowercase/ }],
+      errors: [{ line: 2, column: 7, endLine: 2, endColumn: 10, message: /`name` has an invalid format/, hint: /lowercase/ }],
     },
-    { name: 'double hyphen in name', files: { 'a--b/SKILL.md': skillMd('a--b') }, errors: [{ line: 2, column: 7, message: /invalid format/ }] },
-    { name: 'leading hyphen in name', files: { '-a/SKILL.md': skillMd('-a') }, errors: [{ line: 2, column: 7, message: /invalid format/ }] },
-    { name: 'name over 64 characters', files: { [`${'a'.repeat(65)}/SKILL.md`]: skillMd('a'.repeat(65)) }, errors: [{ line: 2, column: 7, message: /longer than 64/ }] },
+    { name: 'double hyphen in name', files: { 'a--b/SKILL.md': skillMd('a--b') }, errors: [{ line: 2, column: 7, endLine: 2, endColumn: 11, message: /invalid format/ }] },
+    { name: 'leading hyphen in name', files: { '-a/SKILL.md': skillMd('-a') }, errors: [{ line: 2, column: 7, endLine: 2, endColumn: 9, message: /invalid format/ }] },
+    { name: 'name over 64 characters', files: { [`${'a'.repeat(65)}/SKILL.md`]: skillMd('a'.repeat(65)) }, errors: [{ line: 2, column: 7, endLine: 2, endColumn: 72, message: /longer than 64/ }] },
     {
       name: 'description over 1024 characters',
       files: { 'a/SKILL.md': skillMd('a', undefined, { description: 'x'.repeat(1025) }) },
-      errors: [{ line: 3, column: 14, message: /longer than 1024/ }],
+      errors: [{ line: 3, column: 14, endLine: 3, endColumn: 1039, message: /longer than 1024/ }],
     },
     {
       name: 'missing description',
       files: { 'a/SKILL.md': skillMd('a', undefined, { description: undefined }) },
-      errors: [{ line: 1, column: 1, message: /missing `description`/ }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 4, message: /missing `description`/ }],
     },
     {
       name: 'field outside the specification',
       files: { 'a/SKILL.md': skillMd('a', undefined, { version: '1.0.0' }) },
-      errors: [{ line: 9, column: 1, message: /`version` is not a frontmatter field/ }],
+      errors: [{ line: 9, column: 1, endLine: 9, endColumn: 8, message: /`version` is not a frontmatter field/ }],
     },
     {
       name: 'metadata value that is not a string',
       files: { 'a/SKILL.md': skillMd('a', undefined, { metadata: '\n  author: test\n  version: "1.0.0"\n  stars: 5' }) },
-      errors: [{ line: 9, column: 10, message: /`metadata.stars` must be a string/ }],
+      errors: [{ line: 9, column: 10, endLine: 9, endColumn: 11, message: /`metadata.stars` must be a string/ }],
     },
     {
       name: 'compatibility over 500 characters',
       profile: 'spec',
       files: { 'a/SKILL.md': skillMd('a', undefined, { compatibility: `"Requires @cargo-ai/cli ${'x'.repeat(500)}"` }) },
-      errors: [{ line: 5, column: 16, message: /longer than 500/ }],
+      errors: [{ line: 5, column: 16, endLine: 5, endColumn: 541, message: /longer than 500/ }],
     },
     {
       name: 'house profile: version not semver',
       files: { 'a/SKILL.md': skillMd('a', undefined, { metadata: '\n  author: test\n  version: "1.0"' }) },
-      errors: [{ line: 8, column: 12, message: /`metadata.version` has an invalid format/, hint: /MAJOR.MINOR.PATCH/ }],
+      errors: [{ line: 8, column: 12, endLine: 8, endColumn: 17, message: /`metadata.version` has an invalid format/, hint: /MAJOR.MINOR.PATCH/ }],
     },
     {
       name: 'house profile: missing author',
       files: { 'a/SKILL.md': skillMd('a', undefined, { metadata: '\n  version: "1.0.0"' }) },
-      errors: [{ line: 6, column: 1, message: /missing `metadata.author`/ }],
+      errors: [{ line: 6, column: 1, endLine: 6, endColumn: 9, message: /missing `metadata.author`/ }],
     },
     {
       name: 'house profile: compatibility without @cargo-ai/cli',
       files: { 'a/SKILL.md': skillMd('a', undefined, { compatibility: 'Needs a computer.' }) },
-      errors: [{ line: 5, column: 16, message: /`compatibility` has an invalid format/ }],
+      errors: [{ line: 5, column: 16, endLine: 5, endColumn: 33, message: /`compatibility` has an invalid format/ }],
     },
   ],
 });
@@ -117,7 +117,7 @@ runRuleTests(nameMatchesFolder, {
     {
       name: 'name differs from folder',
       files: { 'alpha/SKILL.md': skillMd('beta') },
-      errors: [{ line: 2, column: 7, message: /`beta` differs from its folder `alpha`/, hint: /name: alpha/ }],
+      errors: [{ line: 2, column: 7, endLine: 2, endColumn: 11, message: /`beta` differs from its folder `alpha`/, hint: /name: alpha/ }],
     },
   ],
 });

@@ -18,18 +18,18 @@ runRuleTests(linkTarget, {
     {
       name: 'missing file, with the nearest name',
       files: { 'a/SKILL.md': skillMd('a', body('See [r](references/troubleshoting.md).')), 'a/references/troubleshooting.md.bak': '', 'a/references/trouble-shooting.md': '' },
-      errors: [{ line: 12, column: 5, message: /does not exist/, hint: /trouble-shooting\.md/ }],
+      errors: [{ line: 12, column: 5, endLine: 12, endColumn: 38, message: /does not exist/, hint: /trouble-shooting\.md/ }],
     },
-    { name: 'absolute path', files: { 'a/SKILL.md': skillMd('a', body('[x](/etc/passwd)')) }, errors: [{ line: 12, column: 1, message: /absolute path/ }] },
-    { name: 'file: URL', files: { 'a/SKILL.md': skillMd('a', body('[x](file:///etc/passwd)')) }, errors: [{ line: 12, column: 1, message: /file: URL/ }] },
-    { name: 'climbs out of the root', files: { 'a/SKILL.md': skillMd('a', body('[x](../../outside.md)')) }, errors: [{ line: 12, column: 1, message: /outside the skills root/ }] },
+    { name: 'absolute path', files: { 'a/SKILL.md': skillMd('a', body('[x](/etc/passwd)')) }, errors: [{ line: 12, column: 1, endLine: 12, endColumn: 17, message: /absolute path/ }] },
+    { name: 'file: URL', files: { 'a/SKILL.md': skillMd('a', body('[x](file:///etc/passwd)')) }, errors: [{ line: 12, column: 1, endLine: 12, endColumn: 24, message: /file: URL/ }] },
+    { name: 'climbs out of the root', files: { 'a/SKILL.md': skillMd('a', body('[x](../../outside.md)')) }, errors: [{ line: 12, column: 1, endLine: 12, endColumn: 22, message: /outside the skills root/ }] },
     {
       name: 'percent-encoded traversal',
       files: { 'a/SKILL.md': skillMd('a', body('[x](..%2F..%2Foutside.md)')) },
-      errors: [{ line: 12, column: 1, message: /outside the skills root/ }],
+      errors: [{ line: 12, column: 1, endLine: 12, endColumn: 26, message: /outside the skills root/ }],
     },
-    { name: 'malformed percent-encoding', files: { 'a/SKILL.md': skillMd('a', body('[x](bad%zz.md)')) }, errors: [{ line: 12, column: 1, message: /percent-encoding/ }] },
-    { name: 'image that is missing', files: { 'a/SKILL.md': skillMd('a', body('![d](img/d.png)')) }, errors: [{ line: 12, column: 1, message: /does not exist/ }] },
+    { name: 'malformed percent-encoding', files: { 'a/SKILL.md': skillMd('a', body('[x](bad%zz.md)')) }, errors: [{ line: 12, column: 1, endLine: 12, endColumn: 15, message: /percent-encoding/ }] },
+    { name: 'image that is missing', files: { 'a/SKILL.md': skillMd('a', body('![d](img/d.png)')) }, errors: [{ line: 12, column: 1, endLine: 12, endColumn: 16, message: /does not exist/ }] },
   ],
 });
 
@@ -47,12 +47,12 @@ runRuleTests(linkAnchor, {
     {
       name: 'same-page anchor missing',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n## Poll a run\n\n[p](#poll-the-run)\n') },
-      errors: [{ line: 14, column: 1, message: /#poll-the-run/, hint: /#poll-a-run/ }],
+      errors: [{ line: 14, column: 1, endLine: 14, endColumn: 19, message: /#poll-the-run/, hint: /#poll-a-run/ }],
     },
     {
       name: 'anchor missing on another page',
       files: { 'a/SKILL.md': skillMd('a', body('[p](references/r.md#nowhere)')), 'a/references/r.md': '# R\n' },
-      errors: [{ line: 12, column: 1, message: /references\/r\.md/ }],
+      errors: [{ line: 12, column: 1, endLine: 12, endColumn: 29, message: /references\/r\.md/ }],
     },
   ],
 });
@@ -69,7 +69,7 @@ runRuleTests(orphanFile, {
     {
       name: 'page nobody links to',
       files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '# R\n', 'a/references/lost.md': '# Lost\n' },
-      errors: [{ file: 'a/references/lost.md', line: 1, column: 1, message: /not linked from a\/SKILL.md/ }],
+      errors: [{ file: 'a/references/lost.md', line: 1, column: 1, endLine: 1, endColumn: 1, message: /not linked from a\/SKILL.md/ }],
     },
   ],
 });
@@ -97,7 +97,7 @@ runRuleTests(crossSkillLink, {
     {
       name: "a neighbour's reference page",
       files: { 'a/SKILL.md': skillMd('a', body('See [polling](../b/references/polling.md).')), 'b/SKILL.md': skillMd('b'), 'b/references/polling.md': '# P\n' },
-      errors: [{ line: 12, column: 5, message: 'Link into `b/references/polling.md`: that page is missing when `a` is installed without `b`', hint: /SKILL\.md/ }],
+      errors: [{ line: 12, column: 5, endLine: 12, endColumn: 42, message: 'Link into `b/references/polling.md`: that page is missing when `a` is installed without `b`', hint: /SKILL\.md/ }],
     },
     {
       name: "the router's own pages other than references/, and a neighbour's page linked from the router",
@@ -108,8 +108,8 @@ runRuleTests(crossSkillLink, {
         'a/references/deep.md': '# D\n',
       },
       errors: [
-        { file: 'a/SKILL.md', line: 12, column: 1, message: /`cargo\/extra\.md`/ },
-        { file: 'cargo/SKILL.md', line: 12, column: 24, message: /`a\/references\/deep\.md`: that page is missing when `cargo` is installed without `a`/ },
+        { file: 'a/SKILL.md', line: 12, column: 1, endLine: 12, endColumn: 23, message: /`cargo\/extra\.md`/ },
+        { file: 'cargo/SKILL.md', line: 12, column: 24, endLine: 12, endColumn: 55, message: /`a\/references\/deep\.md`: that page is missing when `cargo` is installed without `a`/ },
       ],
     },
   ],

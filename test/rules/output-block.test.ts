@@ -39,8 +39,8 @@ runRuleTests(rule, {
 });
 
 describe('output-block severities', () => {
-  it('reports a deleted null as a warning and a wrong key as an error', () => {
-    expect(lintCase(rule, nullStripped).map((found) => found.severity)).toEqual(['warning']);
-    expect(lintCase(rule, wrongWrapper).map((found) => found.severity)).toEqual(['error', 'error']);
+  it('reports a deleted null as a warning and a wrong key as an error', async () => {
+    expect((await lintCase(rule, nullStripped)).map((found) => found.severity)).toEqual(['warning']);
+    expect((await lintCase(rule, wrongWrapper)).map((found) => found.severity)).toEqual(['error', 'error']);
   });
 });

@@ -92,7 +92,7 @@ runRuleTests(rule, {
         'demo/SKILL.md': skillMd('demo'),
         'demo/references/runs.md': ['# Runs', '', fence('bash', 'cargo-ai whoami', '', 'cargo-ai x --name "open'), ''].join('\n'),
       },
-      errors: [{ file: 'demo/references/runs.md', line: 6, column: 19, message: /closing quote/, hint: /quote/ }],
+      errors: [{ file: 'demo/references/runs.md', line: 6, column: 19, endLine: 6, endColumn: 20, message: /closing quote/, hint: /quote/ }],
     },
   ],
 });

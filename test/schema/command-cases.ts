@@ -20,13 +20,14 @@ export function inline(name: string, command: string): Case {
 }
 
 /**
- * Position of the `occurrence`-th `needle` in a command written by `block` (or by `inline` when
- * `inlineCode` is set), with message and hint expectations.
+ * Span of the `occurrence`-th `needle` in a command written by `block` (or by `inline` when
+ * `inlineCode` is set), with message and hint expectations; the span covers `covers` from the needle's start
+ * (default: the needle itself).
  */
 export function at(
   command: string | string[],
   needle: string,
-  expect: { message?: RegExp; hint?: RegExp; occurrence?: number; inlineCode?: boolean } = {},
+  expect: { message?: RegExp; hint?: RegExp; occurrence?: number; inlineCode?: boolean; covers?: string } = {},
 ): Expected {
   const lines = Array.isArray(command) ? command : [command];
   let remaining = expect.occurrence ?? 1;
@@ -39,7 +40,7 @@ export function at(
         const line = expect.inlineCode ? PARAGRAPH_LINE : FIRST_LINE + index;
         // Inline code sits after "Run `".
         const column = found + 1 + (expect.inlineCode ? 'Run `'.length : 0);
-        return { line, column, ...(expect.message ? { message: expect.message } : {}), ...(expect.hint ? { hint: expect.hint } : {}) };
+        return { line, column, endLine: line, endColumn: column + (expect.covers ?? needle).length, ...(expect.message ? { message: expect.message } : {}), ...(expect.hint ? { hint: expect.hint } : {}) };
       }
       from = found + 1;
     }

@@ -88,7 +88,7 @@ export function routeCommand(options: RouteOptions): string {
   const { skills, problems } = loadSkillTexts(options.skillsRoot);
   const ranking = rankSkills(buildIndex(skills), options.request);
   const text = formatRanking(options.request, ranking, options.top ?? 3);
-  return problems.length ? `${text}\nskipped:\n${problems.map((p) => `  ${p}`).join('\n')}` : text;
+  return `${problems.length ? `${text}\nskipped:\n${problems.map((p) => `  ${p}`).join('\n')}` : text}\n`;
 }
 
 export interface RoutingCase {
@@ -151,6 +151,7 @@ export function readCases(casesFile: string): RoutingCase[] {
     }
     cases.push({ prompt: entry.prompt, expect: entry.expect, ...(typeof entry.why === 'string' ? { why: entry.why } : {}), line });
   });
+  if (cases.length === 0) throw new RoutingInputError(`${casesFile}: no cases (one {"prompt", "expect"} JSON object a line)`);
   return cases;
 }
 
@@ -215,5 +216,5 @@ export function formatEvaluation(evaluation: Evaluation): string {
     }
   }
   for (const problem of evaluation.problems) lines.push(`skipped ${problem}`);
-  return lines.join('\n');
+  return `${lines.join('\n')}\n`;
 }
