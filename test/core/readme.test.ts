@@ -10,7 +10,7 @@ const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 
 describe('README', () => {
   it('lists every rule with its default severity and profile, and no rule that does not exist', () => {
-    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| (spec|cargo) \|/gm)].map((match) => `${match[1]} ${match[2]} ${match[3]}`);
+    const rows = [...readme.matchAll(/^\| (?:<a id="rule-[a-z-]+"><\/a>)?`([a-z-]+)` \| (error|warning) \| (spec|cargo) \|/gm)].map((match) => `${match[1]} ${match[2]} ${match[3]}`);
     expect(rows.sort()).toEqual(allRules.map((rule) => `${rule.meta.id} ${rule.meta.severity} ${rule.meta.profile}`).sort());
   });
 

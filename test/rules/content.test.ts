@@ -20,7 +20,7 @@ runRuleTests(jsonBlock, {
     {
       name: 'single quotes after a bare placeholder, column mapped back',
       files: { 'a/SKILL.md': skillMd('a', "# A\n\n```json\n{\"a\": <x>, 'b': 1}\n```\n") },
-      errors: [{ line: 13, column: 12, endLine: 13, endColumn: 15, message: /Invalid JSON/ }],
+      errors: [{ line: 13, column: 12, endLine: 13, endColumn: 13, message: /Invalid JSON: keys need double quotes/ }],
     },
     {
       name: 'block indented in a list',

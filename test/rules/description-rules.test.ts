@@ -226,7 +226,7 @@ describe('description-collision on a package generated from one template', () =>
 
 describe('description rule options', () => {
   it('a wrong option type stops the run with a usage error naming the rule and the option', async () => {
-    await expect(await lintCase(descriptionTriggers, { name: 'bad option', options: { minTriggers: 'four' }, files: pack() })).rejects.toThrow(
+    await expect(lintCase(descriptionTriggers, { name: 'bad option', options: { minTriggers: 'four' }, files: pack() })).rejects.toThrow(
       'rule description-triggers: option minTriggers must be an integer, not "four"',
     );
   });

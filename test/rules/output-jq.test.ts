@@ -54,6 +54,6 @@ runRuleTests(rule, {
     flags('across a continuation line', continued, at(continued, '.sttus')),
     flags('a file the page saved', savedThenRead, at(savedThenRead, '.brokn', { message: /did you mean `\.graph\.broken`/ })),
     flags('a command that prints nothing', noBody, at(noBody, `'.agent'`, { message: /prints nothing/ })),
-    flags('a filter jq cannot parse', syntax, at(syntax, '//', { message: /jq cannot read this filter/ })),
+    flags('a filter jq cannot parse', syntax, at(syntax, '//', { message: /jq cannot read this filter/, covers: '/' })),
   ],
 });

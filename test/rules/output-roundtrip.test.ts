@@ -21,9 +21,9 @@ runRuleTests(rule, {
     block('a piped command that prints no body', 'cargo-ai orchestration run list --workflow-uuid "$(cargo-ai orchestration play remove <uuid> | jq -r .uuid)"'),
   ],
   invalid: [
-    flags('actions copied from a draft whose actions lack the keys the flag requires', copyActions, at(copyActions, '"$(jq', { message: /`--actions` takes `\.release\.actions` of `ai release get-draft`, but an answer with only its guaranteed keys \(`ai release get-draft` deletes every null-valued key.*`description`/, hint: /fill in/ })),
-    flags('an optional key piped into a plain flag', pipedBatch, at(pipedBatch, '"$(cargo-ai', { message: /`--batch-uuid` takes `\.run\.batchUuid` of `orchestration run get`, which the answer may lack: jq then prints `null`/, hint: /\/\// })),
-    flags('quoted filter', mcpClients, at(mcpClients, '"$(jq', { message: /`--mcp-clients`.*`authentication`/ })),
+    flags('actions copied from a draft whose actions lack the keys the flag requires', copyActions, at(copyActions, '"$(jq', { covers: '"$(jq -c .release.actions draft.json)"', message: /`--actions` takes `\.release\.actions` of `ai release get-draft`, but an answer with only its guaranteed keys \(`ai release get-draft` deletes every null-valued key.*`description`/, hint: /fill in/ })),
+    flags('an optional key piped into a plain flag', pipedBatch, at(pipedBatch, '"$(cargo-ai', { covers: '"$(cargo-ai orchestration run get <run-uuid> | jq -r .run.batchUuid)"', message: /`--batch-uuid` takes `\.run\.batchUuid` of `orchestration run get`, which the answer may lack: jq then prints `null`/, hint: /\/\// })),
+    flags('quoted filter', mcpClients, at(mcpClients, '"$(jq', { covers: `"$(jq -c '.release.mcpClients' draft.json)"`, message: /`--mcp-clients`.*`authentication`/ })),
     { name: 'saved in one block, copied in another', files: { 'a/SKILL.md': twoBlocks }, errors: [{ line: 19, column: 72, message: /`--resources` takes `\.release\.resources`/ }] },
   ],
 });
