@@ -61,7 +61,9 @@ describe('routeCommand', () => {
     expect(text).toMatch(/[^\n]\n$/);
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe('request: "download the invoice"');
-    expect(lines[1]).toMatch(/^ 1\. acme-billing +\d+\.\d\d +invoic \d+\.\d\d/);
+    // The deciding terms as the request wrote them, not their stems ("invoic").
+    expect(lines[1]).toMatch(/^ 1\. acme-billing +\d+\.\d\d +(?:download invoice|invoice) \d+\.\d\d/);
+    expect(lines[1]).not.toMatch(/\binvoic\b/);
     expect(lines[2]).toMatch(/^ 2\. acme-hosting +0\.00 +\(no matching terms\)$/);
     expect(lines).toHaveLength(3);
   });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type Ranked, type RoutingIndex, type SkillText, buildIndex, rankSkills } from './ranker.ts';
-import { terms } from '../../extract/text.ts';
+import { termWords, terms } from '../../extract/text.ts';
 
 /** Bad input for routing (missing folder, malformed case line): the message names the file and line. */
 export class RoutingInputError extends Error {}
@@ -64,18 +64,27 @@ export interface RouteOptions {
   top?: number;
 }
 
-function termLabel(term: string): string {
-  return term.replace(/_/g, ' ');
+/**
+ * A term as the request wrote it: terms are stems ("invoic"), and a pair is two joined by `_`. A term the
+ * request did not write (a synonym's) is shown as the ranker knows it.
+ */
+function termLabel(term: string, written: Map<string, string>): string {
+  return term
+    .split('_')
+    .map((part) => written.get(part) ?? part)
+    .join(' ');
 }
 
 export function formatRanking(request: string, ranking: Ranked[], top = 3): string {
+  const written = new Map<string, string>();
+  for (const { term, word } of termWords(request)) if (!written.has(term)) written.set(term, word);
   const shown = ranking.slice(0, Math.max(1, top));
   const width = Math.max(...shown.map((r) => r.skill.length));
   const lines = [`request: ${JSON.stringify(request)}`];
   shown.forEach((r, i) => {
     const deciding = r.terms
       .slice(0, 5)
-      .map((t) => `${termLabel(t.term)} ${t.contribution.toFixed(2)}`)
+      .map((t) => `${termLabel(t.term, written)} ${t.contribution.toFixed(2)}`)
       .join(', ');
     lines.push(`${String(i + 1).padStart(2)}. ${r.skill.padEnd(width)}  ${r.score.toFixed(2).padStart(6)}  ${deciding || '(no matching terms)'}`);
   });
