@@ -13,6 +13,7 @@ export interface Case {
   /** Files relative to a temporary skills root; a value `{ symlink: target }` makes a symbolic link. */
   files: Record<string, string | Buffer | { symlink: string }>;
   options?: Record<string, unknown>;
+  /** Default `cargo`: every rule runs. */
   profile?: Profile;
   /** Paths to lint, relative to the temporary root (default: the root itself). */
   paths?: string[];
@@ -45,7 +46,7 @@ export function lintCase(rule: Rule | Rule[], testCase: Case): Diagnostic[] {
       rules.map((r) => [r.meta.id, { setting: r.meta.severity, options: testCase.options ?? {} }]),
     );
     writeFileSync(path.join(root, 'skill-lint.config.json'), JSON.stringify({ rules: Object.fromEntries(Object.entries(configRules).map(([id, c]) => [id, [c.setting, c.options]])) }));
-    return lint({ paths: testCase.paths ?? ['.'], cwd: root, rules, profile: testCase.profile }).diagnostics;
+    return lint({ paths: testCase.paths ?? ['.'], cwd: root, rules, profile: testCase.profile ?? 'cargo' }).diagnostics;
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

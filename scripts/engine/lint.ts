@@ -8,6 +8,9 @@ import { UsageError, loadTree } from '../load/files.ts';
 import { buildProject, lintFileByFile } from './project.ts';
 import { type RunSettings, runFileRules, runProjectRules, sortDiagnostics } from './run-rules.ts';
 
+/** The profile a run uses when neither the command line nor a config file names one: any repository's. */
+export const DEFAULT_PROFILE: Profile = 'spec';
+
 export interface LintOptions {
   paths: string[];
   /** The rules to run (the commands pass the registry, scripts/rules/index.ts). */
@@ -50,5 +53,5 @@ function settingsFor(options: LintOptions): RunSettings {
   for (const id of Object.keys(config.rules)) {
     if (!options.rules.some((rule) => rule.meta.id === id)) throw new UsageError(`config names an unknown rule: ${id}`);
   }
-  return { config, profile: options.profile ?? config.profile ?? 'cargo', cwd };
+  return { config, profile: options.profile ?? config.profile ?? DEFAULT_PROFILE, cwd };
 }
