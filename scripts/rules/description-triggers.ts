@@ -9,7 +9,7 @@ const rule: Rule = {
     description:
       'A description quotes at least `minTriggers` (default 4) distinct phrases a user would type ("download run results"), each of at least `minWords` words (default 2).',
     severity: 'warning',
-    profile: 'spec',
+    profile: 'cargo',
   },
   checkProject(project, context) {
     const minTriggers = numberOption(context.options, 'minTriggers', 4);

@@ -2,6 +2,7 @@
 // description made of the package's shared words is picked at random among its neighbours.
 import type { Rule } from '../core/rule.ts';
 import { describedSkills, descriptionSpan, distinctiveTerms, numberOption } from '../extract/description.ts';
+import { asWritten } from '../extract/text.ts';
 
 const rule: Rule = {
   meta: {
@@ -16,8 +17,8 @@ const rule: Rule = {
     const described = describedSkills(project.skills);
     if (described.length < 2) return;
     const distinctive = distinctiveTerms(described.map(({ skill, description }) => ({ name: skill.name, description })));
-    for (const { skill } of described) {
-      const own = distinctive.get(skill.name) ?? [];
+    for (const { skill, description } of described) {
+      const own = asWritten(description, distinctive.get(skill.name) ?? []);
       if (own.length >= minTerms) continue;
       context.report({
         path: skill.doc.file.path,

@@ -5,11 +5,16 @@ import type { Document, Span } from '../core/types.ts';
 import { frontmatterValidators } from '../schema/frontmatter-validators.ts';
 
 const HINTS: Record<string, string> = {
-  name: 'use 1-64 lowercase letters, digits and single hyphens, e.g. `cargo-storage`',
+  name: 'use 1-64 lowercase letters, digits and single hyphens, e.g. `pdf-tools`',
   description: 'say what the skill does and when to load it, in at most 1024 characters',
-  compatibility: 'at most 500 characters; this package names `@cargo-ai/cli`, e.g. "Requires @cargo-ai/cli (npm) and a Cargo account."',
+  compatibility: 'at most 500 characters naming what the skill needs, e.g. "Requires Python 3.10 and network access."',
   'metadata.version': 'use MAJOR.MINOR.PATCH, quoted, e.g. "1.0.0"',
   'metadata.author': 'set `metadata.author` to the maintaining team',
+};
+
+/** Hints of the house profile, where it asks more than the specification. */
+const HOUSE_HINTS: Record<string, string> = {
+  compatibility: 'at most 500 characters; this package names `@cargo-ai/cli`, e.g. "Requires @cargo-ai/cli (npm) and a Cargo account."',
 };
 
 const rule: Rule = {
@@ -29,7 +34,7 @@ const rule: Rule = {
       const { key, message } = describe(error);
       if (seen.has(`${key}:${message}`)) continue;
       seen.add(`${key}:${message}`);
-      context.report({ span: spanFor(doc, key, error.keyword === 'additionalProperties'), message, hint: HINTS[key] });
+      context.report({ span: spanFor(doc, key, error.keyword === 'additionalProperties'), message, hint: (context.profile === 'cargo' ? HOUSE_HINTS[key] : undefined) ?? HINTS[key] });
     }
   },
 };

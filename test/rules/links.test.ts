@@ -1,8 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import linkAnchor from '../../scripts/rules/link-anchor.ts';
 import linkTarget from '../../scripts/rules/link-target.ts';
 import orphanFile from '../../scripts/rules/orphan-file.ts';
 import crossSkillLink from '../../scripts/rules/cross-skill-link.ts';
-import { runRuleTests, skillMd } from '../rule-tester.ts';
+import { lintCase, runRuleTests, skillMd } from '../rule-tester.ts';
 
 const body = (text: string) => `# A\n\n${text}\n`;
 
@@ -55,6 +56,16 @@ runRuleTests(linkAnchor, {
       errors: [{ line: 12, column: 1, message: /references\/r\.md/ }],
     },
   ],
+});
+
+describe('link-anchor suggestions', () => {
+  it('offers a near anchor, and none when every heading is far from the one asked for', () => {
+    const near = lintCase(linkAnchor, { name: 'near', files: { 'a/SKILL.md': skillMd('a', '# A\n\n## Poll a run\n\n[p](#pol-a-run)\n') } });
+    expect(near[0].hint).toBe('did you mean `#poll-a-run`?');
+    const far = lintCase(linkAnchor, { name: 'far', files: { 'a/SKILL.md': skillMd('a', '# A\n\n## Poll a run\n\n[p](#installation-and-setup)\n') } });
+    expect(far).toHaveLength(1);
+    expect(far[0].hint).toBeUndefined();
+  });
 });
 
 runRuleTests(orphanFile, {
