@@ -16,6 +16,8 @@ export interface Report {
   hint?: string;
   /** Report against another document than the one being checked (package-level rules). */
   path?: string;
+  /** `warning` lowers this finding below the rule's severity: the rule is sure of the defect, not of its weight. */
+  severity?: 'warning';
 }
 
 interface BaseContext {

@@ -1,12 +1,17 @@
-// Parses JSON as written in documentation: bare `<placeholder>` tokens stand for values.
+// Parses JSON as written in documentation: bare `<placeholder>` tokens stand for values. Besides strict JSON,
+// fences tagged `jsonc` (comments, trailing commas) and `json5` are read in their own dialect.
+import JSON5 from 'json5';
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 
 export type LooseJson = { ok: true; value: unknown } | { ok: false; offset: number; length: number; message: string };
 
 const BARE_PLACEHOLDER = /<[A-Za-z][\w.:/-]*>/y;
 
-export function parseLooseJson(text: string): LooseJson {
+export type JsonDialect = 'json' | 'jsonc' | 'json5';
+
+export function parseLooseJson(text: string, dialect: JsonDialect = 'json'): LooseJson {
   const { quoted, insertions } = quotePlaceholders(text);
+  if (dialect === 'json5') return parseJson5(quoted, insertions);
   // Valid JSON, the usual case, parses natively (a key named `__proto__` stays data); the tolerant parser
   // is only needed to say where an error is.
   try {
@@ -15,16 +20,106 @@ export function parseLooseJson(text: string): LooseJson {
     // Located below.
   }
   const errors: ParseError[] = [];
-  const value = parse(quoted, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const lenient = dialect === 'jsonc';
+  const value = parse(quoted, errors, { disallowComments: !lenient, allowTrailingComma: lenient, allowEmptyContent: false });
   if (errors.length === 0) return { ok: true, value };
   const first = errors[0];
-  const back = (offset: number) => offset - insertions.filter((at, index) => at + index < offset).length;
   return {
     ok: false,
-    offset: back(first.offset),
+    offset: offsetBack(first.offset, insertions),
     length: Math.max(1, first.length),
     message: describe(printParseErrorCode(first.error)),
   };
+}
+
+/** An offset in the quoted text mapped back to the text as written. */
+function offsetBack(offset: number, insertions: number[]): number {
+  return offset - insertions.filter((at, index) => at + index < offset).length;
+}
+
+function parseJson5(quoted: string, insertions: number[]): LooseJson {
+  try {
+    return { ok: true, value: JSON5.parse(quoted) };
+  } catch (error) {
+    const { lineNumber, columnNumber, message } = error as { lineNumber?: number; columnNumber?: number; message: string };
+    let offset = 0;
+    for (let line = 1; line < (lineNumber ?? 1); line++) offset = quoted.indexOf('\n', offset) + 1;
+    return { ok: false, offset: offsetBack(offset + (columnNumber ?? 1) - 1, insertions), length: 1, message: message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '') };
+  }
+}
+
+/**
+ * Why a `json` block that is not strict JSON is still documentation, or undefined when it is simply broken:
+ * it has comments or trailing commas (it reads as JSONC), elides values with `...`, or is a fragment (members
+ * or elements without the braces around them).
+ */
+export function documentationJson(text: string): 'comments' | 'elision' | 'fragment' | 'sequence' | undefined {
+  if (parseLooseJson(text, 'jsonc').ok) return 'comments';
+  const elided = withoutElisions(text);
+  if (elided !== text && parseLooseJson(elided, 'jsonc').ok) return 'elision';
+  for (const [open, close] of [['{', '}'], ['[', ']']]) {
+    if (parseLooseJson(`${open}\n${elided}\n${close}`, 'jsonc').ok) return 'fragment';
+  }
+  const values = topLevelValues(elided);
+  if (values.length > 1 && values.every((value) => parseLooseJson(value, 'jsonc').ok)) return 'sequence';
+  return undefined;
+}
+
+/**
+ * The text cut after each top-level object or array closes (JSON Lines, or several files' contents one after
+ * the other): strings and `//` comments are skipped, so their brackets do not count.
+ */
+function topLevelValues(text: string): string[] {
+  const values: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (char === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (char === '{' || char === '[') {
+      depth++;
+    } else if ((char === '}' || char === ']') && --depth === 0) {
+      values.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (text.slice(start).trim() !== '') values.push(text.slice(start));
+  return values;
+}
+
+/** The text with each `...` or `\u2026` outside strings removed, with the comma that separates it from its neighbours. */
+function withoutElisions(text: string): string {
+  let result = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') {
+        result += char + (text[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (char === '"') inString = false;
+      result += char;
+      continue;
+    }
+    if (char === '"') inString = true;
+    const elision = text.startsWith('...', i) ? 3 : char === '\u2026' ? 1 : 0;
+    if (elision === 0) {
+      result += char;
+      continue;
+    }
+    i += elision - 1;
+    // `[..., 3]` and `{ ..., "a": 1 }`: the comma after a leading elision goes too.
+    if (/[[{,]\s*$/.test(result)) {
+      const comma = /^\s*,/.exec(text.slice(i + 1));
+      if (comma) i += comma[0].length;
+    }
+  }
+  return result;
 }
 
 /** Quotes bare placeholders outside strings, and says where each quote went, to map error offsets back. */

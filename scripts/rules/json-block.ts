@@ -1,24 +1,51 @@
-// Fenced json blocks parse; bare `<placeholder>` tokens count as values.
+// Fenced JSON blocks parse; bare `<placeholder>` tokens count as values. `jsonc` and `json5` fences are read in
+// their dialect. Other repositories write documentation JSON (comments, `...` elisions, fragments) in plain
+// `json` fences: in the spec profile that is a warning, and only a block that no reading makes sense of is an
+// error; the house profile wants strict JSON.
 import type { Rule } from '../core/rule.ts';
-import { offsetInBlock, parseLooseJson } from '../parse/json.ts';
+import { type JsonDialect, documentationJson, offsetInBlock, parseLooseJson } from '../parse/json.ts';
+
+const DIALECTS: Record<string, JsonDialect> = { json: 'json', jsonc: 'jsonc', json5: 'json5' };
+const WHY: Record<NonNullable<ReturnType<typeof documentationJson>>, string> = {
+  comments: 'comments or trailing commas',
+  elision: 'a `...` elision',
+  fragment: 'a fragment, not a whole JSON value',
+  sequence: 'several JSON values one after the other',
+};
 
 const rule: Rule = {
   meta: {
     id: 'json-block',
-    description: 'Fenced `json` blocks are valid JSON (placeholders such as "<uuid>" or <uuid> allowed).',
+    description:
+      'Fenced `json` blocks are valid JSON, `jsonc` and `json5` blocks valid in their dialect (placeholders such as "<uuid>" or <uuid> allowed); in spec, a `json` block with comments, elisions, a fragment or several values is a warning.',
     severity: 'error',
     profile: 'spec',
   },
   checkFile(doc, context) {
     for (const block of doc.codeBlocks) {
-      if (block.lang !== 'json' || block.unterminated) continue;
-      const result = parseLooseJson(block.value);
+      const dialect = DIALECTS[block.lang];
+      if (!dialect || block.unterminated) continue;
+      const result = parseLooseJson(block.value, dialect);
       if (result.ok) continue;
       const start = offsetInBlock(block.value, block.lineOffsets, result.offset);
+      const span = { start: doc.pointAt(start), end: doc.pointAt(start + result.length) };
+      const documentation = dialect === 'json' && context.profile === 'spec' ? documentationJson(block.value) : undefined;
+      if (documentation) {
+        context.report({
+          span,
+          severity: 'warning',
+          message: `\`json\` block is not strict JSON: it holds ${WHY[documentation]}`,
+          hint: 'tag the fence `jsonc` (comments, trailing commas), `json5` or `jsonl`, or write one whole value',
+        });
+        continue;
+      }
       context.report({
-        span: { start: doc.pointAt(start), end: doc.pointAt(start + result.length) },
-        message: `Invalid JSON: ${result.message}`,
-        hint: 'write strict JSON: double-quoted keys and strings, no trailing commas or comments; use "..." for elided values',
+        span,
+        message: `Invalid ${dialect === 'json' ? 'JSON' : dialect.toUpperCase()}: ${result.message}`,
+        hint:
+          dialect === 'json'
+            ? 'write strict JSON: double-quoted keys and strings, no trailing commas or comments; use "..." for elided values'
+            : `fix the ${dialect.toUpperCase()} syntax at this point`,
       });
     }
   },

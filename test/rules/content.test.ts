@@ -2,15 +2,28 @@ import bodySize from '../../scripts/rules/body-size.ts';
 import codeFence from '../../scripts/rules/code-fence.ts';
 import fileEncoding from '../../scripts/rules/file-encoding.ts';
 import jsonBlock from '../../scripts/rules/json-block.ts';
-import { runRuleTests, skillMd } from '../rule-tester.ts';
+import { describe, expect, it } from 'vitest';
+import { lintCase, runRuleTests, skillMd } from '../rule-tester.ts';
 
 runRuleTests(jsonBlock, {
   valid: [
     { name: 'strict JSON', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"a": [1, 2], "b": null}\n```\n') } },
     { name: 'quoted and bare placeholders', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"uuid": "<uuid>", "limit": <limit>, "rest": "..."}\n```\n') } },
     { name: 'not a json block', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```js\n{a: 1,}\n```\n') } },
+    { name: 'jsonc: comments and trailing commas', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```jsonc\n{\n  // the model\n  "a": 1,\n}\n```\n') } },
+    { name: 'json5: unquoted keys, single quotes, a placeholder', files: { 'a/SKILL.md': skillMd('a', "# A\n\n```json5\n{a: 'x', b: <id>, c: 0x1F,}\n```\n") } },
   ],
   invalid: [
+    {
+      name: 'jsonc still has a syntax',
+      files: { 'a/SKILL.md': skillMd('a', '# A\n\n```jsonc\n{"a" 1}\n```\n') },
+      errors: [{ line: 13, column: 6, message: /Invalid JSONC/ }],
+    },
+    {
+      name: 'json5 still has a syntax, at the right column',
+      files: { 'a/SKILL.md': skillMd('a', "# A\n\n```json5\n{a: 'x',\n b: @}\n```\n") },
+      errors: [{ line: 14, column: 5, message: /Invalid JSON5: invalid character '@'/ }],
+    },
     {
       name: 'trailing comma, at the comma',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{\n  "a": 1,\n}\n```\n') },
@@ -32,6 +45,34 @@ runRuleTests(jsonBlock, {
       errors: [{ line: 13, column: 9, message: /Invalid JSON/ }],
     },
   ],
+});
+
+describe('json-block in the spec profile', () => {
+  const page = (code: string) => ({ 'a/SKILL.md': skillMd('a', `# A\n\n\`\`\`json\n${code}\n\`\`\`\n`) });
+  const found = (code: string, profile: 'spec' | 'cargo' = 'spec') => lintCase(jsonBlock, { name: 'x', profile, files: page(code) });
+
+  it('a comment, an elision or a fragment in a json fence is a warning that says which', () => {
+    const cases: [string, RegExp, number, number][] = [
+      ['{\n  // the model\n  "model": "x"\n}', /comments or trailing commas/, 14, 3],
+      ['{\n  "model": "x",\n  ...\n}', /elision/, 15, 3],
+      ['[1, 2, \u2026]', /elision/, 13, 8],
+      ['"model": "x",\n"max_tokens": 1024', /fragment/, 13, 8],
+      ['{"type": "start"}\n{"type": "delta", "text": "a {"}', /several JSON values/, 14, 1],
+      ['// a/package.json\n{ "name": "a" }\n\n// b/package.json\n{ "name": "b" }', /several JSON values/, 13, 1],
+    ];
+    for (const [code, message, line, column] of cases) {
+      const [finding, ...rest] = found(code);
+      expect(rest, code).toEqual([]);
+      expect(finding, code).toMatchObject({ severity: 'warning', line, column });
+      expect(finding.message).toMatch(message);
+      expect(finding.hint).toMatch(/jsonc/);
+    }
+  });
+
+  it('a block no reading makes sense of stays an error, and the house profile keeps every one an error', () => {
+    expect(found('{"a" 1}')).toMatchObject([{ severity: 'error', message: /Invalid JSON/ }]);
+    expect(found('{\n  // the model\n  "model": "x"\n}', 'cargo')).toMatchObject([{ severity: 'error', line: 14, column: 3 }]);
+  });
 });
 
 runRuleTests(codeFence, {
