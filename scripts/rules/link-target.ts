@@ -3,18 +3,21 @@ import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { readdirSync } from 'node:fs';
 import type { Rule } from '../core/rule.ts';
-import { resolveLink } from '../extract/links.ts';
+import { BASE_DIR_PREFIXES, resolveLink } from '../extract/links.ts';
 
 const rule: Rule = {
   meta: {
     id: 'link-target',
-    description: 'Relative links resolve to an existing file inside the skills root (no absolute paths, file: URLs or climbing out).',
+    description:
+      'Relative links resolve to an existing file inside the skills root (no absolute paths, file: URLs or climbing out); `{baseDir}/` and `${CLAUDE_SKILL_DIR}/` stand for the skill folder (option `baseDirs`), and `/plugin:skill` commands are not checked.',
     severity: 'error',
     profile: 'spec',
   },
   checkFile(doc, context) {
+    const { baseDirs } = context.options;
+    const prefixes = Array.isArray(baseDirs) ? baseDirs.map(String) : BASE_DIR_PREFIXES;
     for (const link of doc.links) {
-      const resolved = resolveLink(doc, link, context.root, context.linted);
+      const resolved = resolveLink(doc, link, context.root, context.linted, prefixes);
       if (resolved.kind === 'invalid') {
         context.report({ span: link.span, message: resolved.reason, hint: resolved.hint });
       } else if (resolved.kind === 'file' && !resolved.exists) {

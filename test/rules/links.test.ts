@@ -10,6 +10,15 @@ const body = (text: string) => `# A\n\n${text}\n`;
 runRuleTests(linkTarget, {
   valid: [
     { name: 'relative link to a file', files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '# R\n' } },
+    {
+      name: 'base-directory prefixes that clients document',
+      files: {
+        'a/SKILL.md': skillMd('a', body('[r]({baseDir}/references/r.md) [s](${CLAUDE_SKILL_DIR}/scripts/run.py)')),
+        'a/references/r.md': '[back]({baseDir}/SKILL.md)\n',
+        'a/scripts/run.py': 'print(1)\n',
+      },
+    },
+    { name: 'a /plugin:skill command is not a path', files: { 'a/SKILL.md': skillMd('a', body('Then run [brainstorming](/superpowers:brainstorming).')) } },
     { name: 'link into another skill', files: { 'a/SKILL.md': skillMd('a', body('[b](../b/SKILL.md)')), 'b/SKILL.md': skillMd('b') } },
     { name: 'external links are not fetched', files: { 'a/SKILL.md': skillMd('a', body('[x](https://example.com/missing) <mailto:x@y.z>')) } },
     { name: 'percent-encoded space', files: { 'a/SKILL.md': skillMd('a', body('[r](references/my%20page.md)')), 'a/references/my page.md': '# R\n' } },
@@ -22,6 +31,17 @@ runRuleTests(linkTarget, {
       errors: [{ line: 12, column: 5, message: /does not exist/, hint: /trouble-shooting\.md/ }],
     },
     { name: 'absolute path', files: { 'a/SKILL.md': skillMd('a', body('[x](/etc/passwd)')) }, errors: [{ line: 12, column: 1, message: /absolute path/ }] },
+    {
+      name: 'a base-directory prefix resolves to the skill folder, wherever the page is',
+      files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '[x]({baseDir}/references/missing.md)\n' },
+      errors: [{ file: 'a/references/r.md', line: 1, column: 1, message: /`\{baseDir\}\/references\/missing.md` does not exist/ }],
+    },
+    {
+      name: 'option baseDirs replaces the prefixes: {baseDir} is then an ordinary relative path',
+      options: { baseDirs: ['@skill'] },
+      files: { 'a/SKILL.md': skillMd('a', body('[x]({baseDir}/references/r.md) [y](@skill/references/r.md)')), 'a/references/r.md': '# R\n' },
+      errors: [{ line: 12, column: 1, message: /`\{baseDir\}\/references\/r.md` does not exist/ }],
+    },
     { name: 'file: URL', files: { 'a/SKILL.md': skillMd('a', body('[x](file:///etc/passwd)')) }, errors: [{ line: 12, column: 1, message: /file: URL/ }] },
     { name: 'climbs out of the root', files: { 'a/SKILL.md': skillMd('a', body('[x](../../outside.md)')) }, errors: [{ line: 12, column: 1, message: /outside the skills root/ }] },
     {
