@@ -88,6 +88,14 @@ describe('link-anchor suggestions', () => {
   });
 });
 
+describe('orphan-file in the house profile', () => {
+  it('counts links alone, as packaging ships only what is linked', () => {
+    const files = { 'a/SKILL.md': skillMd('a', body('Read `references/api.md` first.')), 'a/references/api.md': '# API\n' };
+    expect(lintCase(orphanFile, { name: 'house', profile: 'cargo', files })).toMatchObject([{ file: 'a/SKILL.md', message: /`references\/api.md`/ }]);
+    expect(lintCase(orphanFile, { name: 'spec', profile: 'spec', files })).toEqual([]);
+  });
+});
+
 runRuleTests(orphanFile, {
   valid: [
     {
@@ -95,12 +103,55 @@ runRuleTests(orphanFile, {
       files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '[e](examples/e.md)\n', 'a/references/examples/e.md': '# E\n' },
     },
     { name: 'dotfiles are ignored', files: { 'a/SKILL.md': skillMd('a'), 'a/references/.keep': '' } },
+    { name: 'a path in backticks', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('Read `references/api.md` first.')), 'a/references/api.md': '# API\n' } },
+    { name: 'a path in plain text, from a page reached by a link', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('[g](guide.md)')), 'a/guide.md': 'See references/api.md for more.\n', 'a/references/api.md': '# API\n' } },
+    { name: 'a script run in a code block', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('```bash\npython scripts/pack.py in/ out.docx\n```')), 'a/scripts/pack.py': '' } },
+    {
+      name: 'files beside and below a script that is run',
+      profile: 'spec',
+      files: { 'a/SKILL.md': skillMd('a', body('Run `scripts/office/pack.py`.')), 'a/scripts/office/pack.py': '', 'a/scripts/office/helpers.py': '', 'a/scripts/office/schemas/w.xsd': '' },
+    },
+    {
+      name: 'a path pattern with a placeholder',
+      profile: 'spec',
+      files: { 'a/SKILL.md': skillMd('a', body('Read `references/<lang>/api.md` for your language.')), 'a/references/go/api.md': '# Go\n', 'a/references/py/api.md': '# Py\n' },
+    },
+    { name: 'a folder named whole', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('Fonts live in `canvas-fonts/`.')), 'a/canvas-fonts/A.ttf': '', 'a/canvas-fonts/B.ttf': '' } },
+    { name: 'a name in another case, as a case-insensitive disk reads it', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('Read FORMS.md to fill a form.')), 'a/docs/forms.md': '# Forms\n' } },
+    { name: 'a rule id names its page', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('- `state-lift-state`: lift state up')), 'a/rules/state-lift-state.md': '# Lift\n' } },
+    { name: 'a Python import names its module', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('```python\nfrom core.gif_builder import GIFBuilder\n```')), 'a/core/gif_builder.py': '' } },
+    { name: 'a base-directory prefix', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('Run `{baseDir}/scripts/run.sh`.')), 'a/scripts/run.sh': '' } },
   ],
   invalid: [
     {
-      name: 'page nobody links to',
+      name: 'page nobody links to or names',
       files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '# R\n', 'a/references/lost.md': '# Lost\n' },
-      errors: [{ file: 'a/references/lost.md', line: 1, column: 1, message: /not linked from a\/SKILL.md/ }],
+      errors: [{ file: 'a/SKILL.md', line: 1, column: 1, message: /^1 file of a is neither linked nor named from its SKILL.md, directly or through other pages: `references\/lost.md`$/ }],
+    },
+    {
+      name: 'one finding per skill, listing ten files and counting the rest',
+      files: {
+        'a/SKILL.md': skillMd('a'),
+        ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`a/assets/f${String(i).padStart(2, '0')}.png`, ''])),
+        'b/SKILL.md': skillMd('b'),
+        'b/evals/case.json': '{}',
+      },
+      errors: [
+        { file: 'a/SKILL.md', line: 1, column: 1, message: /^12 files of a are .*: `assets\/f00.png`, .*`assets\/f09.png` and 2 more$/ },
+        { file: 'b/SKILL.md', line: 1, column: 1, message: /`evals\/case.json`/ },
+      ],
+    },
+    {
+      name: 'a page named only on an unreached page is not reached',
+      profile: 'spec',
+      files: { 'a/SKILL.md': skillMd('a'), 'a/references/one.md': 'See `references/two.md`.\n', 'a/references/two.md': '# Two\n' },
+      errors: [{ file: 'a/SKILL.md', line: 1, column: 1, message: /2 files of a .*`references\/one.md`, `references\/two.md`/ }],
+    },
+    {
+      name: 'a URL path is not a mention of a file',
+      profile: 'spec',
+      files: { 'a/SKILL.md': skillMd('a', body('See https://example.com/references/api.md.')), 'a/references/api.md': '# API\n' },
+      errors: [{ file: 'a/SKILL.md', line: 1, column: 1, message: /`references\/api.md`/ }],
     },
   ],
 });
