@@ -42,12 +42,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
     .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; quiet?: boolean; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
-      const { diagnostics: found, project } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
+      const { diagnostics: found, projects, notes } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
       // --quiet drops warnings from the output only: --max-warnings still counts them.
       const diagnostics = options.quiet ? found.filter((d) => d.severity === 'error') : found;
       out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
+      for (const note of notes) process.stderr.write(`skill-lint: note: ${note}\n`);
       if (options.explain) {
-        for (const skill of project.skills) {
+        for (const project of projects) for (const skill of project.skills) {
           for (const link of reachFrom(skill, project).crossSkill) {
             process.stderr.write(`cross-skill link: ${path.relative(process.cwd(), link.from)}:${link.line} → ${path.relative(process.cwd(), link.target)}\n`);
           }

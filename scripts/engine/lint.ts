@@ -4,8 +4,8 @@
 import type { Rule } from '../core/rule.ts';
 import type { Diagnostic, ParsedProject, Project } from '../core/types.ts';
 import { type Profile, loadConfig } from '../load/config.ts';
-import { UsageError, loadTree } from '../load/files.ts';
-import { buildProject, lintFileByFile } from './project.ts';
+import { UsageError, loadTrees } from '../load/files.ts';
+import { lintFileByFile, parseTree } from './project.ts';
 import { type RunSettings, runFileRules, runProjectRules, sortDiagnostics } from './run-rules.ts';
 
 /** The profile a run uses when neither the command line nor a config file names one: any repository's. */
@@ -24,16 +24,26 @@ export interface LintOptions {
 
 export interface LintResult {
   diagnostics: Diagnostic[];
+  /** The first skills root's project (the only one when the paths name one root). */
   project: Project;
+  /** One project per skills root the paths name, each linted as its own package. */
+  projects: Project[];
+  /** What was left out (dot-folders nobody named), for the user. */
+  notes: string[];
 }
 
-/** Lints in this thread; the project comes back parsed in full (documents with their text and invocations). */
-export function lint(options: LintOptions): LintResult & { project: ParsedProject } {
+/** Lints in this thread; the projects come back parsed in full (documents with their text and invocations). */
+export function lint(options: LintOptions): LintResult & { project: ParsedProject; projects: ParsedProject[] } {
   const settings = settingsFor(options);
-  const project = buildProject(options.paths, settings.cwd);
-  const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, options.rules, settings));
-  diagnostics.push(...runProjectRules(project, options.rules, settings));
-  return { diagnostics: sortDiagnostics(diagnostics), project };
+  const { trees, notes } = loadTrees(options.paths, settings.cwd);
+  const diagnostics: Diagnostic[] = [];
+  const projects = trees.map((tree) => {
+    const project = parseTree(tree, settings.cwd);
+    for (const doc of project.documents.values()) diagnostics.push(...runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, options.rules, settings));
+    diagnostics.push(...runProjectRules(project, options.rules, settings));
+    return project;
+  });
+  return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes };
 }
 
 /**
@@ -42,9 +52,15 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
  */
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
   const settings = settingsFor(options);
-  const tree = loadTree(options.paths, settings.cwd);
-  const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads);
-  return { diagnostics: sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]), project };
+  const { trees, notes } = loadTrees(options.paths, settings.cwd);
+  const diagnostics: Diagnostic[] = [];
+  const projects: Project[] = [];
+  for (const tree of trees) {
+    const { project, diagnostics: fromFiles } = await lintFileByFile(tree, options.rules, settings, options.threads);
+    diagnostics.push(...fromFiles, ...runProjectRules(project, options.rules, settings));
+    projects.push(project);
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes };
 }
 
 function settingsFor(options: LintOptions): RunSettings {
