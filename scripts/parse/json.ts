@@ -62,6 +62,9 @@ export function documentationJson(text: string): 'comments' | 'elision' | 'fragm
   }
   const values = topLevelValues(elided);
   if (values.length > 1 && values.every((value) => parseLooseJson(value, 'jsonc').ok)) return 'sequence';
+  // Alternatives, one per line: `"ttl": "5m"  // default` then `"ttl": "1h"`.
+  const lines = elided.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('//'));
+  if (lines.length > 1 && lines.every((line) => parseLooseJson(`{\n${line}\n}`, 'jsonc').ok || parseLooseJson(line, 'jsonc').ok)) return 'sequence';
   return undefined;
 }
 
@@ -107,7 +110,8 @@ function withoutElisions(text: string): string {
       continue;
     }
     if (char === '"') inString = true;
-    const elision = text.startsWith('...', i) ? 3 : char === '\u2026' ? 1 : 0;
+    // `...` alone, or spreading a name (`...history`), as JavaScript writes it.
+    const elision = text.startsWith('...', i) ? 3 + (/^[\w$.]*/.exec(text.slice(i + 3))?.[0].length ?? 0) : char === '\u2026' ? 1 : 0;
     if (elision === 0) {
       result += char;
       continue;

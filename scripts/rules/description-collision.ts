@@ -2,6 +2,7 @@
 // wins, the other skill's users lose. Reported on both skills, with the words they share.
 import type { Rule } from '../core/rule.ts';
 import { describedSkills, descriptionSpan, numberOption, pairsAtLeast, sharedTerms, topTerms } from '../extract/description.ts';
+import { asWritten } from '../extract/text.ts';
 
 const rule: Rule = {
   meta: {
@@ -21,7 +22,8 @@ const rule: Rule = {
     for (const { first, second, score } of pairsAtLeast(inOrder, threshold)) {
       const a = described[first].skill;
       const b = described[second].skill;
-      const shared = sharedTerms(inOrder[first], inOrder[second]);
+      // Terms are stems (`execut`); the message shows each as the descriptions write it.
+      const shared = asWritten(`${described[first].description} ${described[second].description}`, sharedTerms(inOrder[first], inOrder[second]));
       for (const [self, other] of [[a, b], [b, a]]) {
         context.report({
           path: self.doc.file.path,

@@ -56,6 +56,8 @@ describe('json-block in the spec profile', () => {
       ['{\n  // the model\n  "model": "x"\n}', /comments or trailing commas/, 14, 3],
       ['{\n  "model": "x",\n  ...\n}', /elision/, 15, 3],
       ['[1, 2, \u2026]', /elision/, 13, 8],
+      ['"messages": [\n  ...history,\n  {"role": "user"}\n]', /fragment/, 13, 11],
+      ['"ttl": "5m"  // the default\n"ttl": "1h"', /several JSON values/, 13, 6],
       ['"model": "x",\n"max_tokens": 1024', /fragment/, 13, 8],
       ['{"type": "start"}\n{"type": "delta", "text": "a {"}', /several JSON values/, 14, 1],
       ['// a/package.json\n{ "name": "a" }\n\n// b/package.json\n{ "name": "b" }', /several JSON values/, 13, 1],

@@ -176,7 +176,7 @@ runRuleTests(descriptionCollision, {
       files: pack({ 'acme-billing': STEALER }),
       errors: [
         { file: 'acme-analytics/SKILL.md', line: 3, column: 14, message: /collides with `acme-billing` \(overlap 0\.\d\d ≥ 0\.2\); shared terms: .*error/, hint: /use acme-billing instead/ },
-        { ...AT_VALUE, message: /collides with `acme-analytics`.*shared terms: .*durat/ },
+        { ...AT_VALUE, message: /collides with `acme-analytics`.*shared terms: .*durations/ },
       ],
     },
   ],
