@@ -14,6 +14,7 @@ export interface Case {
   /** Files relative to a temporary skills root; a value `{ symlink: target }` makes a symbolic link. */
   files: Record<string, string | Buffer | { symlink: string }>;
   options?: Record<string, unknown>;
+  /** Default `cargo`: every rule runs. */
   profile?: Profile;
   /** Paths to lint, relative to the temporary root (default: the root itself). */
   paths?: string[];
@@ -51,7 +52,7 @@ export async function lintCase(rule: Rule | Rule[], testCase: Case, threads: Thr
     const rules = Array.isArray(rule) ? rule : [rule];
     const config = { rules: Object.fromEntries(rules.map((r) => [r.meta.id, [r.meta.severity, testCase.options ?? {}]])) };
     writeFileSync(path.join(root, 'skill-lint.config.json'), JSON.stringify(config));
-    const run = { paths: testCase.paths ?? ['.'], cwd: root, rules, profile: testCase.profile, threads, leaveFilesToWorkers: threads > 1 };
+    const run = { paths: testCase.paths ?? ['.'], cwd: root, rules, profile: testCase.profile ?? 'cargo', threads, leaveFilesToWorkers: threads > 1 };
     return (await lintParallel(run)).diagnostics;
   } finally {
     rmSync(root, { recursive: true, force: true });

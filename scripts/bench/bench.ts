@@ -102,7 +102,7 @@ for (const size of SIZES) {
   const root = mkdtempSync(path.join(tmpdir(), `skill-lint-bench-${size}-`));
   try {
     const files = writeCorpus(root, size);
-    // The default (house) profile, as `skill-lint check` runs; then the Agent Skills spec rules alone.
+    // The house profile, as `skill-lint check` runs in this repository (its config names it); then the spec rules alone.
     rows.push(measure(`generated ${size}, cargo`, root, files, 'cargo'));
     rows.push(measure(`generated ${size}, spec`, root, files, 'spec'));
     if (parseRate === undefined) parseRate = parseOnly(root);

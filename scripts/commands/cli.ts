@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../core/types.ts';
 import { UsageError } from '../load/files.ts';
 import { invocationToJson } from '../extract/invocations.ts';
-import { lintParallel } from '../engine/lint.ts';
+import { DEFAULT_PROFILE, lintParallel } from '../engine/lint.ts';
 import { packageSkills } from './package/package.ts';
 import { ReleaseDateError, isCalendarDate, release } from './release/release.ts';
 import { BUMPS, type Bump } from '../core/semver.ts';
@@ -36,28 +36,34 @@ export async function main(argv: string[]): Promise<number> {
     .description('lint skills: frontmatter, links, anchors, code blocks and every cargo-ai example')
     .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('stylish'))
-    .addOption(new Option('--profile <profile>', 'rule profile: the Agent Skills spec only, or the cargo house rules too').choices(['spec', 'cargo']))
+    .addOption(
+      new Option('--profile <profile>', `rule profile: the Agent Skills spec only, or the cargo house rules too (default: the config file's, else ${DEFAULT_PROFILE})`).choices(['spec', 'cargo']),
+    )
+    .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (value: string) => parseCount(value, '--max-warnings', 0))
     .option('--threads <n>', 'threads to lint with, this one included (default: one per core from 2,000 files)', (value: string) => parseCount(value, '--threads', 1))
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
-    .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
+    .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; quiet?: boolean; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
       if (options.threads !== undefined && usableThreads(options.threads) < options.threads) {
         const usable = usableThreads(options.threads);
         process.stderr.write(`skill-lint: --threads ${options.threads} is more than this machine runs at once; using ${usable}\n`);
         options.threads = usable;
       }
-      const { diagnostics, project, repositoryRoot } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
+      const { diagnostics: found, projects, notes, repositoryRoot } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
+      // --quiet drops warnings from the output only: --max-warnings still counts them.
+      const diagnostics = options.quiet ? found.filter((d) => d.severity === 'error') : found;
       const color = options.format === 'stylish' && useColor(process.stdout);
       out(formatDiagnostics(options.format, diagnostics, allRules, { color, paths: { cwd: process.cwd(), root: repositoryRoot } }));
+      for (const note of notes) process.stderr.write(`skill-lint: note: ${note}\n`);
       if (options.explain) {
-        for (const skill of project.skills) {
+        for (const project of projects) for (const skill of project.skills) {
           for (const link of reachFrom(skill, project).crossSkill) {
             process.stderr.write(`cross-skill link: ${path.relative(process.cwd(), link.from)}:${link.line} → ${path.relative(process.cwd(), link.target)}\n`);
           }
         }
       }
-      exitCode = exitCodeFor(diagnostics, options.maxWarnings);
+      exitCode = exitCodeFor(found, options.maxWarnings);
     });
 
   program

@@ -51,8 +51,8 @@ export interface Report {
   hint?: string;
   /** Report against another document than the one being checked (package-level rules). */
   path?: string;
-  /** A lesser finding of the rule: reported as a warning even when the rule runs at error severity. */
-  lesser?: true;
+  /** `warning` lowers this finding below the rule's severity: the rule is sure of the defect, not of its weight. */
+  severity?: 'warning';
 }
 
 interface BaseContext<S extends OptionSchemas> {

@@ -132,6 +132,8 @@ export interface DocumentIndex {
   headings: Heading[];
   anchors: Set<string>;
   links: Link[];
+  /** Paths the page names without a link (in prose, code or inline code), as written: see parse/mentions.ts. */
+  mentions: string[];
   /** Markdown body (after frontmatter) line count. */
   bodyLines: number;
   /** line → rule ids silenced on that line by `<!-- skill-lint-disable-next-line ... -->` ('*' for all). */

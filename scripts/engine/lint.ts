@@ -4,11 +4,14 @@
 import type { Rule } from '../core/rule.ts';
 import type { Diagnostic, ParsedProject, Project } from '../core/types.ts';
 import { type Profile, loadConfig } from '../load/config.ts';
-import { loadTree } from '../load/files.ts';
+import { loadTrees } from '../load/files.ts';
 import { repositoryRoot } from '../load/repository.ts';
-import { buildProject, lintFileByFile } from './project.ts';
 import { checkOptionFiles, validateConfig } from './options.ts';
+import { lintFileByFile, parseTree } from './project.ts';
 import { type RunSettings, runFileRules, runProjectRules, sortDiagnostics } from './run-rules.ts';
+
+/** The profile a run uses when neither the command line nor a config file names one: any repository's. */
+export const DEFAULT_PROFILE: Profile = 'spec';
 
 export interface LintOptions {
   paths: string[];
@@ -25,19 +28,29 @@ export interface LintOptions {
 
 export interface LintResult {
   diagnostics: Diagnostic[];
+  /** The first skills root's project (the only one when the paths name one root). */
   project: Project;
   /** The repository root (git top level, else the config file's folder, else cwd): what reports name files from. */
   repositoryRoot: string;
+  /** One project per skills root the paths name, each linted as its own package. */
+  projects: Project[];
+  /** What was left out (dot-folders nobody named), for the user. */
+  notes: string[];
 }
 
-/** Lints in this thread; the project comes back parsed in full (documents with their text and invocations). */
-export function lint(options: LintOptions): LintResult & { project: ParsedProject } {
+/** Lints in this thread; the projects come back parsed in full (documents with their text and invocations). */
+export function lint(options: LintOptions): LintResult & { project: ParsedProject; projects: ParsedProject[] } {
   const settings = settingsFor(options);
-  const project = buildProject(options.paths, settings.cwd);
-  checkOptionFiles(settings.config, options.rules, project.root);
-  const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, options.rules, settings));
-  diagnostics.push(...runProjectRules(project, options.rules, settings));
-  return { diagnostics: sortDiagnostics(diagnostics), project, repositoryRoot: repositoryRoot(project.root, settings.config.file, settings.cwd) };
+  const { trees, notes } = loadTrees(options.paths, settings.cwd);
+  const diagnostics: Diagnostic[] = [];
+  const projects = trees.map((tree) => {
+    checkOptionFiles(settings.config, options.rules, tree.root);
+    const project = parseTree(tree, settings.cwd);
+    for (const doc of project.documents.values()) diagnostics.push(...runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, options.rules, settings));
+    diagnostics.push(...runProjectRules(project, options.rules, settings));
+    return project;
+  });
+  return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes, repositoryRoot: repositoryRoot(projects[0].root, settings.config.file, settings.cwd) };
 }
 
 /**
@@ -46,16 +59,21 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
  */
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
   const settings = settingsFor(options);
-  const tree = loadTree(options.paths, settings.cwd);
-  checkOptionFiles(settings.config, options.rules, tree.root);
-  const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads, options.leaveFilesToWorkers);
-  const all = sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]);
-  return { diagnostics: all, project, repositoryRoot: repositoryRoot(project.root, settings.config.file, settings.cwd) };
+  const { trees, notes } = loadTrees(options.paths, settings.cwd);
+  const diagnostics: Diagnostic[] = [];
+  const projects: Project[] = [];
+  for (const tree of trees) {
+    checkOptionFiles(settings.config, options.rules, tree.root);
+    const { project, diagnostics: fromFiles } = await lintFileByFile(tree, options.rules, settings, options.threads, options.leaveFilesToWorkers);
+    diagnostics.push(...fromFiles, ...runProjectRules(project, options.rules, settings));
+    projects.push(project);
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes, repositoryRoot: repositoryRoot(projects[0].root, settings.config.file, settings.cwd) };
 }
 
 function settingsFor(options: LintOptions): RunSettings {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig(cwd, options.configPath);
   validateConfig(config, options.rules);
-  return { config, profile: options.profile ?? config.profile ?? 'cargo', cwd };
+  return { config, profile: options.profile ?? config.profile ?? DEFAULT_PROFILE, cwd };
 }

@@ -65,6 +65,7 @@ export function toSent(doc: Document): SentDocument {
     headings: doc.headings,
     anchors: doc.anchors,
     links: doc.links,
+    mentions: doc.mentions,
     bodyLines: doc.bodyLines,
     disabledLines: doc.disabledLines,
   };

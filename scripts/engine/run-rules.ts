@@ -54,7 +54,7 @@ class Collector {
       if (silenced && (silenced.has('*') || silenced.has(active.rule.meta.id))) return;
       this.diagnostics.push({
         ruleId: active.rule.meta.id,
-        severity: found.lesser ? 'warning' : active.severity,
+        severity: found.severity ?? active.severity,
         file: target?.file.displayPath ?? displayPath(found.path ?? fallbackPath, this.cwd),
         line: start.line,
         column: start.column,

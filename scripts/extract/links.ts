@@ -5,17 +5,31 @@ import type { DocumentIndex, Link } from '../core/types.ts';
 
 export type ResolvedLink =
   | { kind: 'external' }
+  /** `/plugin:skill`: a slash command some clients run, not a path. */
+  | { kind: 'command'; name: string }
   | { kind: 'anchor'; anchor: string }
   | { kind: 'file'; target: string; anchor?: string; exists: boolean; isDirectory: boolean }
   | { kind: 'invalid'; reason: string; hint?: string };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** `/name` or `/plugin:skill` alone: how Claude Code and its plugins invoke a skill or command. */
+const SLASH_COMMAND = /^\/[a-z0-9][\w.-]*:[a-z0-9][\w.-]*$/i;
+
+/**
+ * Prefixes that stand for the skill's own folder in links, as clients document them: `{baseDir}` (OpenClaw)
+ * and `${CLAUDE_SKILL_DIR}` (Claude Code). link-target's option `baseDirs` replaces the list.
+ */
+export const BASE_DIR_PREFIXES: readonly string[] = ['{baseDir}', '${CLAUDE_SKILL_DIR}', '$CLAUDE_SKILL_DIR'];
 
 /** A link's resolution, with the skills root it was resolved against. */
 export interface LinkResolution {
   root: string;
+  /** The base-directory prefixes it was resolved with (compared by content: they cross threads). */
+  baseDirs: string;
   result: ResolvedLink;
 }
+
+const DEFAULT_KEY = BASE_DIR_PREFIXES.join('\n');
 
 /** Resolutions by document and link: several rules resolve the same links, and each resolution asks the disk. */
 const resolved = new WeakMap<DocumentIndex, Map<Link, LinkResolution>>();
@@ -24,16 +38,17 @@ const resolved = new WeakMap<DocumentIndex, Map<Link, LinkResolution>>();
  * What `link` in `doc` points at. `linted`, the files the run lints, answers for a link to one of them
  * (they exist, and are files) without asking the disk; any other target is looked up.
  */
-export function resolveLink(doc: DocumentIndex, link: Link, root: string, linted?: ReadonlySet<string>): ResolvedLink {
+export function resolveLink(doc: DocumentIndex, link: Link, root: string, linted?: ReadonlySet<string>, baseDirs: readonly string[] = BASE_DIR_PREFIXES): ResolvedLink {
   let byLink = resolved.get(doc);
   if (!byLink) {
     byLink = new Map();
     resolved.set(doc, byLink);
   }
   const known = byLink.get(link);
-  if (known?.root === root) return known.result;
-  const result = resolveUncached(doc, link, root, linted);
-  byLink.set(link, { root, result });
+  const baseDirKey = baseDirs === BASE_DIR_PREFIXES ? DEFAULT_KEY : baseDirs.join('\n');
+  if (known?.root === root && known.baseDirs === baseDirKey) return known.result;
+  const result = resolveUncached(doc, link, root, linted, baseDirs);
+  byLink.set(link, { root, baseDirs: baseDirKey, result });
   return result;
 }
 
@@ -56,8 +71,16 @@ export function adoptResolutions(index: DocumentIndex, resolutions: (LinkResolut
   resolved.set(index, byLink);
 }
 
-function resolveUncached(doc: DocumentIndex, link: Link, root: string, linted: ReadonlySet<string> | undefined): ResolvedLink {
-  const url = link.url.trim();
+function resolveUncached(doc: DocumentIndex, link: Link, root: string, linted: ReadonlySet<string> | undefined, baseDirs: readonly string[]): ResolvedLink {
+  let url = link.url.trim();
+  if (SLASH_COMMAND.test(url)) return { kind: 'command', name: url.slice(1) };
+  // `{baseDir}/references/x.md` is `references/x.md` from the skill folder.
+  let base = path.dirname(doc.file.path);
+  const prefix = baseDirs.find((candidate) => url.startsWith(`${candidate}/`));
+  if (prefix) {
+    url = url.slice(prefix.length + 1);
+    base = doc.file.skillDir ?? base;
+  }
   if (url === '') return { kind: 'invalid', reason: 'Link has an empty target' };
   if (/^file:/i.test(url)) {
     return { kind: 'invalid', reason: `\`${url}\` is a file: URL; it only works on the author's machine`, hint: 'link with a relative path inside the skill' };
@@ -78,7 +101,7 @@ function resolveUncached(doc: DocumentIndex, link: Link, root: string, linted: R
   if (filePart.startsWith('/') || path.isAbsolute(filePart) || /^[a-z]:[\\/]/i.test(filePart)) {
     return { kind: 'invalid', reason: `\`${url}\` is an absolute path; it breaks once the skill is installed elsewhere`, hint: 'use a path relative to this file' };
   }
-  const target = path.resolve(path.dirname(doc.file.path), filePart);
+  const target = path.resolve(base, filePart);
   if (target !== root && !target.startsWith(root + path.sep)) {
     return { kind: 'invalid', reason: `\`${url}\` points outside the skills root`, hint: 'link only to files inside the skills folder' };
   }

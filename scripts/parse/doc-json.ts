@@ -38,7 +38,8 @@ class Failure extends Error {
 /** Deeper documents are refused rather than risk the stack (no real payload comes close). */
 const MAX_DEPTH = 256;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const BARE_PLACEHOLDER = /<[A-Za-z][^<>"{}[\],\n]*>/y;
+/** A bare `<name>` written where a value goes (sticky: matched at a given offset). */
+export const BARE_PLACEHOLDER = /<[A-Za-z][^<>"{}[\],\n]*>/y;
 const LITERALS: [string, unknown][] = [
   ['true', true],
   ['false', false],

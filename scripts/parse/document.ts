@@ -1,4 +1,5 @@
 // Parses one file, once, into the Document every rule reads.
+import { pathMentions } from './mentions.ts';
 import type { Code, Html, InlineCode as MdInlineCode, Nodes, Root, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
@@ -109,6 +110,7 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
     headings,
     anchors,
     links,
+    mentions: pathMentions(text, inlineCode.map((code) => code.value)),
     codeBlocks,
     inlineCode,
     bodyLines: Math.max(0, totalLines - bodyStartLine + 1),

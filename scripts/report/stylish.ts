@@ -1,4 +1,4 @@
-// Human output: grouped by file, one line per finding, a summary line.
+// Human output: grouped by file, one line per finding, then how many findings each rule made and a summary line.
 import type { Diagnostic } from '../core/types.ts';
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -30,8 +30,25 @@ export function formatStylish(diagnostics: Diagnostic[], color: boolean): string
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  if (lines.length > 0) lines.push('');
+  if (lines.length > 0) lines.push('', ...ruleCounts(diagnostics), '');
   const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   lines.push(diagnostics.length === 0 ? paint(32, `✔ ${summary}`) : paint(errors > 0 ? 31 : 33, `✖ ${summary}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per rule that reported, most findings first: on a large repository, where to start. */
+function ruleCounts(diagnostics: Diagnostic[]): string[] {
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const d of diagnostics) {
+    const count = counts.get(d.ruleId) ?? { errors: 0, warnings: 0 };
+    if (d.severity === 'error') count.errors++;
+    else count.warnings++;
+    counts.set(d.ruleId, count);
+  }
+  const rows = [...counts].sort(([a, x], [b, y]) => y.errors + y.warnings - (x.errors + x.warnings) || (a < b ? -1 : 1));
+  const width = Math.max(...rows.map(([id]) => id.length));
+  return rows.map(([id, { errors, warnings }]) => {
+    const parts = [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''];
+    return `  ${id.padEnd(width)}  ${parts.filter(Boolean).join(', ')}`;
+  });
 }

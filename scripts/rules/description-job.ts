@@ -15,11 +15,13 @@ const VERBS =
   'review revoke route run scaffold schedule score search send set ship show sort source start store summarise summarize ' +
   'sync teach test track trigger troubleshoot tune turn update upload validate verify walk watch write';
 
+const USE_WHEN = /^\s*(?:use|load|invoke)\b[^.]*\bwhen\b|^\s*when\b/i;
+
 const rule = defineRule({
   meta: {
     id: 'description-job',
     description:
-      "A description's first sentence states the skill's job: it has a verb (the built-in list or `verbs`) and at least `minWords` words, and is not the trigger clause.",
+      "A description's first sentence states the skill's job: it has a verb (the built-in list or `verbs`) and at least `minWords` words; a \"Use when...\" opening is accepted.",
     severity: 'warning',
     profile: 'spec',
     options: {
@@ -35,12 +37,9 @@ const rule = defineRule({
       const firstWords = words(first);
       const report = (message: string, hint: string) =>
         context.report({ path: skill.doc.file.path, span: descriptionSpan(skill), message, hint });
-      if (/^\s*(?:use|load|invoke)\b[^.]*\bwhen\b|^\s*when\b/i.test(first)) {
-        report(
-          `Description of \`${skill.name}\` opens with when to use it, not with what it does`,
-          'start with a sentence that names the job, e.g. "Downloads run results and measures error rates."',
-        );
-      } else if (firstWords.length < minWords || !firstWords.some((word) => verbs.has(stem(word)))) {
+      // "Use when ..." is a common and recommended opening in other packages: it says when, and the job follows.
+      if (USE_WHEN.test(first)) continue;
+      if (firstWords.length < minWords || !firstWords.some((word) => verbs.has(stem(word)))) {
         report(
           `First sentence of the \`${skill.name}\` description states no job: ${JSON.stringify(first.slice(0, 80))}`,
           'open with a verb phrase saying what the skill does, e.g. "Deploys hosted apps and manages their domains."',

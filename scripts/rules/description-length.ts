@@ -3,10 +3,12 @@
 import { defineRule } from '../core/rule.ts';
 import { describedSkills, descriptionSpan } from '../extract/description.ts';
 
+const SPEC_LIMIT = 1024;
+
 const rule = defineRule({
   meta: {
     id: 'description-length',
-    description: 'A description is at most `max` characters long.',
+    description: 'A description is at most `max` characters long (set it below the specification limit of 1024, which frontmatter-schema enforces).',
     severity: 'warning',
     profile: 'spec',
     options: {
@@ -18,12 +20,13 @@ const rule = defineRule({
     for (const { skill, description } of describedSkills(project.skills)) {
       // Characters as the specification counts them: code points, not UTF-16 units.
       const length = [...description].length;
-      if (length <= max) continue;
+      // Past the specification's limit frontmatter-schema reports it, as an error: one finding, not two.
+      if (length <= max || length > SPEC_LIMIT) continue;
       context.report({
         path: skill.doc.file.path,
         span: descriptionSpan(skill),
         message: `Description of \`${skill.name}\` is ${length} characters long, over the limit of ${max}`,
-        hint: `cut ${length - max} characters: keep the job sentence, the trigger phrases and the skip clause; drop lists of commands`,
+        hint: `cut ${length - max} characters: keep what the skill does and when to load it; drop lists and examples`,
       });
     }
   },

@@ -10,7 +10,7 @@ const rule: Rule = {
     description:
       'In a package of several skills, a description has a skip clause naming another skill of the package to load instead ("For invoices, use cargo-billing").',
     severity: 'warning',
-    profile: 'spec',
+    profile: 'cargo',
   },
   checkProject(project, context) {
     if (project.skills.length < 2) return;

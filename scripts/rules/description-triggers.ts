@@ -9,7 +9,7 @@ const rule = defineRule({
     description:
       'A description quotes at least `minTriggers` distinct phrases a user would type ("download run results"), each of at least `minWords` words.',
     severity: 'warning',
-    profile: 'spec',
+    profile: 'cargo',
     options: {
       minTriggers: { type: 'integer', minimum: 0, default: 4, description: 'fewest quoted trigger phrases' },
       minWords: { type: 'integer', minimum: 1, default: 2, description: 'fewest words in a trigger phrase' },

@@ -1,20 +1,33 @@
-// Examples get copied verbatim; a real credential in one leaks to every reader and every agent.
+// Examples get copied verbatim; a real credential in one leaks to every reader and every agent. A string
+// counts only where it stands as a secret's value (after a flag, in an auth header, assigned to a name that
+// says it is one) or in a vendor's key format, and only when it looks random: documentation is full of
+// long identifiers, paths, alphabets and masked keys that are not secrets.
 import type { Rule } from '../core/rule.ts';
 import type { Document, Span } from '../core/types.ts';
 import { isPlaceholder } from '../parse/placeholders.ts';
 
-/** Prefixes of well-known credential formats. */
-const KNOWN_PREFIXES = /\b(?:sk-(?:live|proj|ant)?[-_]?[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,})/g;
-const BEARER = /\bBearer[^\S\n]+([A-Za-z0-9._~+/=-]{16,})/g;
-/** A long key is a run of at least this many key characters (letters, digits, `_+/-`), then up to two `=`. */
-const LONG_TOKEN_LENGTH = 32;
+/** Vendor key formats: the prefix says what it is, the rest must still look random (not `AIzaXXXX...`). */
+const KNOWN_FORMATS = /\b(?:sk-(?:live|proj|ant)?[-_]?[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,})/g;
+const KNOWN_PREFIX = /^(?:sk-(?:live|proj|ant)?[-_]?|gh[pousr]_|xox[abposr]-|AKIA|AIza|glpat-)/;
+/** A secret flag and its value: `--token abc`, `--api-key=abc`. */
+const SECRET_FLAG = /(?:^|[\s(])--?(?:token|api-?key|key|secret|password|passwd|access-token|auth-token|client-secret)(?:=|[^\S\n]+)(["']?)([^\s"'`]+)\1/gi;
+/** An auth header's value: `Authorization: Bearer abc`, `X-Api-Key: abc`. */
+const AUTH_HEADER = /\b(?:(?:Bearer|Token|Basic)[^\S\n]+|(?:x-)?api-?key[^\S\n]*:[^\S\n]*|x-auth-token[^\S\n]*:[^\S\n]*)["']?([A-Za-z0-9._~+/=-]+)/gi;
+/** `NAME=value`, `name: value`, `"name": "value"`, `name = "value"`, `name => 'value'`. */
+const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]*)["']?[^\S\n]*(?:=>|:=|=|:)[^\S\n]*(["']?)([^\s"'`,;)}\]]+)\2/g;
+/** The last word of a name that holds a secret (`OPENAI_API_KEY`, `apiKey`, `client_secret`, `token`). */
+const SECRET_NAME_END = /(?:token|secret|key|password|passwd|pwd|credentials?)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HINT = 'use a placeholder such as `<your-api-token>` or an environment variable such as `$CARGO_API_TOKEN`';
+/** What authors write instead of a key: variables, templates, elisions, masks and the words that say "fake". */
+const NOT_A_KEY = /^[$<{%]|\$\{|\{\{|\.\.\.|\u2026|x{4,}|X{4,}|\*{3,}|(.)\1{4,}|your|example|placeholder|dummy|fake|sample|redacted|changeme|replace|insert|here|test/i;
+const MIN_SECRET_LENGTH = 16;
+const HINT = 'use a placeholder such as `<api-token>` or an environment variable such as `$API_TOKEN`';
 
 const rule: Rule = {
   meta: {
     id: 'example-secret',
-    description: 'Examples hold no real-looking secret: a literal value after `--token`, a bearer token, a known key format or a long random key.',
+    description:
+      'Examples hold no real-looking secret: a random value after a secret flag (`--token`, `--api-key`), in an auth header or assigned to a secret name, or a vendor key format; identifiers, paths, masked and fake keys pass.',
     severity: 'error',
     profile: 'spec',
   },
@@ -25,6 +38,7 @@ const rule: Rule = {
       reported.add(span.start.offset);
       context.report({ span, message, hint: HINT });
     };
+    // A cargo-ai example is copied as it stands: any literal token there is one too many.
     for (const invocation of context.invocations) {
       invocation.args.forEach((word, index) => {
         const inline = /^--token=(.+)$/.exec(word.value);
@@ -32,22 +46,27 @@ const rule: Rule = {
         if (value === undefined) return;
         const text = typeof value === 'string' ? value : value.value;
         const dynamic = typeof value === 'string' ? word.dynamic : value.dynamic;
-        if (dynamic || isPlaceholder(text) || text.startsWith('-')) return;
+        if (dynamic || isPlaceholder(text) || text.startsWith('-') || NOT_A_KEY.test(text)) return;
         report(typeof value === 'string' ? word.span : value.span, '`--token` is given a literal value that looks like a real API token');
       });
     }
     for (const { text, at } of codeTexts(doc)) {
-      for (const match of text.matchAll(KNOWN_PREFIXES)) {
-        report(spanAt(doc, at(match.index!), match[0].length), 'Example contains what looks like a real credential');
+      const flag = (start: number, value: string, message: string) => report(spanAt(doc, at(start), value.length), message);
+      for (const match of text.matchAll(KNOWN_FORMATS)) {
+        if (isVendorKey(match[0])) flag(match.index!, match[0], 'Example contains what looks like a real credential');
       }
-      for (const match of text.matchAll(BEARER)) {
-        if (isPlaceholderLike(match[1])) continue;
-        const start = at(match.index! + match[0].length - match[1].length);
-        report(spanAt(doc, start, match[1].length), 'Example contains a literal bearer token');
+      for (const match of text.matchAll(SECRET_FLAG)) {
+        const value = match[2];
+        if (looksLikeSecret(value)) flag(match.index! + match[0].length - value.length - match[1].length, value, 'Example gives a secret flag a value that looks like a real key');
       }
-      for (const [start, end] of longTokens(text)) {
-        if (!looksRandom(text.slice(start, end))) continue;
-        report(spanAt(doc, at(start), end - start), 'Example contains a long random string that looks like a secret key');
+      for (const match of text.matchAll(AUTH_HEADER)) {
+        const value = match[1];
+        if (looksLikeSecret(value)) flag(match.index! + match[0].length - value.length, value, 'Example contains a literal token in an auth header');
+      }
+      for (const match of text.matchAll(ASSIGNMENT)) {
+        const [whole, name, quote, value] = match;
+        if (!SECRET_NAME_END.test(lastWord(name)) || !looksLikeSecret(value)) continue;
+        flag(match.index! + whole.length - value.length - quote.length, value, `Example assigns \`${name}\` a value that looks like a real key`);
       }
     }
   },
@@ -69,41 +88,52 @@ function* codeTexts(doc: Document): Generator<{ text: string; at: (index: number
   for (const code of doc.inlineCode) yield { text: code.value, at: (index: number) => code.valueOffset + index };
 }
 
+/** The last word of a name: `OPENAI_API_KEY` → `KEY`, `apiKey` → `Key`, `auth.token` → `token`. */
+function lastWord(name: string): string {
+  const parts = name.split(/[_.-]+/).filter(Boolean);
+  const last = parts[parts.length - 1] ?? '';
+  const camel = /[A-Z][a-z]+$/.exec(last);
+  return camel && camel.index > 0 ? camel[0] : last;
+}
+
+/** A vendor-format key whose body is random, not a mask (`AIzaXXXX...`) or a made-up run of letters. */
+export function isVendorKey(value: string): boolean {
+  const body = value.replace(KNOWN_PREFIX, '');
+  if (NOT_A_KEY.test(body)) return false;
+  return /[0-9]/.test(body) && /[A-Za-z]/.test(body) && !isSequential(body) && shannonEntropy(body) >= 3;
+}
+
 /**
- * Where long keys sit in `text`, as [start, end): each whole run of key characters of LONG_TOKEN_LENGTH or
- * more, with up to two `=` after it. One pass, where a pattern would retry from every character of every
- * shorter run.
+ * Whether a value standing where a secret goes looks like a real key: long enough, not a placeholder,
+ * variable or mask, of mixed characters, random (high entropy, no alphabet run), and neither an
+ * identifier made of words (`BetaClearToolUses20250919EditParam`, `process.env.API_KEY`) nor a path.
  */
-export function* longTokens(text: string): Generator<[number, number]> {
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : -1;
-    const keyChar =
-      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x2b || code === 0x2f || code === 0x2d;
-    if (keyChar) {
-      if (start === -1) start = i;
-      continue;
-    }
-    if (start !== -1 && i - start >= LONG_TOKEN_LENGTH) {
-      let end = i;
-      while (end < text.length && end - i < 2 && text[end] === '=') end++;
-      yield [start, end];
-    }
-    start = -1;
+export function looksLikeSecret(raw: string): boolean {
+  const value = raw.replace(/^["']|["']$/g, '');
+  if (value.length < MIN_SECRET_LENGTH || UUID.test(value) || NOT_A_KEY.test(value) || isPlaceholder(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
+  if (classes < 2) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
+  if (value.includes('/') && value.split('/').every((part) => part.length < MIN_SECRET_LENGTH || isWordy(part))) return false;
+  if (isWordy(value) || isSequential(value)) return false;
+  return shannonEntropy(value) >= 3.5;
+}
+
+/** Most of the value is words (`Beta`, `Tool`, `uses`...): a name written in camel or snake case, not a key. */
+function isWordy(value: string): boolean {
+  let inWords = 0;
+  for (const run of value.matchAll(/[A-Z]?[a-z]{2,}|[A-Z]{2,}(?![a-z])/g)) {
+    if (/[aeiouy]/i.test(run[0])) inWords += run[0].length;
   }
+  const letters = value.replace(/[^A-Za-z]/g, '').length;
+  return letters > 0 && inWords / letters >= 0.75;
 }
 
-function isPlaceholderLike(value: string): boolean {
-  return /^\$|^<|x{6,}|\*{3,}|\.{3}|your|example|token|placeholder/i.test(value);
-}
-
-/** Random keys mix letters and digits with high entropy; words, paths, UUIDs and hashes of one case do not. */
-export function looksRandom(value: string): boolean {
-  if (UUID.test(value) || isPlaceholderLike(value)) return false;
-  if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
-  if (!/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
-  if (/^[a-z]+(?:[-_][a-z]+)+$/i.test(value)) return false;
-  return shannonEntropy(value) >= 4;
+/** Half of the value or more steps through an alphabet (`ABCDEF...`, `0123...`): a character set, not a key. */
+function isSequential(value: string): boolean {
+  let steps = 0;
+  for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) steps++;
+  return steps >= (value.length - 1) / 2;
 }
 
 function shannonEntropy(value: string): number {

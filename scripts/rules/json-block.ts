@@ -1,26 +1,52 @@
-// Fenced json blocks parse as documentation JSON: strict JSON, where a bare `<placeholder>` stands for a value
-// and `...` elides (scripts/parse/doc-json.ts).
+// Fenced JSON blocks parse as documentation JSON: bare `<placeholder>` tokens count as values, `...` elides. `jsonc` and `json5` fences are read in
+// their dialect. Other repositories write documentation JSON (comments, `...` elisions, fragments) in plain
+// `json` fences: in the spec profile that is a warning, and only a block that no reading makes sense of is an
+// error; the house profile wants strict JSON.
 import type { Rule } from '../core/rule.ts';
-import { parseDocJsonValue } from '../parse/doc-json.ts';
+import { type JsonDialect, documentationJson, parseLooseJson } from '../parse/json-dialects.ts';
 import { offsetInBlock } from '../parse/positions.ts';
+
+const DIALECTS: Record<string, JsonDialect> = { json: 'json', jsonc: 'jsonc', json5: 'json5' };
+const WHY: Record<NonNullable<ReturnType<typeof documentationJson>>, string> = {
+  comments: 'comments or trailing commas',
+  elision: 'a `...` elision',
+  fragment: 'a fragment, not a whole JSON value',
+  sequence: 'several JSON values one after the other',
+};
 
 const rule: Rule = {
   meta: {
     id: 'json-block',
-    description: 'Fenced `json` blocks are valid JSON (placeholders such as "<uuid>" or <uuid>, and `...` elisions, allowed).',
+    description:
+      'Fenced `json` blocks are valid JSON, `jsonc` and `json5` blocks valid in their dialect (placeholders such as "<uuid>" or <uuid>, and `...` elisions, allowed); in spec, a `json` block with comments, a fragment or several values is a warning.',
     severity: 'error',
     profile: 'spec',
   },
   checkFile(doc, context) {
     for (const block of doc.codeBlocks) {
-      if (block.lang !== 'json' || block.unterminated) continue;
-      const result = parseDocJsonValue(block.value);
+      const dialect = DIALECTS[block.lang];
+      if (!dialect || block.unterminated) continue;
+      const result = parseLooseJson(block.value, dialect);
       if (result.ok) continue;
       const start = offsetInBlock(block.value, block.lineOffsets, result.offset);
+      const span = { start: doc.pointAt(start), end: doc.pointAt(start + result.length) };
+      const documentation = dialect === 'json' && context.profile === 'spec' ? documentationJson(block.value) : undefined;
+      if (documentation) {
+        context.report({
+          span,
+          severity: 'warning',
+          message: `\`json\` block is not strict JSON: it holds ${WHY[documentation]}`,
+          hint: 'tag the fence `jsonc` (comments, trailing commas), `json5` or `jsonl`, or write one whole value',
+        });
+        continue;
+      }
       context.report({
-        span: { start: doc.pointAt(start), end: doc.pointAt(start + result.length) },
-        message: `Invalid JSON: ${result.message}`,
-        hint: 'write strict JSON: double-quoted keys and strings, no trailing commas or comments; elide with ...',
+        span,
+        message: `Invalid ${dialect === 'json' ? 'JSON' : dialect.toUpperCase()}: ${result.message}`,
+        hint:
+          dialect === 'json'
+            ? 'write strict JSON: double-quoted keys and strings, no trailing commas or comments; elide with ...'
+            : `fix the ${dialect.toUpperCase()} syntax at this point`,
       });
     }
   },

@@ -24,7 +24,7 @@ const rule: Rule = {
         anchor = resolved.anchor;
       }
       if (!target || anchor === undefined || anchor === '' || target.anchors.has(anchor)) continue;
-      const nearest = [...target.anchors].sort((a, b) => distance(a, anchor) - distance(b, anchor))[0];
+      const nearest = nearestAnchor(target.anchors, anchor);
       context.report({
         span: link.span,
         message: `Anchor \`#${anchor}\` does not match any heading in ${target === doc ? 'this page' : `\`${target.file.displayPath}\``}`,
@@ -33,5 +33,16 @@ const rule: Rule = {
     }
   },
 };
+
+/** The anchor nearest to `wanted`, when it is a likely misspelling (a third of its length or two edits at most). */
+function nearestAnchor(anchors: Set<string>, wanted: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const anchor of anchors) {
+    const edits = distance(anchor, wanted);
+    if (edits < bestDistance) [best, bestDistance] = [anchor, edits];
+  }
+  return bestDistance <= Math.max(2, wanted.length / 3) ? best : undefined;
+}
 
 export default rule;

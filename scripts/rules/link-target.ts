@@ -2,19 +2,29 @@
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { readdirSync } from 'node:fs';
-import type { Rule } from '../core/rule.ts';
-import { resolveLink } from '../extract/links.ts';
+import { defineRule } from '../core/rule.ts';
+import { BASE_DIR_PREFIXES, resolveLink } from '../extract/links.ts';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'link-target',
-    description: 'Relative links resolve to an existing file inside the skills root (no absolute paths, file: URLs or climbing out).',
+    description:
+      'Relative links resolve to an existing file inside the skills root (no absolute paths, file: URLs or climbing out); `{baseDir}/` and `${CLAUDE_SKILL_DIR}/` stand for the skill folder (`baseDirs`), and `/plugin:skill` commands are not checked.',
     severity: 'error',
     profile: 'spec',
+    options: {
+      baseDirs: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [...BASE_DIR_PREFIXES],
+        description: 'prefixes that stand for the skill folder in a link (clients document these)',
+      },
+    },
   },
   checkFile(doc, context) {
+    const prefixes = context.options.baseDirs;
     for (const link of doc.links) {
-      const resolved = resolveLink(doc, link, context.root, context.linted);
+      const resolved = resolveLink(doc, link, context.root, context.linted, prefixes);
       if (resolved.kind === 'invalid') {
         context.report({ span: link.span, message: resolved.reason, hint: resolved.hint });
       } else if (resolved.kind === 'file' && !resolved.exists) {
@@ -26,7 +36,7 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 
 function nearestSibling(target: string): string | undefined {
   let entries: string[];

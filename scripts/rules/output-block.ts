@@ -61,7 +61,7 @@ const rule: Rule = {
           span: { start: doc.pointAt(start), end: doc.pointAt(end) },
           message: `\`${commandName(bestCommand)}\`: ${problem.message}`,
           ...(problem.hint ? { hint: problem.hint } : {}),
-          ...(problem.lesser ? { lesser: true as const } : {}),
+          ...(problem.lesser ? { severity: 'warning' as const } : {}),
         });
       }
     }

@@ -16,12 +16,12 @@ const PLANTED = [
   'binary/references/blob.md:1:1 file-encoding',
   'cargo-gtm/recipes/one.md:1:1 recipe-listed',
   'cargo/SKILL.md:1:1 router-catalog',
+  'defects/SKILL.md:1:1 orphan-file',
   'defects/SKILL.md:2:7 name-matches-folder',
   'defects/SKILL.md:12:5 link-target',
   'defects/SKILL.md:12:47 link-anchor',
   'defects/SKILL.md:15:8 json-block',
   'defects/SKILL.md:21:1 code-fence',
-  'defects/references/orphan.md:1:1 orphan-file',
   'defects/references/passwd:1:1 symlink',
   'examples/SKILL.md:8:12 release-version',
   'examples/SKILL.md:12:45 cross-skill-link',
@@ -56,7 +56,7 @@ beforeAll(() => {
   symlinkSync('/etc/passwd', path.join(work, 'skills/defects/references/passwd'));
   // The fixture plants one defect per rule; the description rules have their own fixtures (test/routing).
   const off = Object.fromEntries(['description-job', 'description-triggers', 'description-skip', 'description-length', 'description-vocabulary', 'description-collision'].map((id) => [id, 'off']));
-  writeFileSync(path.join(work, 'skill-lint.config.json'), JSON.stringify({ rules: off }));
+  writeFileSync(path.join(work, 'skill-lint.config.json'), JSON.stringify({ profile: 'cargo', rules: off }));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -91,6 +91,29 @@ describe('skill-lint check on the planted fixture', () => {
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(sarif.runs[0].results).toHaveLength(PLANTED.length);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 1 });
+  });
+
+  it('ends stylish output with a count per rule, and shows errors alone with --quiet', async () => {
+    const full = (await run(['check', 'skills'], work)).stdout;
+    expect(full).toMatch(/\n  link-target +1 error\n/);
+    expect(full).toMatch(/\n  orphan-file +1 warning\n/);
+    const quiet = await run(['check', 'skills', '--quiet', '--format', 'json'], work);
+    const severities = new Set(JSON.parse(quiet.stdout).map((d: { severity: string }) => d.severity));
+    expect([...severities]).toEqual(['error']);
+    expect(quiet.exitCode).toBe(1);
+  });
+
+  it('runs the spec profile when no config names one, and says so in --help', async () => {
+    const bare = mkdtempSync(path.join(tmpdir(), 'skill-lint-bare-'));
+    try {
+      cpSync(path.join(repoRoot, 'test/fixtures/planted/skills'), path.join(bare, 'skills'), { recursive: true });
+      const ids = JSON.parse((await run(['check', 'skills', '--format', 'json'], bare)).stdout).map((d: { ruleId: string }) => d.ruleId);
+      expect(ids).toContain('link-target');
+      expect(ids).not.toContain('router-catalog');
+      expect((await run(['check', '--help'], bare)).stdout).toMatch(/else spec\)/);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 
   it('honours the spec profile (house rules off)', async () => {

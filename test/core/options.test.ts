@@ -28,7 +28,7 @@ describe('rule options', () => {
     [{ rules: { 'body-size': ['warning', { maxLines: -1 }] } }, 'config skill-lint.config.json: rule body-size: option maxLines must be >= 1, not -1'],
     [{ rules: { 'body-size': ['warning', { maxLines: 1.5 }] } }, 'config skill-lint.config.json: rule body-size: option maxLines must be an integer, not 1.5'],
     [{ rules: { 'body-size': ['warning', { maxLine: 100 }] } }, 'config skill-lint.config.json: rule body-size has no option "maxLine" (options: maxLines, maxTokens)'],
-    [{ rules: { 'link-target': ['error', { depth: 1 }] } }, 'config skill-lint.config.json: rule link-target has no option "depth" (it takes none)'],
+    [{ rules: { 'code-fence': ['error', { depth: 1 }] } }, 'config skill-lint.config.json: rule code-fence has no option "depth" (it takes none)'],
     [{ rules: { 'body-size': ['warning', 500] } }, 'config skill-lint.config.json: rule body-size: options must be an object, not 500'],
     [{ rules: { 'body-size': ['warning', {}, 'extra'] } }, 'config skill-lint.config.json: rule body-size must be a severity or [severity, options], not ["warning",{},"extra"]'],
     [{ rules: { 'description-job': ['warning', { verbs: ['ship', 3] }] } }, 'config skill-lint.config.json: rule description-job: option verbs[1] must be a string, not 3'],

@@ -2,7 +2,8 @@ import bodySize from '../../scripts/rules/body-size.ts';
 import codeFence from '../../scripts/rules/code-fence.ts';
 import fileEncoding from '../../scripts/rules/file-encoding.ts';
 import jsonBlock from '../../scripts/rules/json-block.ts';
-import { runRuleTests, skillMd } from '../rule-tester.ts';
+import { describe, expect, it } from 'vitest';
+import { lintCase, runRuleTests, skillMd } from '../rule-tester.ts';
 
 runRuleTests(jsonBlock, {
   valid: [
@@ -10,8 +11,20 @@ runRuleTests(jsonBlock, {
     { name: 'elisions, bare and quoted', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"items": [{"id": 1}, ...], "more": "...", ...}\n```\n') } },
     { name: 'quoted and bare placeholders', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{"uuid": "<uuid>", "limit": <limit>, "rest": "..."}\n```\n') } },
     { name: 'not a json block', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```js\n{a: 1,}\n```\n') } },
+    { name: 'jsonc: comments and trailing commas', files: { 'a/SKILL.md': skillMd('a', '# A\n\n```jsonc\n{\n  // the model\n  "a": 1,\n}\n```\n') } },
+    { name: 'json5: unquoted keys, single quotes, a placeholder', files: { 'a/SKILL.md': skillMd('a', "# A\n\n```json5\n{a: 'x', b: <id>, c: 0x1F,}\n```\n") } },
   ],
   invalid: [
+    {
+      name: 'jsonc still has a syntax',
+      files: { 'a/SKILL.md': skillMd('a', '# A\n\n```jsonc\n{"a" 1}\n```\n') },
+      errors: [{ line: 13, column: 6, message: /Invalid JSONC/ }],
+    },
+    {
+      name: 'json5 still has a syntax, at the right column',
+      files: { 'a/SKILL.md': skillMd('a', "# A\n\n```json5\n{a: 'x',\n b: @}\n```\n") },
+      errors: [{ line: 14, column: 5, message: /Invalid JSON5: invalid character '@'/ }],
+    },
     {
       name: 'trailing comma, at the comma',
       files: { 'a/SKILL.md': skillMd('a', '# A\n\n```json\n{\n  "a": 1,\n}\n```\n') },
@@ -33,6 +46,41 @@ runRuleTests(jsonBlock, {
       errors: [{ line: 13, column: 9, endLine: 13, endColumn: 10, message: /Invalid JSON/ }],
     },
   ],
+});
+
+describe('json-block in the spec profile', () => {
+  const page = (code: string) => ({ 'a/SKILL.md': skillMd('a', `# A\n\n\`\`\`json\n${code}\n\`\`\`\n`) });
+  const found = (code: string, profile: 'spec' | 'cargo' = 'spec') => lintCase(jsonBlock, { name: 'x', profile, files: page(code) });
+
+  it('a comment or a fragment in a json fence is a warning that says which', async () => {
+    const cases: [string, RegExp, number, number][] = [
+      ['{\n  // the model\n  "model": "x"\n}', /comments or trailing commas/, 14, 3],
+      ['"messages": [\n  ...history,\n  {"role": "user"}\n]', /fragment/, 13, 11],
+      ['"ttl": "5m"  // the default\n"ttl": "1h"', /several JSON values/, 13, 6],
+      ['"model": "x",\n"max_tokens": 1024', /fragment/, 13, 8],
+      ['{"type": "start"}\n{"type": "delta", "text": "a {"}', /several JSON values/, 14, 1],
+      ['// a/package.json\n{ "name": "a" }\n\n// b/package.json\n{ "name": "b" }', /several JSON values/, 13, 1],
+    ];
+    for (const [code, message, line, column] of cases) {
+      const [finding, ...rest] = await found(code);
+      expect(rest, code).toEqual([]);
+      expect(finding, code).toMatchObject({ severity: 'warning', line, column });
+      expect(finding.message).toMatch(message);
+      expect(finding.hint).toMatch(/jsonc/);
+    }
+  });
+
+  it('an elision is documentation JSON in both profiles: no finding', async () => {
+    for (const profile of ['spec', 'cargo'] as const) {
+      expect(await found('{\n  "model": "x",\n  ...\n}', profile)).toEqual([]);
+      expect(await found('[1, 2, \u2026]', profile)).toEqual([]);
+    }
+  });
+
+  it('a block no reading makes sense of stays an error, and the house profile keeps every one an error', async () => {
+    expect(await found('{"a" 1}')).toMatchObject([{ severity: 'error', message: /Invalid JSON/ }]);
+    expect(await found('{\n  // the model\n  "model": "x"\n}', 'cargo')).toMatchObject([{ severity: 'error', line: 14, column: 3 }]);
+  });
 });
 
 runRuleTests(codeFence, {

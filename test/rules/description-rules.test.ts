@@ -33,17 +33,14 @@ runRuleTests(descriptionJob, {
     { name: 'verb-led first sentences', files: pack() },
     { name: 'a verb in the third person anywhere in the sentence', files: pack({ 'acme-billing': 'This skill tracks credit balances. Use when the user says "a b".' }) },
     { name: 'extra verb from options', options: { verbs: ['bill'] }, files: pack({ 'acme-billing': 'Bills the account monthly. More.' }) },
+    { name: 'a "Use when" opening, as other linters recommend', files: pack({ 'acme-billing': 'Use when the user says "show credits", "download invoice". Reports credits.' }) },
+    { name: 'a "When" opening', files: pack({ 'acme-billing': 'When the user asks about invoices or credits.' }) },
   ],
   invalid: [
     {
       name: 'a topic, not a job',
       files: pack({ 'acme-billing': 'Router and overview for the Acme CLI skills. Use when the user says "x y".' }),
       errors: [{ ...AT_VALUE, message: /states no job: "Router and overview/, hint: /verb phrase/ }],
-    },
-    {
-      name: 'opens with the trigger clause',
-      files: pack({ 'acme-billing': 'Use when the user says "show credits", "download invoice". Reports credits.' }),
-      errors: [{ ...AT_VALUE, message: /opens with when to use it/ }],
     },
     {
       name: 'too short to state a job',
@@ -117,18 +114,14 @@ runRuleTests(descriptionLength, {
     { name: 'short descriptions', files: pack() },
     { name: 'exactly 1024 characters', files: pack({ 'acme-billing': 'Reports credits. ' + 'x'.repeat(1007) }) },
     { name: '1024 astral characters are 1024, not 2048', files: pack({ 'acme-billing': '💳'.repeat(1024) }) },
+    { name: 'over the specification limit: frontmatter-schema reports it, not this rule too', options: { max: 300 }, files: pack({ 'acme-billing': 'Reports credits. ' + 'x'.repeat(1008) }) },
   ],
   invalid: [
-    {
-      name: '1025 characters',
-      files: pack({ 'acme-billing': 'Reports credits. ' + 'x'.repeat(1008) }),
-      errors: [{ ...AT_VALUE, message: /1025 characters long, over the limit of 1024/, hint: /cut 1 characters/ }],
-    },
     {
       name: 'lower limit from options',
       options: { max: 300 },
       files: pack({ 'acme-billing': 'Reports credits. ' + 'x'.repeat(300) }),
-      errors: [{ ...AT_VALUE, message: /317 characters long, over the limit of 300/ }],
+      errors: [{ ...AT_VALUE, message: /317 characters long, over the limit of 300/, hint: /cut 17 characters/ }],
     },
   ],
 });
@@ -231,10 +224,22 @@ describe('description rule options', () => {
     );
   });
 
-  it('all description rules belong to the spec profile at warning severity', () => {
-    for (const rule of [descriptionJob, descriptionTriggers, descriptionSkip, descriptionLength, descriptionVocabulary, descriptionCollision]) {
+  it('description rules are warnings; the routing discipline of quoted triggers and skip clauses is the house profile\'s', () => {
+    for (const rule of [descriptionJob, descriptionLength, descriptionVocabulary, descriptionCollision]) {
       expect(rule.meta).toMatchObject({ severity: 'warning', profile: 'spec' });
-      expect(rule.meta.id).toMatch(/^description-/);
     }
+    for (const rule of [descriptionTriggers, descriptionSkip]) expect(rule.meta).toMatchObject({ severity: 'warning', profile: 'cargo' });
+  });
+
+  it('in the spec profile, a package without quoted triggers or skip clauses gets no finding for them', async () => {
+    const bare = pack({ 'acme-billing': 'Reports credits and invoices.', 'acme-analytics': 'Measures workflow runs and error rates.' });
+    expect(await lintCase([descriptionTriggers, descriptionSkip], { name: 'spec', profile: 'spec', files: bare })).toEqual([]);
+    expect((await lintCase([descriptionTriggers, descriptionSkip], { name: 'cargo', files: bare })).length).toBeGreaterThan(0);
+  });
+
+  it('messages show words as written, never stems', async () => {
+    const found = await lintCase(descriptionVocabulary, { name: 'words', options: { minTerms: 40 }, files: pack() });
+    const listed = found.map((d) => /\((.*)\)/.exec(d.message)![1].split(', ')).flat();
+    for (const word of listed) expect(GOOD['acme-billing'] + GOOD['acme-analytics'] + GOOD['acme-hosting']).toMatch(new RegExp(`\\b${word}\\b`, 'i'));
   });
 });

@@ -6,7 +6,7 @@ import frontmatterSchema, { isSkillMd } from '../../scripts/rules/frontmatter-sc
 import frontmatterSyntax from '../../scripts/rules/frontmatter-syntax.ts';
 import nameMatchesFolder from '../../scripts/rules/name-matches-folder.ts';
 import { schemaPath } from '../../scripts/core/paths.ts';
-import { runRuleTests, skillMd } from '../rule-tester.ts';
+import { lintCase, runRuleTests, skillMd } from '../rule-tester.ts';
 
 runRuleTests(frontmatterSyntax, {
   valid: [
@@ -45,6 +45,41 @@ runRuleTests(frontmatterSyntax, {
       errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4, message: /Invalid YAML/ }],
     },
   ],
+});
+
+describe('frontmatter fields of real clients', () => {
+  const spec = (fields: Record<string, string>) =>
+    lintCase(frontmatterSchema, { name: 'client', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', undefined, { license: undefined, compatibility: undefined, metadata: undefined, ...fields }) } });
+
+  it('in spec, a field a client documents is a warning naming the client, at its key', async () => {
+    const found = await spec({ 'user-invocable': 'false', when_to_use: 'When the user asks for a PDF.', model: 'haiku' });
+    expect(found.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`)).toEqual([
+      '4:1 warning `user-invocable` is not in the Agent Skills specification; Claude Code and GitHub Copilot read it',
+      '5:1 warning `when_to_use` is not in the Agent Skills specification; Claude Code reads it',
+      '6:1 warning `model` is not in the Agent Skills specification; Claude Code reads it',
+    ]);
+  });
+
+  it('allowed-tools as a YAML list is a warning; a value of the wrong type stays an error', async () => {
+    const list = await spec({ 'allowed-tools': '\n  - Read\n  - Bash' });
+    expect(list).toMatchObject([{ line: 4, column: 1, severity: 'warning', message: /as a YAML list is read by Claude Code/, hint: /allowed-tools: Read Bash/ }]);
+    const wrongType = await spec({ 'disable-model-invocation': '"yes"' });
+    expect(wrongType).toMatchObject([{ line: 4, column: 27, severity: 'error', message: /must be a boolean, as Claude Code and GitHub Copilot read it/ }]);
+  });
+
+  it('a field no client documents is still an error, and the house profile allows none of them', async () => {
+    expect(await spec({ colour: 'blue' })).toMatchObject([{ severity: 'error', message: /`colour` is not a frontmatter field/ }]);
+    const house = await lintCase(frontmatterSchema, { name: 'house', files: { 'a/SKILL.md': skillMd('a', undefined, { model: 'haiku' }) } });
+    expect(house).toMatchObject([{ severity: 'error', message: /`model` is not a frontmatter field/ }]);
+  });
+
+  it('the data names only clients and types', () => {
+    const data = JSON.parse(readFileSync(schemaPath('client-frontmatter-fields.json'), 'utf8'));
+    for (const field of Object.values(data.fields) as { clients: string[]; type: string }[]) {
+      expect(field.clients.length).toBeGreaterThan(0);
+      expect(['string', 'boolean', 'object']).toContain(field.type);
+    }
+  });
 });
 
 runRuleTests(frontmatterSchema, {
