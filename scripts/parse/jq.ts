@@ -267,13 +267,6 @@ class JqParser {
   /** Pipe: the loosest level, where `def`, `as` bindings and `label` open. */
   pipe(): JqNode {
     if (this.isWord('def')) return this.definition();
-    if (this.isWord('label')) {
-      const start = this.next().start;
-      const name = this.expectVariable().name;
-      this.expectOp('|');
-      const body = this.pipe();
-      return { type: 'label', name, body, start, end: body.end };
-    }
     const left = this.binary(0);
     if (this.isOp('|')) {
       this.next();
@@ -581,6 +574,14 @@ class JqParser {
       }
       case 'def':
         return this.definition();
+      case 'label': {
+        // `label $name | body`: the body runs to the end of the enclosing pipe.
+        this.next();
+        const name = this.expectVariable().name;
+        this.expectOp('|');
+        const body = this.pipe();
+        return { type: 'label', name, body, start, end: body.end };
+      }
       default: {
         if (KEYWORDS.has(token.name)) return this.fail(`unexpected keyword \`${token.name}\``);
         this.next();

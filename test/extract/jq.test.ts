@@ -45,7 +45,7 @@ const accepted = [
   '.graph as $g | $g.nodes[].id | select(. as $id | [$g.edges[].target] | index($id) | not)', '"\\(.a) -> \\(.b)"',
   '.a as [$x, $y] | $x', '. as {a: $x, $y} | $x', '. as [$a] ?// $a | $a', 'reduce .[] as $x (0; . + $x)',
   'foreach .[] as $x (0; . + 1; [$x, .])', 'if . then 1 elif 2 then 3 else 4 end', 'try error("x") catch .', 'def f(x): x; f(.)',
-  'def g: 1; def h($a; b): $a + b; h(1; g)', '@base64 "x\\(.)"', '@csv', '.a = 1 | .b |= 2 | .c += 1 | .d //= 3', 'label $out | 1, break $out',
+  'def g: 1; def h($a; b): $a + b; h(1; g)', '@base64 "x\\(.)"', '@csv', '.a = 1 | .b |= 2 | .c += 1 | .d //= 3', 'label $out | 1, break $out', '1, label $f | 2', '[label $f | 1]',
   '.a .b', '-1', '- .a', '1 + 2 * 3 - 4 / 5 % 6', '.a and .b or .c', 'not', '.a | 1 as $x | $x + 1', '$ENV.HOME', '.a[]?.b', 'sub("\\\\.mdx?$"; "")',
   '.records | to_entries[] | select(.key % 60 == 0) | .value', '[.[] | select((.email // "") | test("^(info|sales)@"))] | length', '# comment\n.a',
   '.a as $x | reduce $x[] as [$a] (.; .)', '"a" as $x | {$x}', '.[.a]', '.a[.b:]', '.["\\(.k)"]', '1e3, .5, 0.25',
