@@ -102,6 +102,8 @@ const LEVELS: { ops: string[]; assoc: 'left' | 'right' | 'nonassoc'; type: 'comm
 /** Parses a jq filter; throws JqSyntaxError with the offset of the first token it cannot read. */
 export function parseJq(text: string): JqNode {
   const parser = new JqParser(text, 0, text.length);
+  // jq runs an empty program (blanks and comments only) as `.`.
+  if (parser.atEnd()) return { type: 'identity', start: 0, end: 0 };
   const node = parser.pipe();
   parser.expectEnd();
   return node;
@@ -118,6 +120,10 @@ class JqParser {
   ) {
     this.i = start;
     this.token = this.lex();
+  }
+
+  atEnd(): boolean {
+    return this.token.kind === 'eof';
   }
 
   expectEnd(): void {
