@@ -102,6 +102,8 @@ const LEVELS: { ops: string[]; assoc: 'left' | 'right' | 'nonassoc'; type: 'comm
 /** Parses a jq filter; throws JqSyntaxError with the offset of the first token it cannot read. */
 export function parseJq(text: string): JqNode {
   const parser = new JqParser(text, 0, text.length);
+  // jq runs an empty program (blanks and comments only) as `.`.
+  if (parser.atEnd()) return { type: 'identity', start: 0, end: 0 };
   const node = parser.pipe();
   parser.expectEnd();
   return node;
@@ -118,6 +120,10 @@ class JqParser {
   ) {
     this.i = start;
     this.token = this.lex();
+  }
+
+  atEnd(): boolean {
+    return this.token.kind === 'eof';
   }
 
   expectEnd(): void {
@@ -267,13 +273,6 @@ class JqParser {
   /** Pipe: the loosest level, where `def`, `as` bindings and `label` open. */
   pipe(): JqNode {
     if (this.isWord('def')) return this.definition();
-    if (this.isWord('label')) {
-      const start = this.next().start;
-      const name = this.expectVariable().name;
-      this.expectOp('|');
-      const body = this.pipe();
-      return { type: 'label', name, body, start, end: body.end };
-    }
     const left = this.binary(0);
     if (this.isOp('|')) {
       this.next();
@@ -581,6 +580,14 @@ class JqParser {
       }
       case 'def':
         return this.definition();
+      case 'label': {
+        // `label $name | body`: the body runs to the end of the enclosing pipe.
+        this.next();
+        const name = this.expectVariable().name;
+        this.expectOp('|');
+        const body = this.pipe();
+        return { type: 'label', name, body, start, end: body.end };
+      }
       default: {
         if (KEYWORDS.has(token.name)) return this.fail(`unexpected keyword \`${token.name}\``);
         this.next();

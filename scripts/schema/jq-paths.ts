@@ -76,8 +76,9 @@ class Typer {
       case 'identity':
         return input;
       case 'recurse':
+        return ANY;
       case 'format':
-        return node.type === 'format' ? STRING : ANY;
+        return STRING;
       case 'field':
         return this.field(this.run(node.target, input, env), node.name, node.nameSpan);
       case 'optional':

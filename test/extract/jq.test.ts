@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/core/paths.ts';
 import { extractShell } from '../../scripts/extract/invocations.ts';
@@ -45,22 +46,22 @@ const accepted = [
   '.graph as $g | $g.nodes[].id | select(. as $id | [$g.edges[].target] | index($id) | not)', '"\\(.a) -> \\(.b)"',
   '.a as [$x, $y] | $x', '. as {a: $x, $y} | $x', '. as [$a] ?// $a | $a', 'reduce .[] as $x (0; . + $x)',
   'foreach .[] as $x (0; . + 1; [$x, .])', 'if . then 1 elif 2 then 3 else 4 end', 'try error("x") catch .', 'def f(x): x; f(.)',
-  'def g: 1; def h($a; b): $a + b; h(1; g)', '@base64 "x\\(.)"', '@csv', '.a = 1 | .b |= 2 | .c += 1 | .d //= 3', 'label $out | 1, break $out',
+  'def g: 1; def h($a; b): $a + b; h(1; g)', '@base64 "x\\(.)"', '@csv', '.a = 1 | .b |= 2 | .c += 1 | .d //= 3', 'label $out | 1, break $out', '1, label $f | 2', '[label $f | 1]',
   '.a .b', '-1', '- .a', '1 + 2 * 3 - 4 / 5 % 6', '.a and .b or .c', 'not', '.a | 1 as $x | $x + 1', '$ENV.HOME', '.a[]?.b', 'sub("\\\\.mdx?$"; "")',
   '.records | to_entries[] | select(.key % 60 == 0) | .value', '[.[] | select((.email // "") | test("^(info|sales)@"))] | length', '# comment\n.a',
-  '.a as $x | reduce $x[] as [$a] (.; .)', '"a" as $x | {$x}', '.[.a]', '.a[.b:]', '.["\\(.k)"]', '1e3, .5, 0.25',
+  '.a as $x | reduce $x[] as [$a] (.; .)', '', '  # only a comment', '"a" as $x | {$x}', '.[.a]', '.a[.b:]', '.["\\(.k)"]', '1e3, .5, 0.25',
 ];
 const refused = [
   '{a: .x // 1}', '1 == 2 == 3', '{@base64}', '.a |', '(.a', '.a)', '[1, 2', '{a b}', 'if . then 1', 'reduce .[] as $x (0)', '.[', '"open',
   '.a as x | x', 'def : 1; 1', '{(.a)}', 'try', '.a..b', '$', '1 +', 'foo(', 'label out | 1', '"\\q"', '.a[1:2:3]',
 ];
-/** jq 1.7 grammar that jq 1.6 (Debian 12) refuses: accepted here, not compared. */
-const newerGrammar = ['.a.[0]', '{$__loc__}', '{a: 1, $__loc__}'];
+/** Grammar of jq 1.7 and 1.8 that jq 1.6 (Debian 12) refuses: accepted here, not compared. */
+const newerGrammar = ['.a.[0]', '{$__loc__}', '{a: 1, $__loc__}', 'reduce .[] as $x (0; . + $x).a', '{a: if . then 1 else 2 end}', 'if . then 1 end'];
 
 describe('jq parser', () => {
   it.each(accepted)('parses %j', (filter) => expect(parses(filter)).toBe(true));
   it.each(refused)('refuses %j', (filter) => expect(parses(filter)).toBe(false));
-  it.each(newerGrammar)('parses jq 1.7 grammar %j', (filter) => expect(parses(filter)).toBe(true));
+  it.each(newerGrammar)('parses newer grammar %j', (filter) => expect(parses(filter)).toBe(true));
 
   it('keeps the span of each field read', () => {
     const text = '.batch | {status, n: .runs[0].x} | ."quoted key" | .["b"]';
@@ -82,6 +83,26 @@ describe('jq parser', () => {
   describe.skipIf(!hasJq)('against the real jq', () => {
     it.each([...accepted, ...refused])('agrees with jq on %j', (filter) => expect(parses(filter)).toBe(jqCompiles(filter)));
 
+    it('reads 150 random filters of the grammar as jq does, and refuses each one cut short where jq does', () => {
+      const samples = fc.sample(randomFilter, { numRuns: 150, seed: 17 });
+      const accepted = samples.filter(parses);
+      expect(accepted.length).toBeGreaterThan(100);
+      // What this parser accepts, jq compiles: in one run, each filter a function's body (`$v` given a value).
+      const program = `${accepted.map((filter, index) => `def r${index}: ${filter}\n;`).join('\n')} 1`;
+      if (spawnSync('jq', ['-n', '--argjson', 'v', '1', program], { input: '' }).status === 3) {
+        // Name the filter jq refuses.
+        for (const filter of accepted) expect(jqCompiles(filter), filter).toBe(true);
+      }
+      // What it refuses (the generator can write `1.c`), jq refuses too.
+      for (const filter of samples.filter((sample) => !accepted.includes(sample))) expect(jqCompiles(filter), filter).toBe(false);
+      // Cut short at a random place, some still parse and some do not: both readers must agree.
+      const cuts = fc.sample(fc.tuple(fc.constantFrom(...samples), fc.double({ min: 0.2, max: 0.9, noNaN: true })), { numRuns: 40, seed: 18 });
+      for (const [filter, share] of cuts) {
+        const cut = filter.slice(0, Math.floor(filter.length * share));
+        expect(parses(cut), cut).toBe(jqCompiles(cut));
+      }
+    });
+
     it('agrees with jq on every filter of this package', () => {
       const filters = [...new Set(skillFilters())];
       expect(filters.length).toBeGreaterThan(40);
@@ -91,6 +112,34 @@ describe('jq parser', () => {
     });
   });
 });
+
+/** Random filters from jq's grammar: terms, suffixes, operators, bindings, reduce, if, try, objects. */
+const randomFilter = fc.letrec<{ filter: string; term: string }>((tie) => ({
+  term: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('.', '.a', '.b_2', '."k y"', '.[0]', '.[]', '..', '1', '"s"', '"\\(.x)"', 'null', 'true', '$v', 'length', 'keys', 'empty', '@csv'),
+    tie('term').map((term) => (term.endsWith('.') ? `(${term}).c` : `${term}.c`)),
+    tie('term').map((term) => `${term}[]`),
+    // jq 1.6 reads `?` after a field or brackets as part of the term; after anything else, not (`[1]? as $x`).
+    tie('term').map((term) => `${term}[]?`),
+    fc.tuple(tie('term'), tie('filter')).map(([term, index]) => `${term}[${index}]`),
+    tie('filter').map((filter) => `(${filter})`),
+    tie('filter').map((filter) => `[${filter}]`),
+    tie('filter').map((filter) => `select(${filter})`),
+    fc.tuple(tie('filter'), tie('term')).map(([filter, term]) => `{a, "b": ${term}, (${filter} | tostring): 1, $v}`),
+  ),
+  filter: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tie('term'),
+    fc.tuple(tie('filter'), fc.constantFrom(' | ', ', ', ' // ', ' + ', ' * ', ' == ', ' and ', ' |= '), tie('filter')).map(([a, op, b]) => `${a}${op}${b}`),
+    fc.tuple(tie('term'), tie('filter')).map(([term, body]) => `${term} as $w | ${body}`),
+    tie('filter').map((body) => `def f(g): ${body}; f(.)`),
+    // jq 1.6 and 1.7 read these as whole expressions, not terms: no suffix may follow them (jq 1.8 allows it).
+    fc.tuple(tie('filter'), tie('filter')).map(([cond, then]) => `if ${cond} then ${then} else . end`),
+    fc.tuple(tie('term'), tie('filter')).map(([term, update]) => `reduce ${term} as $x (0; ${update})`),
+    tie('term').map((term) => `try ${term} catch .`),
+  ),
+})).filter;
 
 /** The filter of every `jq` call in the package's pages. */
 function skillFilters(): string[] {
