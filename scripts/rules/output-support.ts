@@ -2,7 +2,7 @@
 import type { CodeBlock, Document, Heading, Span, Word } from '../core/types.ts';
 import { type ShellStep, jqArguments, savedBefore, stepsInside } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
-import { type CommandSpec, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
+import { type CommandSpec, commandsOf, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
 
 const NPX_PACKAGE = /^@cargo-ai\/cli(?:@\S+)?$/;
 
@@ -167,8 +167,14 @@ export function commandMentions(text: string, domain: string | undefined, schema
     let candidates: CommandSpec[] = [];
     if (path.length >= 3) candidates = [findCommand(path.slice(0, 3), schema)].filter((command) => command !== undefined);
     else if (path.length === 2) candidates = shortForm(path, domain, schema);
-    else if (path.length === 1 && words.length === 1 && previous) {
-      candidates = [findCommand([previous.path[0], previous.path[1], path[0]], schema)].filter((command) => command !== undefined);
+    else if (path.length === 1 && words.length === 1) {
+      // After a command, a lone action reuses its resource; else it names the one command of the skill's domain with that action.
+      candidates = previous
+        ? [findCommand([previous.path[0], previous.path[1], path[0]], schema)].filter((command) => command !== undefined)
+        : domain
+          ? commandsOf(domain, schema).filter((command) => command.path[2] === path[0])
+          : [];
+      if (candidates.length > 1) candidates = [];
     }
     if (candidates.length === 0) continue;
     out.push(candidates);
