@@ -24,14 +24,8 @@ export function commandOfStep(step: ShellStep): CommandSpec | undefined {
 export interface AnswerRead {
   /** The command whose answer is read. */
   command: CommandSpec;
-  /** The jq call that reads it, and the path its filter names. */
-  jq: ShellStep;
-  filter: Word;
+  /** The path the jq filter names. */
   path: SimplePathStep[];
-  /** `jq -r`: strings are printed bare. */
-  raw: boolean;
-  /** The file the answer was saved to, when jq reads one. */
-  file?: string;
 }
 
 /**
@@ -50,7 +44,7 @@ export function answerReadBy(doc: Document, word: Word): AnswerRead | undefined 
   const source = file === undefined ? jq.pipedFrom : savedBefore(doc, file, word.span.start.offset);
   const command = source && commandOfStep(source);
   if (!command) return undefined;
-  return { command, jq, filter: args.filter, path, raw: args.raw, ...(file !== undefined ? { file } : {}) };
+  return { command, path };
 }
 
 /** `.release.actions`, `.runs[0].uuid` */
@@ -62,7 +56,7 @@ export function jqPathText(path: readonly SimplePathStep[]): string {
 const RESPONSE_ANNOTATION = /^\s*<!--\s*response:\s*(.*?)\s*-->\s*$/;
 
 export type AnswerBlock =
-  | { kind: 'answer'; block: CodeBlock; commands: CommandSpec[]; by: 'annotation' | 'heading' }
+  | { kind: 'answer'; block: CodeBlock; commands: CommandSpec[] }
   | { kind: 'unresolved'; block: CodeBlock; words: string; span: Span; hint?: string };
 
 /**
@@ -82,7 +76,7 @@ export function answerBlocks(doc: Document): AnswerBlock[] {
     if (annotation) {
       const words = annotation[1].replace(/^(?:cargo-ai|npx\s+@cargo-ai\/cli)\s+/, '');
       const command = findCommand(words.split(/\s+/), schema);
-      if (command) out.push({ kind: 'answer', block, commands: [command], by: 'annotation' });
+      if (command) out.push({ kind: 'answer', block, commands: [command] });
       else {
         const start = doc.lineStarts[line - 2] + previous.indexOf(annotation[1]);
         const resolved = resolveCommand(words.split(/\s+/), schema);
@@ -98,7 +92,7 @@ export function answerBlocks(doc: Document): AnswerBlock[] {
     const heading = nearestHeading(doc, block.span.start.offset);
     if (!heading) continue;
     const commands = commandsOfHeading(doc.text.slice(heading.span.start.offset, heading.span.end.offset), domain, schema);
-    if (commands.length > 0) out.push({ kind: 'answer', block, commands, by: 'heading' });
+    if (commands.length > 0) out.push({ kind: 'answer', block, commands });
   }
   return out;
 }
