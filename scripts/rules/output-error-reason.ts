@@ -53,6 +53,7 @@ const rule: Rule = {
     const tableSpans = doc.tables.map((table) => table.span);
     const inTable = (code: InlineCode) => tableSpans.some((span) => code.span.start.offset >= span.start.offset && code.span.end.offset <= span.end.offset);
     for (const sentence of sentences(doc, doc.inlineCode.filter((code) => !inTable(code)))) {
+      if (!sentence.some((code) => reasons.has(code.value))) continue;
       const named = sentence.filter((code) => !reasons.has(code.value));
       const mentions = commandMentions(named.map((code) => `\`${code.value}\``).join(' '), domain);
       if (mentions.length !== 1) continue;

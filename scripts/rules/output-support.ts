@@ -177,10 +177,15 @@ export function commandMentions(text: string, domain: string | undefined, schema
   return out;
 }
 
+const shortForms = new Map<string, CommandSpec[]>();
+
 function shortForm(path: string[], domain: string | undefined, schema: ReturnType<typeof loadCliSchema>): CommandSpec[] {
-  if (domain) {
-    const own = findCommand([domain, ...path], schema);
-    if (own) return [own];
+  const key = `${domain ?? ''} ${path.join(' ')}`;
+  let found = shortForms.get(key);
+  if (!found) {
+    const own = domain ? findCommand([domain, ...path], schema) : undefined;
+    found = own ? [own] : schema.domains.map((name) => findCommand([name, ...path], schema)).filter((command) => command !== undefined);
+    shortForms.set(key, found);
   }
-  return schema.domains.map((name) => findCommand([name, ...path], schema)).filter((command) => command !== undefined);
+  return found;
 }
