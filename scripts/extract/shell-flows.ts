@@ -72,20 +72,15 @@ export function savedBefore(doc: Document, file: string, offset: number): ShellS
 }
 
 /** A jq call's filter and input files (options and their arguments skipped). */
-export function jqArguments(step: ShellStep): { filter: Word; files: Word[]; compact: boolean; raw: boolean } | undefined {
+export function jqArguments(step: ShellStep): { filter: Word; files: Word[] } | undefined {
   if (step.words[0]?.value !== 'jq') return undefined;
   const rest: Word[] = [];
-  let compact = false;
-  let raw = false;
   for (let index = 1; index < step.words.length; index++) {
     const word = step.words[index];
     if (/^--(?:arg|argjson|slurpfile|rawfile)$/.test(word.value)) index += 2;
     else if (word.value === '--indent') index += 1;
-    else if (word.value.startsWith('-') && word.value.length > 1 && rest.length === 0) {
-      if (/^-[a-zA-Z]*c|^--compact-output$/.test(word.value)) compact = true;
-      if (/^-[a-zA-Z]*r|^--raw-output$/.test(word.value)) raw = true;
-    } else rest.push(word);
+    else if (!(word.value.startsWith('-') && word.value.length > 1 && rest.length === 0)) rest.push(word);
   }
   const [filter, ...files] = rest;
-  return filter ? { filter, files, compact, raw } : undefined;
+  return filter ? { filter, files } : undefined;
 }

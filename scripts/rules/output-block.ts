@@ -5,7 +5,7 @@
 import type { Rule } from '../core/rule.ts';
 import { parseDocJson } from '../parse/doc-json.ts';
 import { offsetInBlock } from '../parse/positions.ts';
-import { checkAnswer } from '../schema/answer-check.ts';
+import { type AnswerProblem, checkAnswer, weight } from '../schema/answer-check.ts';
 import { commandName } from '../schema/index.ts';
 import { resultOf } from '../schema/results.ts';
 import { answerBlocks } from './output-support.ts';
@@ -36,16 +36,16 @@ const rule: Rule = {
         continue;
       }
       // A heading may name several commands: the block shows the answer of whichever it matches best.
-      let best: ReturnType<typeof checkAnswer> | undefined;
+      let best: AnswerProblem[] | undefined;
       let bestCommand = bodies[0].command;
       for (const { command, result } of bodies) {
+        // A command whose answer the types cannot tell accepts any block.
         if (result?.kind !== 'body') {
           best = [];
           break;
         }
         const found = checkAnswer(parsed.value, result);
-        const weight = found.reduce((total, problem) => total + (problem.lesser ? 1 : 100), 0);
-        if (!best || weight < best.reduce((total, problem) => total + (problem.lesser ? 1 : 100), 0)) {
+        if (!best || weight(found) < weight(best)) {
           best = found;
           bestCommand = command;
         }

@@ -11,7 +11,7 @@ import { commandMentions, commandsNamedIn, skillDomain } from './output-support.
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n[ \t]*\n|\n[ \t>]*(?:[-*+]|\d+[.)])\s|\n#/;
 const REASON_HEADER = /^reasons?$|^error reasons?$|^code$/i;
-const COMMAND_HEADER = /^commands?$/i;
+const COMMAND_HEADER = /^(?:commands?|raised by)$/i;
 
 let allReasons: Set<string> | undefined;
 
@@ -31,7 +31,8 @@ const rule: Rule = {
   },
   checkFile(doc, context) {
     const reasons = knownReasons();
-    if (!doc.inlineCode.some((code) => reasons.has(code.value))) return;
+    // Only a known reason in prose, or a table, can draw a finding.
+    if (doc.tables.length === 0 && !doc.inlineCode.some((code) => reasons.has(code.value))) return;
     const domain = skillDomain(doc, loadCliSchema().domains);
     /** `code` must be raised by one of `commands` (a mention that may mean several commands, or a row's group of them). */
     const report = (code: { value: string; span: Span }, commands: CommandSpec[]) => {
@@ -52,6 +53,7 @@ const rule: Rule = {
     const tableSpans = doc.tables.map((table) => table.span);
     const inTable = (code: InlineCode) => tableSpans.some((span) => code.span.start.offset >= span.start.offset && code.span.end.offset <= span.end.offset);
     for (const sentence of sentences(doc, doc.inlineCode.filter((code) => !inTable(code)))) {
+      if (!sentence.some((code) => reasons.has(code.value))) continue;
       const named = sentence.filter((code) => !reasons.has(code.value));
       const mentions = commandMentions(named.map((code) => `\`${code.value}\``).join(' '), domain);
       if (mentions.length !== 1) continue;

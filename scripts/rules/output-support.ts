@@ -2,7 +2,7 @@
 import type { CodeBlock, Document, Heading, Span, Word } from '../core/types.ts';
 import { type ShellStep, jqArguments, savedBefore, stepsInside } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
-import { type CommandSpec, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
+import { type CommandSpec, commandsOf, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
 
 const NPX_PACKAGE = /^@cargo-ai\/cli(?:@\S+)?$/;
 
@@ -24,14 +24,8 @@ export function commandOfStep(step: ShellStep): CommandSpec | undefined {
 export interface AnswerRead {
   /** The command whose answer is read. */
   command: CommandSpec;
-  /** The jq call that reads it, and the path its filter names. */
-  jq: ShellStep;
-  filter: Word;
+  /** The path the jq filter names. */
   path: SimplePathStep[];
-  /** `jq -r`: strings are printed bare. */
-  raw: boolean;
-  /** The file the answer was saved to, when jq reads one. */
-  file?: string;
 }
 
 /**
@@ -50,7 +44,7 @@ export function answerReadBy(doc: Document, word: Word): AnswerRead | undefined 
   const source = file === undefined ? jq.pipedFrom : savedBefore(doc, file, word.span.start.offset);
   const command = source && commandOfStep(source);
   if (!command) return undefined;
-  return { command, jq, filter: args.filter, path, raw: args.raw, ...(file !== undefined ? { file } : {}) };
+  return { command, path };
 }
 
 /** `.release.actions`, `.runs[0].uuid` */
@@ -62,7 +56,7 @@ export function jqPathText(path: readonly SimplePathStep[]): string {
 const RESPONSE_ANNOTATION = /^\s*<!--\s*response:\s*(.*?)\s*-->\s*$/;
 
 export type AnswerBlock =
-  | { kind: 'answer'; block: CodeBlock; commands: CommandSpec[]; by: 'annotation' | 'heading' }
+  | { kind: 'answer'; block: CodeBlock; commands: CommandSpec[] }
   | { kind: 'unresolved'; block: CodeBlock; words: string; span: Span; hint?: string };
 
 /**
@@ -82,7 +76,7 @@ export function answerBlocks(doc: Document): AnswerBlock[] {
     if (annotation) {
       const words = annotation[1].replace(/^(?:cargo-ai|npx\s+@cargo-ai\/cli)\s+/, '');
       const command = findCommand(words.split(/\s+/), schema);
-      if (command) out.push({ kind: 'answer', block, commands: [command], by: 'annotation' });
+      if (command) out.push({ kind: 'answer', block, commands: [command] });
       else {
         const start = doc.lineStarts[line - 2] + previous.indexOf(annotation[1]);
         const resolved = resolveCommand(words.split(/\s+/), schema);
@@ -98,7 +92,7 @@ export function answerBlocks(doc: Document): AnswerBlock[] {
     const heading = nearestHeading(doc, block.span.start.offset);
     if (!heading) continue;
     const commands = commandsOfHeading(doc.text.slice(heading.span.start.offset, heading.span.end.offset), domain, schema);
-    if (commands.length > 0) out.push({ kind: 'answer', block, commands, by: 'heading' });
+    if (commands.length > 0) out.push({ kind: 'answer', block, commands });
   }
   return out;
 }
@@ -167,8 +161,14 @@ export function commandMentions(text: string, domain: string | undefined, schema
     let candidates: CommandSpec[] = [];
     if (path.length >= 3) candidates = [findCommand(path.slice(0, 3), schema)].filter((command) => command !== undefined);
     else if (path.length === 2) candidates = shortForm(path, domain, schema);
-    else if (path.length === 1 && words.length === 1 && previous) {
-      candidates = [findCommand([previous.path[0], previous.path[1], path[0]], schema)].filter((command) => command !== undefined);
+    else if (path.length === 1 && words.length === 1) {
+      // After a command, a lone action reuses its resource; else it names the one command of the skill's domain with that action.
+      candidates = previous
+        ? [findCommand([previous.path[0], previous.path[1], path[0]], schema)].filter((command) => command !== undefined)
+        : domain
+          ? commandsOf(domain, schema).filter((command) => command.path[2] === path[0])
+          : [];
+      if (candidates.length > 1) candidates = [];
     }
     if (candidates.length === 0) continue;
     out.push(candidates);
@@ -177,10 +177,15 @@ export function commandMentions(text: string, domain: string | undefined, schema
   return out;
 }
 
+const shortForms = new Map<string, CommandSpec[]>();
+
 function shortForm(path: string[], domain: string | undefined, schema: ReturnType<typeof loadCliSchema>): CommandSpec[] {
-  if (domain) {
-    const own = findCommand([domain, ...path], schema);
-    if (own) return [own];
+  const key = `${domain ?? ''} ${path.join(' ')}`;
+  let found = shortForms.get(key);
+  if (!found) {
+    const own = domain ? findCommand([domain, ...path], schema) : undefined;
+    found = own ? [own] : schema.domains.map((name) => findCommand([name, ...path], schema)).filter((command) => command !== undefined);
+    shortForms.set(key, found);
   }
-  return schema.domains.map((name) => findCommand([name, ...path], schema)).filter((command) => command !== undefined);
+  return found;
 }

@@ -159,8 +159,8 @@ function article(type: string): string {
   return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
-/** Errors weigh more than lesser findings when choosing the branch an object was meant as. */
-function weight(problems: AnswerProblem[]): number {
+/** Errors weigh more than lesser findings when choosing the branch (or command) a block was meant as. */
+export function weight(problems: AnswerProblem[]): number {
   return problems.reduce((total, problem) => total + (problem.lesser ? 1 : 100), 0);
 }
 

@@ -17,6 +17,7 @@ runRuleTests(rule, {
     page('a table grouped under a heading: any of its commands may raise the reason', reasonsTable('Starting work: `orchestration run create`, `orchestration batch create`', ['| `playNotCompatible` | a play |', '| `invalidDataKind` | wrong kind |'])),
     page('a Command column, with a lone action reusing the resource', commandTable(['| `failedToCreateSegment`, `failedToUpdateSegment` | `play create`, `update` | Retry |', '| `batchNotFound` | `batch cancel`, `batch download` | Check |']), 'cargo-orchestration'),
     page('reasons the domain declares for an endpoint the client does not map', reasonsTable('Purchases (`domainManagement domain purchase`)', ['| `notEnoughCredits` | balance |', '| `purchaseFailed` | registrar |'])),
+    page('a "Raised by" column and a lone action unique in the skill domain', '| Reason | Raised by | Do |\n| --- | --- | --- |\n| `customerNotFound` | `update-plan`, `update-topup` | Ask |\n', 'cargo-billing'),
     page('a table whose heading names no command is not checked', reasonsTable('Common failures', ['| `madeUpReason` | whatever |'])),
   ],
   invalid: [
@@ -30,5 +31,6 @@ runRuleTests(rule, {
       ],
     },
     { ...page('a Command column that does not raise the reason', commandTable(['| `batchNotFinished` | `batch cancel` | Wait |']), 'cargo-orchestration'), errors: [{ line: 14, column: 3, message: /`orchestration batch cancel` cannot raise `batchNotFinished`/, hint: /orchestration batch download/ }] },
+    { ...page('a lone action in a "Raised by" column', '| Reason | Raised by |\n| --- | --- |\n| `failedToCreateSetupIntent` | `create-setup-intent` |\n', 'cargo-billing'), errors: [{ line: 14, column: 3, message: /`billing subscription create-setup-intent` cannot raise `failedToCreateSetupIntent`/, hint: /raises no reason code/ }] },
   ],
 });

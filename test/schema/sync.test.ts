@@ -33,11 +33,12 @@ describe('schema:sync', () => {
     expect(JSON.parse(generated[DEFINITIONS_FILE]).source).toEqual(schema.source);
   });
 
+  // Each of these runs the generator in a child process (the TypeScript checker over the whole client): slow on a busy machine.
   it('`--check` exits 0 on the committed schemas', async () => {
     const result = await execa(tsx, [sync, '--check'], { reject: false, cwd: repoRoot });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/match the installed @cargo-ai\/api/);
-  });
+  }, 120_000);
 
   it('`--check` exits 1 and lists what differs when the committed schema drifted', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'schema-sync-'));
@@ -65,11 +66,11 @@ describe('schema:sync', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('rejects unknown arguments with exit code 2', async () => {
     const result = await execa(tsx, [sync, '--chek'], { reject: false, cwd: repoRoot });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/unknown argument --chek/);
-  });
+  }, 120_000);
 });
