@@ -63,21 +63,14 @@ describe('rule options', () => {
   });
 });
 
-describe('the README rule table', () => {
-  it('is the table the rule metadata gives (skill-lint rules --format markdown)', () => {
-    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    const start = readme.indexOf('| Rule | Severity | Profile |');
-    const end = readme.indexOf('\n\n', start);
-    expect(readme.slice(start, end + 1)).toBe(formatRuleTable(allRules));
-  });
-
-  it("the README's configuration example is a config the tool accepts", () => {
+describe('the README', () => {
+  it('has a configuration example the tool accepts', () => {
     const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
     const example = /### Configuration\n\n```json\n([^]*?)```/.exec(readme)![1];
     expect(lintWith(example)).not.toThrow();
   });
 
-  it('documents every option with its default, from the same schema that validates it', () => {
+  it('documents every option of every rule in its rule table', () => {
     const table = formatRuleTable(allRules);
     for (const rule of allRules) {
       for (const [name, schema] of Object.entries(rule.meta.options ?? {})) {
