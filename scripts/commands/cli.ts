@@ -17,6 +17,8 @@ import { buildProject } from '../engine/project.ts';
 import { reachFrom } from '../extract/reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from '../report/index.ts';
 import { allRules } from '../rules/index.ts';
+import { type FileChange, fixableCount, lintAndFix } from './fix.ts';
+import { unifiedDiff } from './unified-diff.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -38,9 +40,21 @@ export async function main(argv: string[]): Promise<number> {
     .option('--threads <n>', 'threads to lint with, this one included (default: one per core from 2,000 files)', (value: string) => parseCount(value, '--threads', 1))
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
-    .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
-      const { diagnostics, project } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
+    .option('--fix', 'apply the safe repairs rules offer, write the files, and report what remains')
+    .addOption(new Option('--fix-dry-run', 'print the repairs --fix would make as a unified diff; write nothing').conflicts('fix'))
+    .action(async (paths: string[], options: CheckOptions) => {
+      const lintOptions = { rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads };
+      if (options.fixDryRun) {
+        const { diagnostics, changes } = await lintAndFix({ ...lintOptions, dryRun: true });
+        for (const change of changes) out(unifiedDiff(change.displayPath, change.before, change.after));
+        process.stderr.write(`${describeRepairs(changes)} (dry run: nothing written)\n`);
+        exitCode = exitCodeFor(diagnostics, options.maxWarnings);
+        return;
+      }
+      const { diagnostics, project, changes } = options.fix ? await lintAndFix(lintOptions) : { ...(await lintParallel(lintOptions)), changes: undefined };
       out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
+      if (changes) process.stderr.write(`${describeRepairs(changes)}\n`);
+      else if (options.format === 'stylish' && fixableCount(diagnostics) > 0) process.stderr.write(`${fixableCount(diagnostics)} of these can be repaired with \`skill-lint check --fix\`\n`);
       if (options.explain) {
         for (const skill of project.skills) {
           for (const link of reachFrom(skill, project).crossSkill) {
@@ -163,7 +177,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('rules')
-    .description('list every rule with its id, default severity, profile and description')
+    .description('list every rule with its id, default severity, profile, whether --fix repairs it ("fix"), and description')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((options: { format: 'text' | 'json' }) => {
       if (options.format === 'json') {
@@ -171,8 +185,8 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
-      for (const { id, severity, profile, description } of allRules.map((rule) => rule.meta)) {
-        out(`${id.padEnd(width)}  ${severity.padEnd(7)}  ${profile.padEnd(5)}  ${description}\n`);
+      for (const { id, severity, profile, description, fixable } of allRules.map((rule) => rule.meta)) {
+        out(`${id.padEnd(width)}  ${severity.padEnd(7)}  ${profile.padEnd(5)}  ${fixable ? 'fix' : '   '}  ${description}\n`);
       }
     });
 
@@ -190,6 +204,22 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return exitCode;
+}
+
+interface CheckOptions {
+  format: Format;
+  profile?: 'spec' | 'cargo';
+  maxWarnings?: number;
+  config?: string;
+  explain?: boolean;
+  threads?: number;
+  fix?: boolean;
+  fixDryRun?: boolean;
+}
+
+function describeRepairs(changes: FileChange[]): string {
+  const repairs = changes.reduce((sum, change) => sum + change.repairs, 0);
+  return `${repairs} repair${repairs === 1 ? '' : 's'} in ${changes.length} file${changes.length === 1 ? '' : 's'}`;
 }
 
 function exitCodeFor(diagnostics: Diagnostic[], maxWarnings: number | undefined): number {

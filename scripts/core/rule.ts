@@ -1,5 +1,5 @@
 // The shape of a rule: metadata that both runs it and documents it, and one check function.
-import type { Document, DocumentIndex, Invocation, Project, Severity, Span } from './types.ts';
+import type { Document, DocumentIndex, Invocation, Project, Severity, Span, TextEdit } from './types.ts';
 
 export interface RuleMeta {
   /** Kebab-case id, used in config files, disable comments and output. */
@@ -8,6 +8,8 @@ export interface RuleMeta {
   severity: Severity;
   /** Profile the rule belongs to: 'spec' rules run for any skills repository, 'cargo' rules only for ours. */
   profile: 'spec' | 'cargo';
+  /** The rule attaches a repair to the reports it can repair safely (`check --fix`). */
+  fixable?: true;
 }
 
 export interface Report {
@@ -16,6 +18,11 @@ export interface Report {
   hint?: string;
   /** Report against another document than the one being checked (package-level rules). */
   path?: string;
+  /**
+   * The one repair that makes this report go away without changing what the text means: edits to the
+   * reported document. Left out when more than one repair is possible.
+   */
+  fix?: TextEdit[];
 }
 
 interface BaseContext {
