@@ -19,6 +19,7 @@ import { FORMATS, type Format, formatDiagnostics } from '../report/index.ts';
 import { allRules } from '../rules/index.ts';
 import { type FileChange, fixableCount, lintAndFix } from './fix.ts';
 import { unifiedDiff } from './unified-diff.ts';
+import { newRecipe, newSkill } from './scaffold.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -173,6 +174,25 @@ export async function main(argv: string[]): Promise<number> {
         if (error instanceof RoutingInputError) throw new UsageError(error.message);
         throw error;
       }
+    });
+
+  const scaffold = program.command('new').description('write a new skill folder or GTM recipe, listed where the package lists them');
+  scaffold
+    .command('skill')
+    .description('write <name>/ with SKILL.md, a troubleshooting and a response-shapes page, and add it to the router\'s table')
+    .argument('<name>', 'skill name: lower-case letters, digits and hyphens')
+    .option('--skills-root <dir>', 'skills root', 'skills')
+    .action((name: string, options: { skillsRoot: string }) => {
+      for (const file of newSkill(options.skillsRoot, name).written) out(`wrote ${path.relative(process.cwd(), file)}\n`);
+    });
+  scaffold
+    .command('recipe')
+    .description('write a cargo-gtm recipe page and list it in the skill\'s recipe table and the README')
+    .argument('<slug>', 'recipe file name without .md: lower-case letters, digits and hyphens')
+    .option('--skills-root <dir>', 'skills root', 'skills')
+    .option('--readme <file>', 'README that lists the recipes (default: the one beside the skills root)')
+    .action((slug: string, options: { skillsRoot: string; readme?: string }) => {
+      for (const file of newRecipe(options.skillsRoot, slug, options.readme).written) out(`wrote ${path.relative(process.cwd(), file)}\n`);
     });
 
   program

@@ -87,11 +87,14 @@ function stalePages(result: LintResult, cwd: string): FileChange[] {
   return changes;
 }
 
-/** Writes beside the file, then renames over it: a reader sees the old text or the new, never half of one. */
+/**
+ * Writes beside the file, then renames over it: a reader sees the old text or the new, never half of one.
+ * An existing file keeps its permissions.
+ */
 export function writeAtomically(file: string, text: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.skill-lint-tmp`);
   try {
-    writeFileSync(temporary, text, { mode: statSync(file).mode & 0o7777 });
+    writeFileSync(temporary, text, existsSync(file) ? { mode: statSync(file).mode & 0o7777 } : {});
     renameSync(temporary, file);
   } catch (error) {
     if (existsSync(temporary)) unlinkSync(temporary);
