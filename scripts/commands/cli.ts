@@ -20,6 +20,7 @@ import { allRules } from '../rules/index.ts';
 import { type FileChange, fixableCount, lintAndFix } from './fix.ts';
 import { unifiedDiff } from './unified-diff.ts';
 import { newRecipe, newSkill } from './scaffold.ts';
+import { watchCheck } from './watch.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -43,8 +44,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--explain', 'also list links that cross from one skill into another')
     .option('--fix', 'apply the safe repairs rules offer, write the files, and report what remains')
     .addOption(new Option('--fix-dry-run', 'print the repairs --fix would make as a unified diff; write nothing').conflicts('fix'))
+    .addOption(new Option('--watch', 'lint again after every save, re-checking what changed; Ctrl-C stops').conflicts(['fix', 'fixDryRun', 'explain']))
     .action(async (paths: string[], options: CheckOptions) => {
       const lintOptions = { rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads };
+      if (options.watch) {
+        exitCode = await watchCheck({
+          lint: lintOptions,
+          print: (diagnostics) => out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true)),
+          exitCode: (diagnostics) => exitCodeFor(diagnostics, options.maxWarnings),
+          status: (line) => process.stderr.write(`skill-lint: ${line}\n`),
+        });
+        return;
+      }
       if (options.fixDryRun) {
         const { diagnostics, changes } = await lintAndFix({ ...lintOptions, dryRun: true });
         for (const change of changes) out(unifiedDiff(change.displayPath, change.before, change.after));
@@ -235,6 +246,7 @@ interface CheckOptions {
   threads?: number;
   fix?: boolean;
   fixDryRun?: boolean;
+  watch?: boolean;
 }
 
 function describeRepairs(changes: FileChange[]): string {

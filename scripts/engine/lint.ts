@@ -44,7 +44,7 @@ export async function lintParallel(options: LintOptions): Promise<LintResult> {
   return { diagnostics: sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]), project };
 }
 
-function settingsFor(options: LintOptions): RunSettings {
+export function settingsFor(options: LintOptions): RunSettings {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig(cwd, options.configPath);
   for (const id of Object.keys(config.rules)) {
