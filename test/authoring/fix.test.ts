@@ -242,3 +242,12 @@ describe('dry run, atomic writes', () => {
     expect(readdirSync(root)).toEqual(['page.md']);
   });
 });
+
+describe('the README', () => {
+  it('lists exactly the rules that can repair what they find', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Repairs (`--fix`)'), readme.indexOf('Profiles: `spec` rules apply'));
+    const listed = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]);
+    expect(listed.sort()).toEqual(allRules.filter((rule) => rule.meta.fixable).map((rule) => rule.meta.id).sort());
+  });
+});
