@@ -25,7 +25,9 @@ export function watchCheck(options: WatchOptions): Promise<number> {
   const incremental = new IncrementalLint(options.lint);
   let last = incremental.run().diagnostics;
   options.print(last);
-  const targets = options.lint.paths.map((target) => path.resolve(cwd, target));
+  // The config file too: its severities and options change every report.
+  const config = path.resolve(cwd, options.lint.configPath ?? 'skill-lint.config.json');
+  const targets = [...options.lint.paths.map((target) => path.resolve(cwd, target)), config];
   options.status(`watching ${options.lint.paths.join(', ')} (Ctrl-C to stop)`);
 
   return new Promise((resolve) => {

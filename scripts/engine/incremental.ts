@@ -3,7 +3,8 @@
 // others are parsed and checked again. The rules that read across files (anchors on other pages, the router
 // catalog, reachability, descriptions) then run over the whole index, since any edit can change what they
 // find on other pages; they read only the index, which is what keeps them fast. When files appear or
-// disappear, every file is checked again: per-file rules resolve links against the list of files.
+// disappear, or the config changes, every file is checked again: per-file rules resolve links against the
+// list of files, and run with the config's severities and options.
 import { statSync } from 'node:fs';
 import type { Diagnostic, DocumentIndex, Project } from '../core/types.ts';
 import { loadTree } from '../load/files.ts';
@@ -35,7 +36,17 @@ export class IncrementalLint {
   run(): IncrementalResult {
     const settings = settingsFor(this.options);
     const tree = loadTree(this.options.paths, settings.cwd);
-    const listing = [tree.markdown, tree.skillDirs, [...tree.filesBySkill.values()].flat(), tree.strayDirs, tree.symlinks].map((list) => list.join('\n')).join('\n\n');
+    // Kept results hold only while the files present and the settings they were checked with stay the same.
+    const listing = [
+      [JSON.stringify(settings.config), settings.profile],
+      tree.markdown,
+      tree.skillDirs,
+      [...tree.filesBySkill.values()].flat(),
+      tree.strayDirs,
+      tree.symlinks,
+    ]
+      .map((list) => list.join('\n'))
+      .join('\n\n');
     if (listing !== this.listing) this.checked.clear();
     this.listing = listing;
     const skillDirOf = skillDirLookup(tree);

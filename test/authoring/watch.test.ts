@@ -58,6 +58,12 @@ describe('IncrementalLint', () => {
     expect(third.rechecked).toHaveLength(2);
     expect(brief(third.diagnostics)).toContain('a/SKILL.md:12:5 link-target');
     expect(brief(third.diagnostics)).toEqual(brief(lint(options).diagnostics));
+
+    // A config change: every file again, with the new severities.
+    writeFileSync(path.join(root, 'skill-lint.config.json'), JSON.stringify({ rules: { 'link-target': 'warning' } }));
+    const fourth = incremental.run();
+    expect(fourth.rechecked).toHaveLength(2);
+    expect(fourth.diagnostics.find((d) => d.ruleId === 'link-target')?.severity).toBe('warning');
   });
 });
 
