@@ -86,15 +86,16 @@ export function newSkill(root: string, name: string): Scaffolded {
     if (routerText === undefined) throw new UsageError(`no skill table found in ${router} to list \`${name}\` in`);
   }
   const { license, compatibility, author, version } = facts ?? DEFAULT_FACTS;
-  const prerequisites = facts ? `\nInstall, sign-in, JSON output and error conventions: the router's [prerequisites](../${ROUTER_SKILL}/references/prerequisites.md).\n` : '';
+  const hasPrerequisites = existsSync(path.join(root, ROUTER_SKILL, 'references', 'prerequisites.md'));
+  const prerequisites = hasPrerequisites ? `\nInstall, sign-in, JSON output and error conventions: the router's [prerequisites](../${ROUTER_SKILL}/references/prerequisites.md).\n` : '';
   const skillMd = [
     '---',
     `name: ${name}`,
     'description: <What this skill does for the user, in one sentence>. Use when the user says "<request>", "<request>", "<request>" or "<request>". For <another job>, use <another skill>.',
-    `license: ${license}`,
-    `compatibility: ${compatibility}`,
+    `license: ${yamlScalar(license)}`,
+    `compatibility: ${yamlScalar(compatibility)}`,
     'metadata:',
-    `  author: ${author}`,
+    `  author: ${yamlScalar(author)}`,
     `  version: "${version}"`,
     '---',
     '',
@@ -206,6 +207,12 @@ export function newRecipe(root: string, slug: string, readme = path.join(root, '
     written.push(readme);
   }
   return { written };
+}
+
+/** A value as a plain YAML scalar when it reads back as itself, else double-quoted (JSON is valid YAML there). */
+function yamlScalar(value: string): string {
+  const plain = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*$/.test(value) && !/: |\s#|\s$/.test(value) && !/^(?:true|false|yes|no|null|~|[\d.]+)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
 }
 
 function escapeRegExp(text: string): string {
