@@ -1,7 +1,7 @@
 // `skill-lint new skill` and `new recipe`, run in a temporary copy of skills/ and the README: the package
 // lints without errors afterwards (the house profile), the description rules warn until the description is
 // written, and a taken or invalid name exits 2 with one line.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -87,6 +87,38 @@ describe('new recipe', () => {
       expect(result.exitCode, slug).toBe(2);
       expect(result.stderr.split('\n'), slug).toHaveLength(1);
       expect(result.stderr, slug).toMatch(message);
+    }
+  });
+});
+
+describe('newSkill on other skills roots', () => {
+  it('without a router: no router row, no prerequisites link, and a clean lint in the spec profile', async () => {
+    const { newSkill } = await import('../../scripts/commands/scaffold.ts');
+    const { lint } = await import('../../scripts/engine/lint.ts');
+    const { allRules } = await import('../../scripts/rules/index.ts');
+    const root = mkdtempSync(path.join(tmpdir(), 'skill-lint-new-bare-'));
+    try {
+      const { written } = newSkill(root, 'reports');
+      expect(written.map((file) => path.relative(root, file))).toEqual(['reports/SKILL.md', 'reports/references/troubleshooting.md', 'reports/references/response-shapes.md']);
+      expect(readFileSync(path.join(root, 'reports/SKILL.md'), 'utf8')).not.toContain('prerequisites');
+      const found = lint({ paths: ['.'], cwd: root, rules: allRules, profile: 'spec' }).diagnostics;
+      expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('quotes a router value that would not read back as plain YAML', async () => {
+    const { newSkill } = await import('../../scripts/commands/scaffold.ts');
+    const root = mkdtempSync(path.join(tmpdir(), 'skill-lint-new-quoted-'));
+    try {
+      cpSync(path.join(repoRoot, 'skills/cargo'), path.join(root, 'cargo'), { recursive: true });
+      const router = path.join(root, 'cargo/SKILL.md');
+      writeFileSync(router, readFileSync(router, 'utf8').replace(/^license: .*$/m, 'license: "Apache-2.0: see LICENSE"'));
+      newSkill(root, 'reports');
+      expect(readFileSync(path.join(root, 'reports/SKILL.md'), 'utf8')).toContain('\nlicense: "Apache-2.0: see LICENSE"\n');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
