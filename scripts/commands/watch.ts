@@ -56,7 +56,12 @@ export function watchCheck(options: WatchOptions): Promise<number> {
     };
     const watchers: FSWatcher[] = targets
       .filter((target) => existsSync(target))
-      .map((target) => (statSync(target).isDirectory() ? watch(target, { recursive: true }, onChange(target)) : watch(target, onChange(path.dirname(target)))));
+      .map((target) => {
+        const watcher = statSync(target).isDirectory() ? watch(target, { recursive: true }, onChange(target)) : watch(target, onChange(path.dirname(target)));
+        // A watched folder deleted or unreadable: say so once; the other watchers go on.
+        watcher.on('error', (error) => options.status(`stopped watching ${path.relative(cwd, target) || '.'}: ${error.message}`));
+        return watcher;
+      });
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
