@@ -82,7 +82,7 @@ describe('check --watch', () => {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const until = async (ready: () => boolean) => {
       for (let waited = 0; !ready(); waited += 50) {
-        if (waited > 20_000) throw new Error(`timed out; stdout: ${stdout}; stderr: ${stderr}`);
+        if (waited > 90_000) throw new Error(`timed out; stdout: ${stdout}; stderr: ${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
@@ -99,5 +99,5 @@ describe('check --watch', () => {
     // The last report has an error: exit 1, as `check` without --watch would; no signal death, no stack trace.
     expect(await exited).toEqual({ code: 1, signal: null });
     expect(stderr).not.toMatch(/\n\s+at /);
-  }, 60_000);
+  }, 240_000);
 });
