@@ -1,7 +1,7 @@
 // `check --watch`: lint, then lint again after every save, re-checking the files that changed and running
 // the rules that read across files (see engine/incremental.ts), and print the report each time. Ends on
 // SIGINT or SIGTERM, with the exit code of the last report.
-import { type FSWatcher, existsSync, statSync, watch } from 'node:fs';
+import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/types.ts';
 import { IncrementalLint } from '../engine/incremental.ts';
@@ -20,6 +20,33 @@ export interface WatchOptions {
   status(line: string): void;
 }
 
+/** Folders never linted, so never watched. */
+const SKIPPED = new Set(['.git', 'node_modules']);
+
+/**
+ * The folders to watch for `target`, each with the names that matter in it (undefined: all). A file is
+ * watched through its folder, since editors often save by renaming a new file over the old one; a folder
+ * with every folder below it (symbolic links not followed).
+ */
+function watchedFolders(target: string, into: Map<string, Set<string> | undefined>): void {
+  let entries;
+  try {
+    entries = statSync(target).isDirectory() ? readdirSync(target, { withFileTypes: true }) : undefined;
+  } catch {
+    // Not there (yet): a file is still watched for through its folder, so that making it counts as a save.
+    entries = undefined;
+  }
+  if (!entries) {
+    const folder = path.dirname(target);
+    if (!into.has(folder) || into.get(folder)) into.set(folder, new Set([...(into.get(folder) ?? []), path.basename(target)]));
+    return;
+  }
+  into.set(target, undefined);
+  for (const entry of entries) {
+    if (entry.isDirectory() && !SKIPPED.has(entry.name)) watchedFolders(path.join(target, entry.name), into);
+  }
+}
+
 export function watchCheck(options: WatchOptions): Promise<number> {
   const cwd = options.lint.cwd ?? process.cwd();
   const incremental = new IncrementalLint(options.lint);
@@ -28,7 +55,6 @@ export function watchCheck(options: WatchOptions): Promise<number> {
   // The config file too: its severities and options change every report.
   const config = path.resolve(cwd, options.lint.configPath ?? 'skill-lint.config.json');
   const targets = [...options.lint.paths.map((target) => path.resolve(cwd, target)), config];
-  options.status(`watching ${options.lint.paths.join(', ')} (Ctrl-C to stop)`);
 
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
@@ -48,25 +74,47 @@ export function watchCheck(options: WatchOptions): Promise<number> {
         // A path that vanished or a config that no longer parses: say so and keep watching.
         options.status(`could not lint: ${(error as Error).message}`);
       }
+      // Folders made or removed since: watched, or no longer.
+      syncWatchers();
     };
     const onChange = (base: string) => (_event: string, file: string | Buffer | null) => {
+      const names = wanted.get(base);
+      if (names && (!file || !names.has(file.toString()))) return;
       changed.add(path.relative(cwd, file ? path.join(base, file.toString()) : base) || '.');
       if (timer) clearTimeout(timer);
       timer = setTimeout(relint, SETTLE_MS);
     };
-    const watchers: FSWatcher[] = targets
-      .filter((target) => existsSync(target))
-      .map((target) => {
-        const watcher = statSync(target).isDirectory() ? watch(target, { recursive: true }, onChange(target)) : watch(target, onChange(path.dirname(target)));
-        // A watched folder deleted or unreadable: say so once; the other watchers go on.
-        watcher.on('error', (error) => options.status(`stopped watching ${path.relative(cwd, target) || '.'}: ${error.message}`));
-        return watcher;
-      });
+    // One plain watcher per folder, set up before the first status line: Node 20's
+    // recursive watching on Linux sets itself up in the background and misses saves made meanwhile.
+    const watchers = new Map<string, FSWatcher>();
+    let wanted = new Map<string, Set<string> | undefined>();
+    const syncWatchers = () => {
+      wanted = new Map();
+      for (const target of targets) watchedFolders(target, wanted);
+      for (const [watched, watcher] of watchers) {
+        if (wanted.has(watched)) continue;
+        watcher.close();
+        watchers.delete(watched);
+      }
+      for (const folder of wanted.keys()) {
+        if (watchers.has(folder)) continue;
+        try {
+          const watcher = watch(folder, onChange(folder));
+          // A folder deleted between the listing and now, or unreadable: the next sync drops it.
+          watcher.on('error', () => undefined);
+          watchers.set(folder, watcher);
+        } catch {
+          // Gone before it could be watched: the next change's sync sees it again if it comes back.
+        }
+      }
+    };
+    syncWatchers();
+    options.status(`watching ${options.lint.paths.join(', ')} (Ctrl-C to stop)`);
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       if (timer) clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
       resolve(options.exitCode(last));
     };
     process.on('SIGINT', stop);

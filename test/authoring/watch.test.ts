@@ -1,7 +1,7 @@
 // `check --watch`: a save brings a new report that matches a full lint, re-checking only the saved file, and
 // the process ends cleanly on SIGINT. Timings are measured by the bench (scripts/bench/watch.ts), not here.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/core/paths.ts';
@@ -93,6 +93,19 @@ describe('check --watch', () => {
     await until(() => stderr.includes('changed:'));
     expect(stdout).toMatch(/12:5 +error +Anchor `#usage` does not match any heading/);
     expect(stderr).toMatch(/a\/references\/guide\.md changed: 1 file checked again in \d+ ms/);
+
+    // A folder made after the start is watched from the report that saw it on: a save inside it counts.
+    const reports = () => stderr.split('changed:').length - 1;
+    mkdirSync(path.join(root, 'c'));
+    save(path.join(root, 'c/SKILL.md'), skillMd('d'), 2);
+    await until(() => stdout.includes('c/SKILL.md') && reports() >= 2);
+    expect(stdout).toMatch(/2:7 +error +Skill name `d` differs from its folder `c`/);
+    const before = reports();
+    const printed = stdout.length;
+    save(path.join(root, 'c/SKILL.md'), skillMd('c'), 3);
+    await until(() => reports() > before && stdout.length > printed && /errors?, \d+ warnings?\n$/.test(stdout));
+    expect(stdout.slice(printed)).toContain('c/SKILL.md');
+    expect(stdout.slice(printed)).not.toMatch(/Skill name `d`/);
 
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.once('exit', (code, signal) => resolve({ code, signal })));
     child.kill('SIGINT');
