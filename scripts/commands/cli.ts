@@ -19,6 +19,11 @@ import { FORMATS, type Format, formatDiagnostics } from '../report/index.ts';
 import { formatRuleList, formatRuleTable } from '../report/rules.ts';
 import { allRules } from '../rules/index.ts';
 import { guardStreams, useColor } from './streams.ts';
+import { type FileChange, fixableCount, lintAndFix } from './fix.ts';
+import { unifiedDiff } from './unified-diff.ts';
+import { newRecipe, newSkill } from './scaffold.ts';
+import { watchCheck } from './watch.ts';
+import { repositoryRoot } from '../load/repository.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -44,18 +49,42 @@ export async function main(argv: string[]): Promise<number> {
     .option('--threads <n>', 'threads to lint with, this one included (default: one per core from 2,000 files)', (value: string) => parseCount(value, '--threads', 1))
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
-    .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; quiet?: boolean; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
+    .option('--fix', 'apply the safe repairs rules offer, write the files, and report what remains')
+    .addOption(new Option('--fix-dry-run', 'print the repairs --fix would make as a unified diff; write nothing').conflicts('fix'))
+    .addOption(new Option('--watch', 'lint again after every save, re-checking what changed; Ctrl-C stops').conflicts(['fix', 'fixDryRun', 'explain']))
+    .action(async (paths: string[], options: CheckOptions) => {
       if (options.threads !== undefined && usableThreads(options.threads) < options.threads) {
         const usable = usableThreads(options.threads);
         process.stderr.write(`skill-lint: --threads ${options.threads} is more than this machine runs at once; using ${usable}\n`);
         options.threads = usable;
       }
-      const { diagnostics: found, projects, notes, repositoryRoot } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
-      // --quiet drops warnings from the output only: --max-warnings still counts them.
-      const diagnostics = options.quiet ? found.filter((d) => d.severity === 'error') : found;
+      const lintOptions = { rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads };
       const color = options.format === 'stylish' && useColor(process.stdout);
-      out(formatDiagnostics(options.format, diagnostics, allRules, { color, paths: { cwd: process.cwd(), root: repositoryRoot } }));
+      // --quiet drops warnings from the output only: --max-warnings still counts them.
+      const print = (found: Diagnostic[], root: string) =>
+        out(formatDiagnostics(options.format, options.quiet ? found.filter((d) => d.severity === 'error') : found, allRules, { color, paths: { cwd: process.cwd(), root } }));
+      if (options.watch) {
+        const root = repositoryRoot(path.resolve(paths[0] ?? '.'), options.config, process.cwd());
+        exitCode = await watchCheck({
+          lint: lintOptions,
+          print: (diagnostics) => print(diagnostics, root),
+          exitCode: (diagnostics) => exitCodeFor(diagnostics, options.maxWarnings),
+          status: (line) => process.stderr.write(`skill-lint: ${line}\n`),
+        });
+        return;
+      }
+      if (options.fixDryRun) {
+        const { diagnostics, changes } = await lintAndFix({ ...lintOptions, dryRun: true });
+        for (const change of changes) out(unifiedDiff(change.displayPath, change.before, change.after));
+        process.stderr.write(`${describeRepairs(changes)} (dry run: nothing written)\n`);
+        exitCode = exitCodeFor(diagnostics, options.maxWarnings);
+        return;
+      }
+      const { diagnostics, projects, notes, repositoryRoot: root, changes } = options.fix ? await lintAndFix(lintOptions) : { ...(await lintParallel(lintOptions)), changes: undefined };
+      print(diagnostics, root);
       for (const note of notes) process.stderr.write(`skill-lint: note: ${note}\n`);
+      if (changes) process.stderr.write(`${describeRepairs(changes)}\n`);
+      else if (options.format === 'stylish' && fixableCount(diagnostics) > 0) process.stderr.write(`${fixableCount(diagnostics)} of these can be repaired with \`skill-lint check --fix\`\n`);
       if (options.explain) {
         for (const project of projects) for (const skill of project.skills) {
           for (const link of reachFrom(skill, project).crossSkill) {
@@ -63,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
           }
         }
       }
-      exitCode = exitCodeFor(found, options.maxWarnings);
+      exitCode = exitCodeFor(diagnostics, options.maxWarnings);
     });
 
   program
@@ -191,9 +220,28 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
 
+  const scaffold = program.command('new').description('write a new skill folder or GTM recipe, listed where the package lists them');
+  scaffold
+    .command('skill')
+    .description('write <name>/ with SKILL.md, a troubleshooting and a response-shapes page, and add it to the router\'s table')
+    .argument('<name>', 'skill name: lower-case letters, digits and hyphens')
+    .option('--skills-root <dir>', 'skills root', 'skills')
+    .action((name: string, options: { skillsRoot: string }) => {
+      for (const file of newSkill(options.skillsRoot, name).written) out(`wrote ${path.relative(process.cwd(), file)}\n`);
+    });
+  scaffold
+    .command('recipe')
+    .description('write a cargo-gtm recipe page and list it in the skill\'s recipe table and the README')
+    .argument('<slug>', 'recipe file name without .md: lower-case letters, digits and hyphens')
+    .option('--skills-root <dir>', 'skills root', 'skills')
+    .option('--readme <file>', 'README that lists the recipes (default: the one beside the skills root)')
+    .action((slug: string, options: { skillsRoot: string; readme?: string }) => {
+      for (const file of newRecipe(options.skillsRoot, slug, options.readme).written) out(`wrote ${path.relative(process.cwd(), file)}\n`);
+    });
+
   program
     .command('rules')
-    .description('list every rule with its id, default severity, profile and description')
+    .description('list every rule with its id, default severity, profile, whether --fix repairs it ("fix"), description and options')
     .addOption(new Option('-f, --format <format>', 'output format (markdown: the README\'s rule table)').choices(['text', 'json', 'markdown']).default('text'))
     .action((options: { format: 'text' | 'json' | 'markdown' }) => {
       if (options.format === 'json') out(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
@@ -214,6 +262,24 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return exitCode;
+}
+
+interface CheckOptions {
+  format: Format;
+  profile?: 'spec' | 'cargo';
+  quiet?: boolean;
+  maxWarnings?: number;
+  config?: string;
+  explain?: boolean;
+  threads?: number;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  watch?: boolean;
+}
+
+function describeRepairs(changes: FileChange[]): string {
+  const repairs = changes.reduce((sum, change) => sum + change.repairs, 0);
+  return `${repairs} repair${repairs === 1 ? '' : 's'} in ${changes.length} file${changes.length === 1 ? '' : 's'}`;
 }
 
 function exitCodeFor(diagnostics: Diagnostic[], maxWarnings: number | undefined): number {

@@ -1,5 +1,5 @@
 // The shape of a rule: metadata that both runs it and documents it, and one check function.
-import type { Document, DocumentIndex, Invocation, Project, Severity, Span } from './types.ts';
+import type { Document, DocumentIndex, Invocation, Project, Severity, Span, TextEdit } from './types.ts';
 
 export interface RuleMeta {
   /** Kebab-case id, used in config files, disable comments and output. */
@@ -10,6 +10,8 @@ export interface RuleMeta {
   profile: 'spec' | 'cargo';
   /** The options a config file may set, each a JSON Schema with its default: validated when the config loads. */
   options?: OptionSchemas;
+  /** The rule attaches a repair to the reports it can repair safely (`check --fix`). */
+  fixable?: true;
 }
 
 /** One rule option: a JSON Schema (the subset rules need) with its default and what it means. */
@@ -53,6 +55,11 @@ export interface Report {
   path?: string;
   /** `warning` lowers this finding below the rule's severity: the rule is sure of the defect, not of its weight. */
   severity?: 'warning';
+  /**
+   * The one repair that makes this report go away without changing what the text means: edits to the
+   * reported document. Left out when more than one repair is possible.
+   */
+  fix?: TextEdit[];
 }
 
 interface BaseContext<S extends OptionSchemas> {

@@ -15,6 +15,18 @@ export interface Span {
   end: Point;
 }
 
+/**
+ * A replacement of part of a document's text, by 0-based offsets into that text (after any byte-order mark).
+ * `replaces`, when given, is the text the range must hold for the edit to apply: a rule that sees only a
+ * document's index (no text) says what it expects there, and an edit whose file changed meanwhile is dropped.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+  replaces?: string;
+}
+
 export interface Diagnostic {
   ruleId: string;
   severity: Severity;
@@ -27,6 +39,8 @@ export interface Diagnostic {
   message: string;
   /** What would be right ("did you mean `conjonction`?"). */
   hint?: string;
+  /** The repair `check --fix` applies, from a rule whose metadata says `fixable`: edits to `file`. */
+  fix?: TextEdit[];
 }
 
 /** One file as read from disk, before parsing. */

@@ -71,7 +71,7 @@ export async function lintParallel(options: LintOptions): Promise<LintResult> {
   return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes, repositoryRoot: repositoryRoot(projects[0].root, settings.config.file, settings.cwd) };
 }
 
-function settingsFor(options: LintOptions): RunSettings {
+export function settingsFor(options: LintOptions): RunSettings {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig(cwd, options.configPath);
   validateConfig(config, options.rules);

@@ -130,7 +130,7 @@ export function parseFile(file: string, cwd: string, skillDir: string | undefine
  * The skill folder of a file: the outermost skill folder above it. Found by walking up the file's folders,
  * so the cost stays with a path's depth however many skills the tree has.
  */
-function skillDirLookup(tree: LoadedTree): (file: string) => string | undefined {
+export function skillDirLookup(tree: LoadedTree): (file: string) => string | undefined {
   const skillDirs = new Set(tree.skillDirs);
   return (file) => {
     let found: string | undefined;
@@ -141,7 +141,7 @@ function skillDirLookup(tree: LoadedTree): (file: string) => string | undefined 
   };
 }
 
-function assemble(tree: LoadedTree, cwd: string, documents: Map<string, DocumentIndex>): Project {
+export function assemble(tree: LoadedTree, cwd: string, documents: Map<string, DocumentIndex>): Project {
   const skills: Skill[] = tree.skillDirs.map((dir) => {
     const skillMd = path.join(dir, 'SKILL.md');
     const doc = documents.get(skillMd) ?? parseDocument(readSkillFile(skillMd, cwd, dir));

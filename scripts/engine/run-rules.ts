@@ -62,6 +62,7 @@ class Collector {
         endColumn: end.column,
         message: found.message,
         ...(found.hint ? { hint: found.hint } : {}),
+        ...(found.fix && active.rule.meta.fixable ? { fix: found.fix } : {}),
       });
     };
   }

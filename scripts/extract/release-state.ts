@@ -24,6 +24,8 @@ export interface ReleaseState {
   top: string;
   /** The newest `v*` tag reachable from HEAD; undefined before the first release. */
   tag?: string;
+  /** The object id `tag` names (a commit, or an annotated tag), to read files at it. */
+  tagObject?: string;
   /** Every skill whose shipping files differ from the tag (all skills when there is no tag). */
   changes: SkillChange[];
 }
@@ -34,19 +36,41 @@ function git(top: string, args: string[]): string | undefined {
   return result.status === 0 && !result.error ? result.stdout : undefined;
 }
 
+/**
+ * Work-tree tops found so far. `check --watch` reads the release state after every save, and each git call
+ * costs tens of milliseconds; a folder that is in a work tree stays in it (one that is not may become one).
+ */
+const knownTops = new Map<string, string>();
+
 export function gitTop(dir: string): string | undefined {
+  const known = knownTops.get(dir);
+  if (known) return known;
   const top = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
-  return top ? realpathSync(top) : undefined;
+  if (!top) return undefined;
+  const real = realpathSync(top);
+  knownTops.set(dir, real);
+  return real;
 }
 
-/** The newest `v*` tag that HEAD contains, by version order (v1.10.0 after v1.9.0). */
-export function lastReleaseTag(top: string): string | undefined {
-  return git(top, ['tag', '--list', 'v*', '--sort=-v:refname', '--merged', 'HEAD'])?.split('\n').find((line) => line.trim() !== '')?.trim();
+/** The newest `v*` tag that HEAD contains, by version order (v1.10.0 after v1.9.0), and its object id. */
+export function lastRelease(top: string): { tag: string; object: string } | undefined {
+  const line = git(top, ['tag', '--list', 'v*', '--sort=-v:refname', '--merged', 'HEAD', '--format=%(refname:short) %(objectname)'])
+    ?.split('\n')
+    .find((candidate) => candidate.trim() !== '');
+  if (!line) return undefined;
+  const [tag, object] = line.trim().split(' ');
+  return { tag, object };
 }
+
+/** Files at an object id never change, so they are read from git once (see knownTops). */
+const filesAtObjects = new Map<string, string | undefined>();
 
 /** The text of a file as it was at `ref`, or undefined when it did not exist there. */
 export function fileAt(top: string, ref: string, relative: string): string | undefined {
-  return git(top, ['show', `${ref}:${relative}`]);
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(ref)) return git(top, ['show', `${ref}:${relative}`]);
+  const key = `${top}\0${ref}\0${relative}`;
+  if (!filesAtObjects.has(key)) filesAtObjects.set(key, git(top, ['show', `${ref}:${relative}`]));
+  return filesAtObjects.get(key);
 }
 
 /** Subjects of the commits since `ref` that touched `relative`, oldest first. */
@@ -83,7 +107,7 @@ export function relativeDir(top: string, skill: Skill): string {
 /** A skill's `metadata.version` at the state's tag; null when it had none or did not exist. */
 export function versionAtTag(state: ReleaseState, skill: Skill): string | null {
   if (!state.tag) return null;
-  const before = fileAt(state.top, state.tag, `${relativeDir(state.top, skill)}/SKILL.md`);
+  const before = fileAt(state.top, state.tagObject ?? state.tag, `${relativeDir(state.top, skill)}/SKILL.md`);
   return before === undefined ? null : versionOf(before).version;
 }
 
@@ -102,11 +126,12 @@ function withoutVersion(text: string): string {
 export function releaseState(project: Project): ReleaseState | undefined {
   const top = gitTop(project.root);
   if (!top) return undefined;
-  const tag = lastReleaseTag(top);
+  const release = lastRelease(top);
   const realDirs = new Map(project.skills.map((skill) => [skill, relativeDir(top, skill)]));
-  if (!tag) {
+  if (!release) {
     return { top, changes: project.skills.map((skill) => ({ skill, files: [], previous: null })) };
   }
+  const { tag, object } = release;
   const dirs = [...realDirs.values()];
   const listed = [
     ...(git(top, ['diff', '--name-only', '-z', tag, '--', ...dirs]) ?? '').split('\0'),
@@ -121,7 +146,7 @@ export function releaseState(project: Project): ReleaseState | undefined {
     let files = touched.filter((file) => shipping.has(file) || deleted(file)).sort();
     // A skill that only lost files has no shipped page left to show it: its links went with them.
     if (!files.some((file) => shipping.has(file))) continue;
-    const before = fileAt(top, tag, `${dir}/SKILL.md`);
+    const before = fileAt(top, object, `${dir}/SKILL.md`);
     // A SKILL.md whose only edit is its own version (what a release writes) is not a change of the skill.
     if (files.includes('SKILL.md') && before !== undefined && withoutVersion(before) === withoutVersion(readText(skill.doc.file.path))) {
       files = files.filter((file) => file !== 'SKILL.md');
@@ -129,7 +154,7 @@ export function releaseState(project: Project): ReleaseState | undefined {
     }
     changes.push({ skill, files, previous: before === undefined ? null : versionOf(before).version });
   }
-  return { top, tag, changes };
+  return { top, tag, tagObject: object, changes };
 }
 
 /**

@@ -31,9 +31,9 @@ export function formatRuleList(rules: Rule[]): string {
   const width = Math.max(...rules.map((rule) => rule.meta.id.length));
   const lines: string[] = [];
   for (const rule of rules) {
-    const { id, severity, profile, description } = rule.meta;
-    lines.push(`${id.padEnd(width)}  ${severity.padEnd(7)}  ${profile.padEnd(5)}  ${description}`);
-    for (const option of optionLines(rule)) lines.push(`${''.padEnd(width)}  ${''.padEnd(7)}  ${''.padEnd(5)}    option ${option}`);
+    const { id, severity, profile, description, fixable } = rule.meta;
+    lines.push(`${id.padEnd(width)}  ${severity.padEnd(7)}  ${profile.padEnd(5)}  ${fixable ? 'fix' : '   '}  ${description}`);
+    for (const option of optionLines(rule)) lines.push(`${''.padEnd(width)}  ${''.padEnd(7)}  ${''.padEnd(5)}         option ${option}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -42,12 +42,12 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function formatRuleTable(rules: Rule[]): string {
   const rows = rules.map((rule) => {
-    const { id, severity, profile, description } = rule.meta;
+    const { id, severity, profile, description, fixable } = rule.meta;
     const options = Object.entries(rule.meta.options ?? {}).map(([name, schema]) => {
       const value = defaultText(schema);
       return `\`${name}\`${value === undefined ? '' : ` = ${schema.type === 'string' || Array.isArray(schema.default) ? `\`${value}\`` : value}`}: ${schema.description}`;
     });
-    return `| <a id="${ruleAnchor(id)}"></a>\`${id}\` | ${severity} | ${profile} | ${cell(description)} | ${cell(options.join('; '))} |`;
+    return `| <a id="${ruleAnchor(id)}"></a>\`${id}\` | ${severity} | ${profile} | ${fixable ? 'yes' : ''} | ${cell(description)} | ${cell(options.join('; '))} |`;
   });
-  return ['| Rule | Severity | Profile | Checks | Options (default) |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+  return ['| Rule | Severity | Profile | `--fix` | Checks | Options (default) |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }

@@ -1,8 +1,9 @@
 // Every `#anchor` names a heading that exists, on this page or the page linked.
 import { distance } from 'fastest-levenshtein';
-import type { Rule } from '../core/rule.ts';
-import type { DocumentIndex } from '../core/types.ts';
+import type { Report, Rule } from '../core/rule.ts';
+import type { DocumentIndex, Link } from '../core/types.ts';
 import { resolveLink } from '../extract/links.ts';
+import { nearest as closeSpellings } from '../schema/suggest.ts';
 
 const rule: Rule = {
   meta: {
@@ -10,6 +11,7 @@ const rule: Rule = {
     description: 'Heading anchors in links exist on the target page (GitHub slug rules, duplicate suffixes included).',
     severity: 'error',
     profile: 'spec',
+    fixable: true,
   },
   checkDocument(doc, context) {
     for (const link of doc.links) {
@@ -29,6 +31,7 @@ const rule: Rule = {
         span: link.span,
         message: `Anchor \`#${anchor}\` does not match any heading in ${target === doc ? 'this page' : `\`${target.file.displayPath}\``}`,
         hint: nearest ? `did you mean \`#${nearest}\`?` : undefined,
+        ...anchorFix(link, anchor, target.anchors),
       });
     }
   },
@@ -43,6 +46,19 @@ function nearestAnchor(anchors: Set<string>, wanted: string): string | undefined
     if (edits < bestDistance) [best, bestDistance] = [anchor, edits];
   }
   return bestDistance <= Math.max(2, wanted.length / 3) ? best : undefined;
+}
+
+/**
+ * The repair of an inline link `[text](page.md#anchr)` when exactly one anchor of the target is close to the
+ * one written: the anchor is then the last thing before the closing parenthesis. The rule sees no text, so the
+ * edit says what it replaces; a link written otherwise (a title, angle brackets, an escape) is left alone.
+ */
+function anchorFix(link: Link, anchor: string, anchors: Set<string>): Pick<Report, 'fix'> {
+  if (link.kind !== 'link') return {};
+  const candidates = closeSpellings(anchor, anchors, 2);
+  if (candidates.length !== 1) return {};
+  const end = link.span.end.offset - 1;
+  return { fix: [{ start: end - anchor.length, end, text: candidates[0], replaces: anchor }] };
 }
 
 export default rule;

@@ -10,7 +10,7 @@ import { containsPlaceholder, isPlaceholder } from '../parse/placeholders.ts';
 import { type Location, escapePointer } from '../parse/doc-json.ts';
 import { type CommandSpec, type FlagSpec, type LoadedSchema, commandName, findFlag, loadCliSchema, resolveCommand } from './index.ts';
 import { integrationSlugs } from './integrations.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, nearest } from './suggest.ts';
 
 export type CommandRuleId =
   | 'command-unknown'
@@ -31,6 +31,15 @@ export interface Finding {
   inner?: { start: number; end: number };
   message: string;
   hint?: string;
+  /** The one safe repair: replace this range of the word's value (same coordinates as `inner`). */
+  fix?: ValueEdit;
+}
+
+/** A replacement inside a word's value, or inside the JSON text a check read. */
+export interface ValueEdit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 const HELP = new Set(['--help', '-h', '--version', '-V']);
@@ -191,11 +200,14 @@ class CommandCheck {
       const names = this.command.flags.map((flag) => flag.name);
       const typed = name ?? text.replace(/^-+/, '');
       const hint = didYouMean(typed, [...names, ...this.schema.globalFlags.keys()])?.replace(/`([^`]+)`/g, '`--$1`');
+      // A long flag with one close spelling is renamed; with several, which one was meant is the author's call.
+      const closest = argument.long && name !== undefined ? nearest(name, [...names, ...this.schema.globalFlags.keys()]) : [];
       this.findings.push({
         ruleId: 'command-unknown-flag',
         word: index,
         message: `\`${argument.long ? `--${name}` : text}\` is not a flag of \`cargo-ai ${this.name}\``,
         hint: hint ?? (names.length > 0 ? `its flags: ${names.map((flag) => `--${flag}`).join(', ')}` : `\`${this.name}\` takes no flags`),
+        ...(closest.length === 1 ? { fix: { start: 2, end: 2 + name!.length, text: closest[0] } } : {}),
       });
       return;
     }
@@ -240,14 +252,16 @@ class CommandCheck {
   private value(spec: FlagSpec, index: number, value: string, offset: number): void {
     const word = this.invocation.args[index];
     if (word.dynamic || isPlaceholder(value)) return;
-    const report = (message: string, hint?: string, inner?: { start: number; end: number }) =>
-      this.findings.push({ ruleId: 'command-flag-value', word: index, message, ...(hint ? { hint } : {}), ...(inner ? { inner } : {}) });
+    const report = (message: string, hint?: string, inner?: { start: number; end: number }, fix?: ValueEdit) =>
+      this.findings.push({ ruleId: 'command-flag-value', word: index, message, ...(hint ? { hint } : {}), ...(inner ? { inner } : {}), ...(fix ? { fix } : {}) });
     switch (spec.type) {
       case 'number':
         if (!isNumber(value)) report(`\`--${spec.name}\` takes a number, not \`${value}\``);
         return;
       case 'enum':
-        if (!spec.values!.includes(value)) report(`\`--${spec.name}\` is one of ${spec.values!.join(', ')}; \`${value}\` is not`, didYouMean(value, spec.values!));
+        if (!spec.values!.includes(value)) {
+          report(`\`--${spec.name}\` is one of ${spec.values!.join(', ')}; \`${value}\` is not`, didYouMean(value, spec.values!), undefined, caseFix(value, spec.values!, offset));
+        }
         return;
       case 'list': {
         const items = spec.items!;
@@ -260,7 +274,8 @@ class CommandCheck {
           if (trimmed === '') report(`\`--${spec.name}\` has an empty item`, 'separate the values with single commas, no spaces', inner);
           else if (items.type === 'number' && !isNumber(trimmed)) report(`\`--${spec.name}\` takes numbers; \`${trimmed}\` is not one`, undefined, inner);
           else if (items.type === 'enum' && !items.values!.includes(trimmed)) {
-            report(`\`--${spec.name}\` takes ${items.values!.join(', ')}; \`${trimmed}\` is not one of them`, didYouMean(trimmed, items.values!), inner);
+            const fix = caseFix(trimmed, items.values!, inner.start + item.indexOf(trimmed));
+            report(`\`--${spec.name}\` takes ${items.values!.join(', ')}; \`${trimmed}\` is not one of them`, didYouMean(trimmed, items.values!), inner, fix);
           }
         }
         return;
@@ -275,8 +290,15 @@ class CommandCheck {
 
   private json(spec: FlagSpec, index: number, value: string, offset: number): void {
     const result = this.schema.json.check(spec.schema ?? {}, value);
-    const push = (ruleId: CommandRuleId, message: string, hint: string | undefined, start: number, end: number) =>
-      this.findings.push({ ruleId, word: index, message, ...(hint ? { hint } : {}), inner: { start: offset + start, end: offset + end } });
+    const push = (ruleId: CommandRuleId, message: string, hint: string | undefined, start: number, end: number, fix?: ValueEdit) =>
+      this.findings.push({
+        ruleId,
+        word: index,
+        message,
+        ...(hint ? { hint } : {}),
+        inner: { start: offset + start, end: offset + end },
+        ...(fix ? { fix: { start: offset + fix.start, end: offset + fix.end, text: fix.text } } : {}),
+      });
     if ('syntax' in result) {
       const { offset: at, message } = result.syntax;
       push('command-json', `\`--${spec.name}\` is not valid JSON: ${message}`, jsonSyntaxHint(value), at, Math.min(at + 1, value.length));
@@ -285,7 +307,7 @@ class CommandCheck {
     if (!result.ok) {
       for (const problem of result.problems) {
         const hint = problem.hint ?? undefined;
-        push('command-json', `\`--${spec.name}\`: ${problem.message}`, hint, problem.start, problem.end);
+        push('command-json', `\`--${spec.name}\`: ${problem.message}`, hint, problem.start, problem.end, problem.fix);
       }
     }
     for (const found of slugsIn(result.value, result.locations)) {
@@ -399,6 +421,13 @@ function slugsIn(value: unknown, locations: Map<string, Location>): { slug: stri
   };
   visit(value, '');
   return out;
+}
+
+/** The one allowed value that `value` equals but for letter case (`Success` for `success`), as a repair at `start`. */
+function caseFix(value: string, allowed: string[], start: number): ValueEdit | undefined {
+  const lower = value.toLowerCase();
+  const matches = allowed.filter((candidate) => candidate.toLowerCase() === lower);
+  return matches.length === 1 ? { start, end: start + value.length, text: matches[0] } : undefined;
 }
 
 function isNumber(text: string): boolean {

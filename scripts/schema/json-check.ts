@@ -20,6 +20,8 @@ export interface JsonProblem {
   /** Offsets into the checked text. */
   start: number;
   end: number;
+  /** The one safe repair, by offsets into the checked text (a misspelt key renamed). */
+  fix?: { start: number; end: number; text: string; replaces: string };
 }
 
 export type JsonCheck =
@@ -77,6 +79,8 @@ export class JsonChecker {
     const { value, locations } = parsed;
     if (validate(value)) return { ok: true, value, locations };
     const problems = this.explain(validate.errors ?? [], parsed.partial, locations, text.length);
+    // A key written with escapes is not where its plain spelling says: no repair is offered for it.
+    for (const problem of problems) if (problem.fix && text.slice(problem.fix.start, problem.fix.end) !== problem.fix.replaces) delete problem.fix;
     return problems.length === 0 ? { ok: true, value, locations } : { ok: false, problems, value, locations };
   }
 
@@ -205,7 +209,12 @@ export class JsonChecker {
         const start = location?.keyStart ?? here.start;
         const end = location?.keyStart !== undefined ? location.keyStart + JSON.stringify(key).length : here.end;
         const hint = didYouMean(key, allowed) ?? (allowed.length > 0 ? `allowed keys: ${allowed.join(', ')}` : 'this object takes no keys');
-        return at(start, end, `unknown key \`${key}\` in ${pointer === '' ? 'the object' : path}`, hint, child);
+        const problem = at(start, end, `unknown key \`${key}\` in ${pointer === '' ? 'the object' : path}`, hint, child);
+        // `conjunction` → `conjonction`: renamed when one allowed key is close and the object does not have it yet.
+        const closest = nearest(key, allowed, 2);
+        const present = typeof error.data === 'object' && error.data !== null && closest.length === 1 && Object.hasOwn(error.data, closest[0]);
+        if (closest.length === 1 && !present && location?.keyStart !== undefined) problem.fix = { start, end, text: JSON.stringify(closest[0]), replaces: JSON.stringify(key) };
+        return problem;
       }
       case 'required': {
         const missing = String(error.params.missingProperty);
