@@ -4,9 +4,10 @@
 // shows its answer in a `json` block that fits its result schema.
 import path from 'node:path';
 import type { Document, Invocation } from '../core/types.ts';
-import { jqArguments, savedBefore, shellSteps } from '../extract/shell-flows.ts';
+import { extractShell } from '../extract/invocations.ts';
+import { jqArguments, savedBefore } from '../extract/shell-flows.ts';
 import { parseDocJson } from '../parse/doc-json.ts';
-import { answerBlocks, commandOfStep } from '../rules/output-support.ts';
+import { answerBlocks, commandOfCall } from '../rules/output-support.ts';
 import { checkAnswer } from '../schema/answer-check.ts';
 import { type CommandSpec, commandName, commandsOf, loadCliSchema, resolveCommand } from '../schema/index.ts';
 import { resultOf } from '../schema/results.ts';
@@ -97,19 +98,19 @@ export function computeAnswerCoverage(documents: Map<string, Document>, options:
         if (result?.kind === 'body' && checkAnswer(parsed.value, result).every((problem) => problem.lesser)) documented.add(command);
       }
     }
-    const steps = shellSteps(doc);
+    const steps = extractShell(doc).commands;
     for (const step of steps) {
       const jq = jqArguments(step);
       if (!jq) continue;
       const file = jq.files[0]?.value;
-      const source = file === undefined ? step.pipedFrom : savedBefore(doc, file, step.span.start.offset);
-      const command = source && commandOfStep(source);
+      const source = file === undefined ? step.input : savedBefore(doc, file, step.words[0].span.start.offset);
+      const command = source && commandOfCall(source);
       if (command) readWithJq.add(command);
     }
     const skill = doc.file.skillDir ? path.basename(doc.file.skillDir) : undefined;
     if (skill && !NOT_CAPABILITY.has(skill)) {
       for (const step of steps) {
-        const command = commandOfStep(step);
+        const command = commandOfCall(step);
         if (command && (command.path[2] === 'get' || command.path[2] === 'list')) getOrList.add(command);
       }
     }

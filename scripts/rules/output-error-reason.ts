@@ -3,11 +3,11 @@
 // within the skill's domain), and in tables of reasons: a row's reasons against the commands of its `Command`
 // column, or, without one, against the commands the heading above the table names (any of them may raise it).
 import type { Rule } from '../core/rule.ts';
-import type { Document, Heading, InlineCode, Span, Table } from '../core/types.ts';
+import type { Document, InlineCode, Span, Table } from '../core/types.ts';
 import { type CommandSpec, commandName, loadCliSchema } from '../schema/index.ts';
 import { errorReasonsOf } from '../schema/results.ts';
 import { didYouMean } from '../schema/suggest.ts';
-import { commandMentions, commandsNamedIn, skillDomain } from './output-support.ts';
+import { commandMentions, commandsNamedIn, nearestHeading, skillDomain } from './output-support.ts';
 
 const SENTENCE_END = /[.!?](?:\s|$)|\n[ \t]*\n|\n[ \t>]*(?:[-*+]|\d+[.)])\s|\n#/;
 const REASON_HEADER = /^reasons?$|^error reasons?$|^code$/i;
@@ -93,7 +93,7 @@ function checkTable(
   const reasonColumns = header.flatMap((text, index) => (REASON_HEADER.test(text) ? [index] : []));
   if (reasonColumns.length === 0) return;
   const commandColumn = header.findIndex((text) => COMMAND_HEADER.test(text));
-  const heading = headingAbove(doc, table.span.start.offset);
+  const heading = nearestHeading(doc, table.span.start.offset);
   const headingCommands = heading ? commandsNamedIn(doc.text.slice(heading.span.start.offset, heading.span.end.offset), domain) : [];
   for (const row of table.rows.slice(1)) {
     const byColumn = commandColumn >= 0 ? commandsNamedIn((row[commandColumn]?.inlineCode ?? []).map((value) => `\`${value}\``).join(' '), domain) : [];
@@ -113,15 +113,6 @@ function checkTable(
 /** The inline code of a table cell, with spans (the cell keeps only their values). */
 function codesIn(doc: Document, span: Span, values: string[]): { value: string; span: Span }[] {
   return doc.inlineCode.filter((code) => code.span.start.offset >= span.start.offset && code.span.end.offset <= span.end.offset && values.includes(code.value));
-}
-
-function headingAbove(doc: Document, offset: number): Heading | undefined {
-  let found: Heading | undefined;
-  for (const heading of doc.headings) {
-    if (heading.span.start.offset >= offset) break;
-    found = heading;
-  }
-  return found;
 }
 
 export default rule;

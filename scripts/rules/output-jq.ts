@@ -4,8 +4,9 @@
 import type { FileContext, Rule } from '../core/rule.ts';
 import type { Document, Span, Word } from '../core/types.ts';
 import { extractShell, offsetInValue, type ShellCommand } from '../extract/invocations.ts';
+import { commandOfCall } from './output-support.ts';
 import { JqSyntaxError, parseJq } from '../parse/jq.ts';
-import { commandName, loadCliSchema, resolveCommand, type CommandSpec } from '../schema/index.ts';
+import { commandName, loadCliSchema, type CommandSpec } from '../schema/index.ts';
 import { checkJqPaths } from '../schema/jq-paths.ts';
 import { resultOf } from '../schema/results.ts';
 
@@ -63,13 +64,6 @@ export function readJqCall(words: Word[]): JqCall | undefined {
 }
 
 /** The command an invocation runs, when it prints an answer (not its help). */
-function commandOf(command: ShellCommand | undefined): CommandSpec | undefined {
-  const invocation = command?.invocation;
-  if (!invocation || invocation.args.some((arg) => arg.value === '--help' || arg.value === '-h')) return undefined;
-  const resolved = resolveCommand(invocation.args.map((arg) => arg.value));
-  return resolved.ok ? resolved.command : undefined;
-}
-
 function spanIn(doc: Document, word: Word, start: number, end: number): Span {
   const from = offsetInValue(doc, word, start);
   const to = offsetInValue(doc, word, end);
@@ -84,7 +78,7 @@ function check(doc: Document, context: FileContext): void {
   for (const shell of commands) {
     const jq = readJqCall(shell.words);
     if (jq) checkCall(doc, context, shell, jq, saved);
-    const producer = commandOf(shell);
+    const producer = commandOfCall(shell);
     if (shell.writes) {
       if (producer) saved.set(shell.writes, producer);
       else saved.delete(shell.writes);
@@ -99,7 +93,7 @@ function checkCall(doc: Document, context: FileContext, shell: ShellCommand, jq:
     if (producers.some((producer) => producer !== producers[0])) return;
     source = producers[0];
   } else if (!jq.nullInput) {
-    source = commandOf(shell.input);
+    source = commandOfCall(shell.input);
   }
   const variables: Record<string, 'answers'> = {};
   let variableSource: CommandSpec | undefined;

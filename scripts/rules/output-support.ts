@@ -1,23 +1,19 @@
 // What the output rules share: finding the command a value or block shows the answer of.
 import type { CodeBlock, Document, Heading, Span, Word } from '../core/types.ts';
-import { type ShellStep, jqArguments, savedBefore, stepsInside } from '../extract/shell-flows.ts';
+import type { ShellCommand } from '../extract/invocations.ts';
+import { commandsInside, jqArguments, savedBefore } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
 import { type CommandSpec, commandsOf, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
 
-const NPX_PACKAGE = /^@cargo-ai\/cli(?:@\S+)?$/;
-
-/** The command a shell call runs, when it is `cargo-ai …` (or `npx @cargo-ai/cli …`) with a known command path. */
-export function commandOfStep(step: ShellStep): CommandSpec | undefined {
-  const words = step.words.map((word) => word.value);
-  let start: number;
-  if (words[0] === 'cargo-ai') start = 1;
-  else if (words[0] === 'npx') {
-    const at = words.findIndex((word) => NPX_PACKAGE.test(word));
-    if (at < 0) return undefined;
-    start = at + 1;
-  } else return undefined;
-  if (step.words.slice(start, start + 3).some((word) => word.dynamic)) return undefined;
-  const resolved = resolveCommand(words.slice(start));
+/**
+ * The command a shell call runs, when it is `cargo-ai …` (or `npx @cargo-ai/cli …`) with a known command path
+ * written out (no `$var` in it), and not a `--help` request (which prints help, not an answer).
+ */
+export function commandOfCall(call: ShellCommand | undefined): CommandSpec | undefined {
+  const invocation = call?.invocation;
+  if (!invocation || invocation.args.some((arg) => arg.value === '--help' || arg.value === '-h')) return undefined;
+  if (invocation.args.slice(0, 3).some((arg) => arg.dynamic)) return undefined;
+  const resolved = resolveCommand(invocation.args.map((arg) => arg.value));
   return resolved.ok ? resolved.command : undefined;
 }
 
@@ -34,15 +30,15 @@ export interface AnswerRead {
  */
 export function answerReadBy(doc: Document, word: Word): AnswerRead | undefined {
   if (!word.dynamic || !/^\$\([\s\S]*\)$/.test(word.value)) return undefined;
-  const inside = stepsInside(doc, word);
+  const inside = commandsInside(doc, word);
   const jq = inside[inside.length - 1];
   const args = jq && jqArguments(jq);
   if (!args || args.files.length > 1) return undefined;
   const path = readSimplePath(args.filter.value);
   if (!path) return undefined;
   const file = args.files[0]?.value;
-  const source = file === undefined ? jq.pipedFrom : savedBefore(doc, file, word.span.start.offset);
-  const command = source && commandOfStep(source);
+  const source = file === undefined ? jq.input : savedBefore(doc, file, word.span.start.offset);
+  const command = commandOfCall(source);
   if (!command) return undefined;
   return { command, path };
 }
@@ -103,7 +99,8 @@ function lineText(doc: Document, line: number): string {
   return doc.text.slice(start, end).replace(/\r?\n$/, '');
 }
 
-function nearestHeading(doc: Document, offset: number): Heading | undefined {
+/** The last heading that starts before `offset`. */
+export function nearestHeading(doc: Document, offset: number): Heading | undefined {
   let found: Heading | undefined;
   for (const heading of doc.headings) {
     if (heading.span.start.offset >= offset) break;
