@@ -39,7 +39,7 @@ describe('a planted description that steals requests', () => {
     const found = findings(planted);
     expect(found.map((d) => d.file)).toEqual(['skills/cargo-analytics/SKILL.md', 'skills/cargo-billing/SKILL.md']);
     expect(found[0].message).toMatch(/collides with `cargo-billing` \(overlap 0\.\d\d ≥ 0\.2\); shared terms: .*\berror\b/);
-    expect(found[1].message).toMatch(/collides with `cargo-analytics`.*shared terms: .*\bdownload\b/);
+    expect(found[1].message).toMatch(/collides with `cargo-analytics`.*shared terms: .*\bdownloads?\b/);
     expect(found.every((d) => d.line === 3 && d.column === 14)).toBe(true);
   });
 
