@@ -2,8 +2,15 @@
 // shell block, `references/<lang>/api.md` as a pattern, a folder in backticks. Agents follow these as they
 // follow links, so a file named this way is part of the skill.
 
-/** Characters of a path as documentation writes it, placeholders (`<lang>`, `{name}`) and globs included. */
-const PATH_TOKEN = /[\w.@~$*<>{}\u2026-]+(?:\/[\w.@~$*<>{}\u2026-]*)+|[\w@~-][\w.@~-]*\.[A-Za-z][A-Za-z0-9]{0,7}\b/g;
+/**
+ * Maximal runs of the characters a path is written with, placeholders (`<lang>`, `{name}`) and globs included:
+ * one character class, so each run is found once and the scan stays linear on any input.
+ */
+const PATH_RUN = /[\w.@~$*<>{}\u2026/-]+/g;
+/** A run ending in a file extension: `forms.md`, `pack.py`. */
+const FILE_NAME = /[\w@~-]\.[A-Za-z][A-Za-z0-9]{0,7}$/;
+/** Longer runs are data (base64, minified code), not paths. */
+const MAX_PATH_LENGTH = 300;
 /** A Python import (`from core.gif_builder import`, `import scripts.pack`): the module names a file. */
 const PYTHON_IMPORT = /\b(?:from|import)[^\S\n]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)/g;
 /** A word in backticks that may name a folder or file of the skill (`templates`, `LICENSE`). */
@@ -21,10 +28,12 @@ export function pathMentions(text: string, inlineCode: readonly string[]): strin
     const value = raw.replace(/[.,:;)]+$/, '');
     if (value.length > 1 && !/^\d+(?:\.\d+)*$/.test(value) && !value.includes('://')) found.add(value);
   };
-  for (const match of text.matchAll(PATH_TOKEN)) {
+  for (const match of text.matchAll(PATH_RUN)) {
+    const run = match[0].replace(/[.,:;)]+$/, '');
+    if (run.length > MAX_PATH_LENGTH || !(run.includes('/') || FILE_NAME.test(run))) continue;
     // A URL's path is not the skill's: skip what follows a scheme.
-    if (text.slice(Math.max(0, match.index! - 3), match.index!) === '://') continue;
-    add(match[0]);
+    if (run.startsWith('//') || text.slice(Math.max(0, match.index! - 1), match.index!) === ':') continue;
+    add(run);
     if (found.size >= MAX_MENTIONS) break;
   }
   for (const match of text.matchAll(PYTHON_IMPORT)) add(match[1]);

@@ -13,8 +13,11 @@ const KNOWN_PREFIX = /^(?:sk-(?:live|proj|ant)?[-_]?|gh[pousr]_|xox[abposr]-|AKI
 const SECRET_FLAG = /(?:^|[\s(])--?(?:token|api-?key|key|secret|password|passwd|access-token|auth-token|client-secret)(?:=|[^\S\n]+)(["']?)([^\s"'`]+)\1/gi;
 /** An auth header's value: `Authorization: Bearer abc`, `X-Api-Key: abc`. */
 const AUTH_HEADER = /\b(?:(?:Bearer|Token|Basic)[^\S\n]+|(?:x-)?api-?key[^\S\n]*:[^\S\n]*|x-auth-token[^\S\n]*:[^\S\n]*)["']?([A-Za-z0-9._~+/=-]+)/gi;
-/** `NAME=value`, `name: value`, `"name": "value"`, `name = "value"`, `name => 'value'`. */
-const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]*)["']?[^\S\n]*(?:=>|:=|=|:)[^\S\n]*(["']?)([^\s"'`,;)}\]]+)\2/g;
+/**
+ * `NAME=value`, `name: value`, `"name": "value"`, `name = "value"`, `name => 'value'`. A name is tried only
+ * where it starts (the look-behind): tried inside a long run of name characters, it would rescan the run.
+ */
+const ASSIGNMENT = /(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]*)["']?[^\S\n]*(?:=>|:=|=|:)[^\S\n]*(["']?)([^\s"'`,;)}\]]+)\2/g;
 /** The last word of a name that holds a secret (`OPENAI_API_KEY`, `apiKey`, `client_secret`, `token`). */
 const SECRET_NAME_END = /(?:token|secret|key|password|passwd|pwd|credentials?)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

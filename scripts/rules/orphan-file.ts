@@ -43,20 +43,46 @@ const rule: Rule = {
   },
 };
 
+/** The files of a skill by the keys a mention can name them by; built once per skill, so a mention costs look-ups. */
+interface FileIndex {
+  /** `references/api.md` → its file. */
+  byPath: Map<string, string>;
+  /** `references`, `scripts/office` → every file below. */
+  byFolder: Map<string, string[]>;
+  /** Name lower-cased, and name without its extension → files. */
+  byName: Map<string, string[]>;
+  /** Each tail of a path of two parts or more (`office/pack.py` of `scripts/office/pack.py`) → files. */
+  byTail: Map<string, string[]>;
+  relatives: { file: string; relative: string }[];
+}
+
+function indexFiles(skill: Skill): FileIndex {
+  const index: FileIndex = { byPath: new Map(), byFolder: new Map(), byName: new Map(), byTail: new Map(), relatives: [] };
+  const push = (map: Map<string, string[]>, key: string, file: string) => {
+    const list = map.get(key);
+    if (list) list.push(file);
+    else map.set(key, [file]);
+  };
+  for (const file of skill.files) {
+    const relative = path.relative(skill.dir, file).split(path.sep).join('/');
+    if (relative.split('/').some((part) => part.startsWith('.'))) continue;
+    index.relatives.push({ file, relative });
+    index.byPath.set(relative, file);
+    const parts = relative.split('/');
+    for (let depth = 1; depth < parts.length; depth++) push(index.byFolder, parts.slice(0, depth).join('/'), file);
+    for (let start = 1; start < parts.length - 1; start++) push(index.byTail, parts.slice(start).join('/'), file);
+    // `FORMS.md` names `forms.md`; a rule id in backticks (`state-lift-state`) names `rules/state-lift-state.md`.
+    const name = parts[parts.length - 1].toLowerCase();
+    push(index.byName, name, file);
+    const stem = name.replace(/\.[^.]+$/, '');
+    if (stem !== name && stem !== '') push(index.byName, stem, file);
+  }
+  return index;
+}
+
 /** Every file of the skill that SKILL.md leads to, page after page: through links, and mentions when `byName`. */
 function reachedFiles(skill: Skill, project: Project, byName: boolean): Set<string> {
-  const files = skill.files.filter((file) => !file.split(path.sep).slice(-1)[0].startsWith('.'));
-  const relatives = files.map((file) => ({ file, relative: path.relative(skill.dir, file).split(path.sep).join('/') }));
-  // By name, lower-cased (`FORMS.md` names `forms.md`), and by name without its extension (a rule id in
-  // backticks, `state-lift-state`, names `rules/state-lift-state.md`).
-  const names = new Map<string, string[]>();
-  const index = (key: string, file: string) => names.set(key, [...(names.get(key) ?? []), file]);
-  for (const { file } of relatives) {
-    const name = path.basename(file).toLowerCase();
-    index(name, file);
-    const stem = name.replace(/\.[^.]+$/, '');
-    if (stem !== name && stem !== '') index(stem, file);
-  }
+  const index = indexFiles(skill);
   const reached = new Set<string>();
   const queue: string[] = [];
   const reach = (file: string) => {
@@ -65,71 +91,75 @@ function reachedFiles(skill: Skill, project: Project, byName: boolean): Set<stri
     if (isMarkdown(file)) queue.push(file);
   };
   reach(path.join(skill.dir, 'SKILL.md'));
+  const seen = new Set<string>();
   while (queue.length > 0) {
     const doc = project.documents.get(queue.shift()!);
     if (!doc) continue;
     for (const link of doc.links) {
       const resolved = resolveLink(doc, link, project.root);
-      if (resolved.kind === 'file' && resolved.exists) {
-        if (resolved.isDirectory) for (const { file } of relatives) if (file.startsWith(resolved.target + path.sep)) reach(file);
-        if (!resolved.isDirectory && resolved.target.startsWith(skill.dir + path.sep)) reach(resolved.target);
-      }
+      if (resolved.kind !== 'file' || !resolved.exists || !resolved.target.startsWith(skill.dir + path.sep)) continue;
+      const relative = path.relative(skill.dir, resolved.target).split(path.sep).join('/');
+      if (resolved.isDirectory) for (const file of index.byFolder.get(relative) ?? []) reach(file);
+      else reach(resolved.target);
     }
     if (!byName) continue;
     const pageDir = path.relative(skill.dir, path.dirname(doc.file.path)).split(path.sep).join('/');
     for (const mention of doc.mentions) {
-      for (const file of mentioned(mention, pageDir, relatives, names)) reach(file);
+      const key = `${pageDir}\n${mention}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const file of mentioned(mention, pageDir, index)) reach(file);
     }
   }
   if (!byName) return reached;
   // A reached script's folder is its package: what lies beside and below it is what it runs and reads.
   for (const file of [...reached]) {
     if (isMarkdown(file) || path.dirname(file) === skill.dir) continue;
-    const folder = path.dirname(file) + path.sep;
-    for (const { file: other } of relatives) if (other.startsWith(folder)) reached.add(other);
+    const folder = path.relative(skill.dir, path.dirname(file)).split(path.sep).join('/');
+    for (const other of index.byFolder.get(folder) ?? []) reached.add(other);
   }
   return reached;
 }
 
 /** The files a mention names: by path from the page or the skill folder, as a folder, a pattern, or by name. */
-function mentioned(raw: string, pageDir: string, relatives: { file: string; relative: string }[], byName: Map<string, string[]>): string[] {
+function mentioned(raw: string, pageDir: string, index: FileIndex): string[] {
   let mention = raw.replace(/^["'`(]+|["'`)]+$/g, '');
   const prefix = BASE_DIR_PREFIXES.find((candidate) => mention.startsWith(`${candidate}/`));
   if (prefix) mention = mention.slice(prefix.length + 1);
-  mention = mention.replace(/^(?:\.\/)+/, '');
-  if (mention === '' || mention === '/') return [];
+  mention = mention.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+  if (mention === '') return [];
   if (/[<>{}*\u2026]|\.\.\./.test(mention)) {
     const pattern = patternOf(mention);
-    return relatives.filter(({ relative }) => pattern.test(relative) || pattern.test(`${pageDir}/${relative}`)).map(({ file }) => file);
+    return index.relatives.filter(({ relative }) => pattern.test(relative) || pattern.test(`${pageDir}/${relative}`)).map(({ file }) => file);
   }
+  const found: string[] = [];
+  const lookUp = (relative: string) => {
+    const file = index.byPath.get(relative);
+    if (file) found.push(file);
+    found.push(...(index.byFolder.get(relative) ?? []));
+  };
   if (!mention.includes('/')) {
-    const named = byName.get(mention.toLowerCase());
-    if (named) return named;
+    found.push(...(index.byName.get(mention.toLowerCase()) ?? []));
     // A Python module path (`core.gif_builder`) names `core/gif_builder.py`.
-    if (/^\w+(?:\.\w+)+$/.test(mention)) {
-      const asFile = `${mention.replace(/\./g, '/')}.py`;
-      const modules = relatives.filter(({ relative }) => relative === asFile || relative.endsWith(`/${asFile}`)).map(({ file }) => file);
-      if (modules.length > 0) return modules;
-    }
-    return mention.endsWith('/') ? [] : folderFiles(mention, relatives);
+    if (/^\w+(?:\.\w+)+$/.test(mention)) lookUpSuffixes(`${mention.replace(/\./g, '/')}.py`, index, found);
   }
-  const folder = mention.endsWith('/') ? mention : `${mention}/`;
-  const fromPage = pageDir ? path.posix.normalize(`${pageDir}/${mention}`) : mention;
-  return relatives
-    .filter(({ relative }) => {
-      const candidates = [mention.replace(/\/$/, ''), fromPage.replace(/\/$/, '')];
-      if (candidates.includes(relative)) return true;
-      // A folder named whole, from the skill or from the page.
-      if (relative.startsWith(folder) || relative.startsWith(`${fromPage.replace(/\/$/, '')}/`)) return true;
-      // A path written from elsewhere (`skills/pdf/forms.md`, `/mnt/skills/pdf/forms.md`) that ends in the file's path.
-      return mention.endsWith(`/${relative}`);
-    })
-    .map(({ file }) => file);
+  // From the skill folder, from the page, and written from elsewhere (`skills/pdf/forms.md`, `/mnt/skills/pdf/forms.md`).
+  lookUp(mention);
+  if (pageDir) lookUp(path.posix.normalize(`${pageDir}/${mention}`));
+  if (mention.includes('/')) lookUpSuffixes(mention, index, found);
+  return found;
 }
 
-/** The files under a folder named by one word (`templates`), at the skill's top level. */
-function folderFiles(name: string, relatives: { file: string; relative: string }[]): string[] {
-  return relatives.filter(({ relative }) => relative.startsWith(`${name}/`)).map(({ file }) => file);
+/** The files whose path is `mention`, a tail of it (after a `/`), or ends in it. */
+function lookUpSuffixes(mention: string, index: FileIndex, found: string[]): void {
+  const parts = mention.split('/');
+  for (let start = 1; start < parts.length; start++) {
+    const file = index.byPath.get(parts.slice(start).join('/'));
+    if (file) found.push(file);
+  }
+  const whole = index.byPath.get(mention);
+  if (whole) found.push(whole);
+  found.push(...(index.byTail.get(mention) ?? []));
 }
 
 /** A path pattern as a regular expression over relative paths: placeholders and `*` stand for one segment, `**` and `...` for any. */
