@@ -15,11 +15,11 @@ beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'skill-lint-fix-'));
   cpSync(path.join(repoRoot, 'test/fixtures/planted/skills'), path.join(work, 'skills'), { recursive: true });
   const off = Object.fromEntries(['description-job', 'description-triggers', 'description-skip', 'description-length', 'description-vocabulary', 'description-collision'].map((id) => [id, 'off']));
-  writeFileSync(path.join(work, 'skill-lint.config.json'), JSON.stringify({ rules: off }));
+  writeFileSync(path.join(work, 'skill-lint.config.json'), JSON.stringify({ profile: 'cargo', rules: off }));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const REPAIRED = ['defects/SKILL.md:2:7 name-matches-folder', 'defects/SKILL.md:15:9 json-block', 'examples/SKILL.md:16:52 command-unknown-flag', 'examples/SKILL.md:21:68 command-json'];
+const REPAIRED = ['defects/SKILL.md:2:7 name-matches-folder', 'defects/SKILL.md:15:8 json-block', 'examples/SKILL.md:16:52 command-unknown-flag', 'examples/SKILL.md:21:68 command-json'];
 
 describe('check --fix-dry-run, then --fix', () => {
   it('prints the repairs as a unified diff and writes nothing', async () => {

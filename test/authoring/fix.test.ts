@@ -21,7 +21,7 @@ afterEach(() => {
 async function fix(rule: Rule, files: Record<string, string>, dryRun = false) {
   const root = writeTree(files);
   roots.push(root);
-  const run = () => lintAndFix({ paths: ['.'], cwd: root, rules: [rule], dryRun });
+  const run = () => lintAndFix({ paths: ['.'], cwd: root, rules: [rule], profile: 'cargo', dryRun });
   const first = await run();
   const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
   return { root, first, read, again: run };

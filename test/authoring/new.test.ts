@@ -17,6 +17,7 @@ beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'skill-lint-new-'));
   cpSync(path.join(repoRoot, 'skills'), path.join(work, 'skills'), { recursive: true });
   cpSync(path.join(repoRoot, 'README.md'), path.join(work, 'README.md'));
+  cpSync(path.join(repoRoot, 'skill-lint.config.json'), path.join(work, 'skill-lint.config.json'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
