@@ -4,6 +4,7 @@
 // Differential tests hold it to remark on every file it accepts.
 import type { Code, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Point } from '../core/types.ts';
+import { type FastRead, outside, readFast } from './fast-read.ts';
 
 declare module 'mdast' {
   interface CodeData {
@@ -12,15 +13,8 @@ declare module 'mdast' {
   }
 }
 
-/** Thrown where the input leaves the subset; caught once, in scanMarkdown. */
-class OutsideSubset extends Error {}
-
-function outside(construct: string): never {
-  throw new OutsideSubset(construct);
-}
-
 /** The tree, or the construct (first met) that sent the file to remark. */
-export type ScanResult = { tree: Root } | { unsupported: string };
+export type ScanResult = FastRead<Root>;
 
 interface Quote {
   kind: 'quote';
@@ -85,13 +79,8 @@ const COLON = 58;
 export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
   // Tabs, carriage returns, NUL and footnotes change columns, line ends or the grammar: remark reads them.
   const unusual = /[\t\r\0]|\[\^/.exec(text);
-  if (unusual) return { unsupported: unusual[0] === '[^' ? 'a footnote' : 'a tab, carriage return or NUL' };
-  try {
-    return { tree: new Scanner(text, lineStarts, pointAt).run(bodyStart) };
-  } catch (error) {
-    if (error instanceof OutsideSubset) return { unsupported: error.message };
-    throw error;
-  }
+  if (unusual) return { fallback: unusual[0] === '[^' ? 'a footnote' : 'a tab, carriage return or NUL' };
+  return readFast(() => new Scanner(text, lineStarts, pointAt).run(bodyStart));
 }
 
 class Scanner {
