@@ -17,6 +17,19 @@ import { buildProject } from '../engine/project.ts';
 import { reachFrom } from '../extract/reachability.ts';
 import { FORMATS, type Format, formatDiagnostics } from '../report/index.ts';
 import { allRules } from '../rules/index.ts';
+import { formatStats } from '../report/stats.ts';
+import { takeStats, useReferenceParsers } from '../parse/fast-read.ts';
+
+interface CheckOptions {
+  format: Format;
+  profile?: 'spec' | 'cargo';
+  maxWarnings?: number;
+  config?: string;
+  explain?: boolean;
+  threads?: number;
+  referenceParsers?: boolean;
+  stats?: boolean;
+}
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -38,9 +51,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('--threads <n>', 'threads to lint with, this one included (default: one per core from 2,000 files)', (value: string) => parseCount(value, '--threads', 1))
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
-    .action(async (paths: string[], options: { format: Format; profile?: 'spec' | 'cargo'; maxWarnings?: number; config?: string; explain?: boolean; threads?: number }) => {
-      const { diagnostics, project } = await lintParallel({ rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads });
+    .option('--reference-parsers', 'parse every file with remark, the yaml library and mvdan-sh (no fast readers)')
+    .option('--stats', 'print to stderr the files read and, per reader, how many took the fast path and why the others did not')
+    .action(async (paths: string[], options: CheckOptions) => {
+      const { diagnostics, project, readerStats } = await lintParallel({
+        rules: allRules,
+        paths,
+        profile: options.profile,
+        configPath: options.config,
+        threads: options.threads,
+        referenceParsers: options.referenceParsers,
+      });
       out(formatDiagnostics(options.format, diagnostics, allRules, options.format === 'stylish' && process.stdout.isTTY === true));
+      if (options.stats) process.stderr.write(formatStats(project.documents.size, readerStats, options.referenceParsers === true));
       if (options.explain) {
         for (const skill of project.skills) {
           for (const link of reachFrom(skill, project).crossSkill) {
@@ -56,8 +79,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('print every cargo-ai invocation found in the examples (file, line, argv, resolved command, flags)')
     .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
-    .action((paths: string[], options: { format: 'json' | 'text' }) => {
+    .option('--reference-parsers', 'parse every file with remark, the yaml library and mvdan-sh (no fast readers)')
+    .option('--stats', 'print to stderr the files read and, per reader, how many took the fast path and why the others did not')
+    .action((paths: string[], options: { format: 'json' | 'text'; referenceParsers?: boolean; stats?: boolean }) => {
+      useReferenceParsers(options.referenceParsers === true);
+      takeStats();
       const project = buildProject(paths);
+      if (options.stats) process.stderr.write(formatStats(project.documents.size, takeStats(), options.referenceParsers === true));
       const rows = [...project.invocations.entries()].flatMap(([file, invocations]) =>
         invocations.map((invocation) => ({
           ...invocationToJson({ ...invocation, file: project.documents.get(file)!.file.displayPath }, project.documents.get(file)!.text),

@@ -7,6 +7,7 @@ import { type Profile, loadConfig } from '../load/config.ts';
 import { UsageError, loadTree } from '../load/files.ts';
 import { buildProject, lintFileByFile } from './project.ts';
 import { type RunSettings, runFileRules, runProjectRules, sortDiagnostics } from './run-rules.ts';
+import { type ReaderStats, addStats, takeStats, useReferenceParsers } from '../parse/fast-read.ts';
 
 export interface LintOptions {
   paths: string[];
@@ -17,20 +18,26 @@ export interface LintOptions {
   configPath?: string;
   /** Threads to lint with, this one included (1: this thread only); by default chosen by the tree's size. */
   threads?: number;
+  /** Parse with the reference parsers alone (remark, yaml, mvdan-sh) instead of the fast readers. */
+  referenceParsers?: boolean;
 }
 
 export interface LintResult {
   diagnostics: Diagnostic[];
   project: Project;
+  /** What the readers of every thread did: fast reads, and fallbacks by reason. */
+  readerStats: ReaderStats;
 }
 
 /** Lints in this thread; the project comes back parsed in full (documents with their text and invocations). */
 export function lint(options: LintOptions): LintResult & { project: ParsedProject } {
   const settings = settingsFor(options);
+  useReferenceParsers(settings.referenceParsers ?? false);
+  takeStats();
   const project = buildProject(options.paths, settings.cwd);
   const diagnostics = [...project.documents.values()].flatMap((doc) => runFileRules(doc, project.invocations.get(doc.file.path) ?? [], project.root, options.rules, settings));
   diagnostics.push(...runProjectRules(project, options.rules, settings));
-  return { diagnostics: sortDiagnostics(diagnostics), project };
+  return { diagnostics: sortDiagnostics(diagnostics), project, readerStats: takeStats() };
 }
 
 /**
@@ -40,8 +47,12 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
   const settings = settingsFor(options);
   const tree = loadTree(options.paths, settings.cwd);
-  const { project, diagnostics } = await lintFileByFile(tree, options.rules, settings, options.threads);
-  return { diagnostics: sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]), project };
+  takeStats();
+  const { project, diagnostics, workerStats } = await lintFileByFile(tree, options.rules, settings, options.threads);
+  const sorted = sortDiagnostics([...diagnostics, ...runProjectRules(project, options.rules, settings)]);
+  const readerStats = takeStats();
+  addStats(readerStats, workerStats);
+  return { diagnostics: sorted, project, readerStats };
 }
 
 function settingsFor(options: LintOptions): RunSettings {
@@ -50,5 +61,5 @@ function settingsFor(options: LintOptions): RunSettings {
   for (const id of Object.keys(config.rules)) {
     if (!options.rules.some((rule) => rule.meta.id === id)) throw new UsageError(`config names an unknown rule: ${id}`);
   }
-  return { config, profile: options.profile ?? config.profile ?? 'cargo', cwd };
+  return { config, profile: options.profile ?? config.profile ?? 'cargo', cwd, referenceParsers: options.referenceParsers };
 }
