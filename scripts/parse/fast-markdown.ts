@@ -2,7 +2,7 @@
 // fenced code, links, images, inline code, comments, tables), with the positions remark gives them, and
 // gives up on anything outside its subset, naming the construct, so the caller parses that file with remark.
 // Differential tests hold it to remark on every file it accepts.
-import type { Code, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Code, Emphasis, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Point } from '../core/types.ts';
 import { type FastRead, outside, readFast } from './fast-read.ts';
 
@@ -435,6 +435,16 @@ interface Opener {
   source: number;
   image: boolean;
   active: boolean;
+  /** How many emphasis delimiters came before it: those after it are matched when its link closes. */
+  delimiters: number;
+}
+
+/** A run of `*` or `_` that may open or close emphasis, as its text node (which loses what a match uses). */
+interface Delimiter {
+  node: Text;
+  char: string;
+  open: boolean;
+  close: boolean;
 }
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
@@ -452,6 +462,7 @@ const INLINE_CONSTRUCT = new RegExp(INLINE_SPECIAL.source);
 class InlineReader {
   private readonly nodes: PhrasingContent[] = [];
   private readonly openers: Opener[] = [];
+  private readonly delimiters: Delimiter[] = [];
   private text = '';
 
   constructor(
@@ -483,7 +494,7 @@ class InlineReader {
       } else if (char === '[' || (char === '!' && source[i + 1] === '[')) {
         const image = char === '!';
         this.flush();
-        this.openers.push({ node: this.nodes.length, source: i, image, active: true });
+        this.openers.push({ node: this.nodes.length, source: i, image, active: true, delimiters: this.delimiters.length });
         this.nodes.push({ type: 'text', value: image ? '![' : '[' });
         i += image ? 2 : 1;
       } else if (char === ']') {
@@ -500,6 +511,7 @@ class InlineReader {
       }
     }
     this.flush();
+    if (this.delimiters.length > 0) this.matchEmphasis(0);
     return this.nodes;
   }
 
@@ -554,6 +566,7 @@ class InlineReader {
     }
     const resource = readResource(source, index + 1);
     this.flush();
+    if (this.delimiters.length > opener.delimiters) this.matchEmphasis(opener.delimiters);
     const children = this.nodes.splice(opener.node + 1);
     this.nodes.pop();
     const position = this.position(this.at(opener.source), this.at(resource.end - 1) + 1);
@@ -589,7 +602,11 @@ class InlineReader {
     return index + 1;
   }
 
-  /** `*` and `_` in a heading or cell: literal when the run can neither open nor close emphasis. */
+  /**
+   * A run of `*` or `_` in a heading or cell, as its own text node; one that may open or close emphasis is
+   * kept as a delimiter for matchEmphasis. Whether it may is decided by the characters on either side (the
+   * flanking rules), the start and end of the text counting as whitespace.
+   */
   private delimiterRun(index: number): number {
     const { source } = this;
     const char = source[index];
@@ -599,11 +616,47 @@ class InlineReader {
     const after = end >= source.length ? ' ' : source[end];
     const leftFlanking = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before));
     const rightFlanking = !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after));
-    const canOpen = char === '*' ? leftFlanking : leftFlanking && (!rightFlanking || isPunctuation(before));
-    const canClose = char === '*' ? rightFlanking : rightFlanking && (!leftFlanking || isPunctuation(after));
-    if (canOpen || canClose) outside('emphasis in a heading or table cell');
-    this.addText(source.slice(index, end));
+    const open = char === '*' ? leftFlanking : leftFlanking && (!rightFlanking || isPunctuation(before));
+    const close = char === '*' ? rightFlanking : rightFlanking && (!leftFlanking || isPunctuation(after));
+    this.flush();
+    const node: Text = { type: 'text', value: source.slice(index, end) };
+    this.nodes.push(node);
+    if (open || close) this.delimiters.push({ node, char, open, close });
     return end;
+  }
+
+  /**
+   * Pairs the delimiters from `bottom` on into emphasis and strong nodes, as CommonMark's delimiter algorithm
+   * does: each closer, left to right, with the nearest opener of its character before it (the rule of three
+   * excepted), two characters from each when both have two, else one. The delimiters are then spent.
+   */
+  private matchEmphasis(bottom: number): void {
+    const { delimiters, nodes } = this;
+    for (let c = bottom; c < delimiters.length; c++) {
+      const closer = delimiters[c];
+      while (closer.close && closer.node.value.length > 0) {
+        let o = c - 1;
+        for (; o >= bottom; o--) {
+          const opener = delimiters[o];
+          if (!opener.open || opener.char !== closer.char || opener.node.value.length === 0) continue;
+          const openSize = opener.node.value.length;
+          const closeSize = closer.node.value.length;
+          if ((opener.close || closer.open) && closeSize % 3 !== 0 && (openSize + closeSize) % 3 === 0) continue;
+          break;
+        }
+        if (o < bottom) break;
+        const opener = delimiters[o];
+        const use = opener.node.value.length > 1 && closer.node.value.length > 1 ? 2 : 1;
+        opener.node.value = opener.node.value.slice(use);
+        closer.node.value = closer.node.value.slice(use);
+        const from = nodes.indexOf(opener.node) + 1;
+        const children = nodes.splice(from, nodes.indexOf(closer.node) - from);
+        nodes.splice(from, 0, (use === 2 ? { type: 'strong', children } : { type: 'emphasis', children }) as Strong | Emphasis);
+        // Delimiters inside the new node can no longer pair with any outside it.
+        for (let inner = o + 1; inner < c; inner++) delimiters[inner].open = delimiters[inner].close = false;
+      }
+    }
+    delimiters.length = bottom;
   }
 }
 
