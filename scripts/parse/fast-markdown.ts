@@ -44,11 +44,13 @@ interface Fence {
   /** The document offset where each of `lines` starts. */
   offsets: number[];
 }
-interface Comment {
-  kind: 'comment';
+interface HtmlBlock {
+  kind: 'html';
   start: number;
   end: number;
   lines: string[];
+  /** What ends the block on the line that holds it, or undefined when a blank line ends it (before it). */
+  closer: RegExp | undefined;
 }
 interface TableLeaf {
   kind: 'table';
@@ -56,7 +58,7 @@ interface TableLeaf {
   start: number;
   end: number;
 }
-type Leaf = Paragraph | Fence | Comment | TableLeaf;
+type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf;
 
 /** First characters of lines that may open a block (or a table row): never read as lazy continuation. */
 const BLOCK_START = '#`~>-*+_=|<[0123456789';
@@ -131,13 +133,17 @@ class Scanner {
       this.fenceLine(leaf, pos, lineStart, lineEnd);
       return;
     }
-    if (allMatched && leaf?.kind === 'comment') {
-      // remark leaves container prefixes out of a comment's value; this reader keeps to top-level comments.
-      if (this.containers.length > 0) outside('a multi-line comment inside a container');
-      leaf.lines.push(text.slice(pos, lineEnd));
-      leaf.end = lineEnd;
-      if (text.slice(pos, lineEnd).includes('-->')) this.closeLeaf();
-      return;
+    if (allMatched && leaf?.kind === 'html') {
+      const line = text.slice(pos, lineEnd);
+      if (leaf.closer || line.trim() !== '') {
+        // remark leaves container prefixes out of an HTML block's value; this reader keeps to top-level blocks.
+        if (this.containers.length > 0) outside('a multi-line HTML block inside a container');
+        leaf.lines.push(line);
+        leaf.end = lineEnd;
+        if (leaf.closer?.test(line)) this.closeLeaf();
+        return;
+      }
+      this.closeLeaf();
     }
 
     // New containers: block quotes and list items.
@@ -225,12 +231,14 @@ class Scanner {
       }
     }
     if (first === LT) {
-      if (!text.startsWith('<!--', at)) outside('an HTML block');
-      this.closeLeaf();
-      this.leaf = { kind: 'comment', start: at, end: lineEnd, lines: [text.slice(at, lineEnd)] };
-      const close = text.indexOf('-->', at + 4);
-      if (close !== -1 && close < lineEnd) this.closeLeaf();
-      return;
+      const html = htmlBlockStart(text.slice(at, lineEnd), leaf?.kind === 'paragraph');
+      if (html) {
+        this.closeLeaf();
+        const line = text.slice(at, lineEnd);
+        this.leaf = { kind: 'html', start: at, end: lineEnd, lines: [line], closer: html.closer };
+        if (html.closer?.test(line.slice(html.openerLength))) this.closeLeaf();
+        return;
+      }
     }
     if (isThematicBreak(text, at, lineEnd)) {
       // After a paragraph line, `---` underlines a heading (setext): outside the subset.
@@ -282,7 +290,7 @@ class Scanner {
         // Where remark ends a fence that never closes depends on what closed it: remark reads that file.
         outside('an unterminated code fence');
         break;
-      case 'comment': {
+      case 'html': {
         const value = leaf.lines.join('\n');
         this.out.push({ type: 'html', value, position: this.position(leaf.start, leaf.end) } as Html);
         break;
@@ -452,6 +460,11 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const INLINE_START = /[`[<&]/;
 const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>]*)>/;
 const EMAIL = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
+/** An inline open or closing tag, by CommonMark's grammar (attribute names, quoted and unquoted values). */
+const INLINE_TAG =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t\n]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t\n]*>)/;
+/** An inline comment that neither starts with `>` or `->` nor ends early. */
+const INLINE_COMMENT = /^<!--(?!-?>)[^]*?-->/;
 const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
 
 /** Characters that may begin an inline construct; everything between them is plain text. */
@@ -596,8 +609,18 @@ class InlineReader {
       this.nodes.push({ type: 'link', url, title: null, children, position: this.position(this.at(index), this.at(end - 1) + 1) } as Link);
       return end;
     }
-    // Anything that may be inline HTML becomes an html node in remark.
-    if (/^<[A-Za-z/!?]/.test(rest)) outside('inline HTML');
+    const html = INLINE_TAG.exec(rest) ?? INLINE_COMMENT.exec(rest);
+    if (html) {
+      // Where a tag's line break falls, remark strips the next line's indent from its value: left to it.
+      if (html[0].includes('\n')) outside('inline HTML across lines');
+      this.flush();
+      const end = index + html[0].length;
+      // Headings and cells read as text with the tag in it, as mdast-util-to-string gives it.
+      this.nodes.push({ type: 'html', value: html[0], position: this.position(this.at(index), this.at(end - 1) + 1) } as Html);
+      return end;
+    }
+    // Declarations, processing instructions, CDATA and the shortest comments follow rules not copied here.
+    if (rest.startsWith('<!') || rest.startsWith('<?')) outside('inline HTML other than a tag or comment');
     this.addText('<');
     return index + 1;
   }
@@ -716,6 +739,31 @@ function isEscaped(text: string, index: number): boolean {
   let count = 0;
   while (index - count - 1 >= 0 && text.charCodeAt(index - count - 1) === 92) count++;
   return count % 2 === 1;
+}
+
+const RAW_HTML = /^<(?:pre|script|style|textarea)(?=[ \t>]|$)/i;
+const RAW_HTML_END = /<\/(?:pre|script|style|textarea)>/i;
+const BLOCK_HTML =
+  /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[ \t>]|\/>|$)/i;
+/** A line that is one complete open or closing tag (an unquoted value stops at `/` here), and nothing else. */
+const LONE_TAG =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`/]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+
+/**
+ * The kind of HTML block `line` opens, by CommonMark's seven start conditions: what ends it (`closer`,
+ * searched from `openerLength` on the first line) or, for block-level and lone tags, a blank line. A lone tag
+ * cannot interrupt a paragraph.
+ */
+function htmlBlockStart(line: string, inParagraph: boolean): { closer: RegExp | undefined; openerLength: number } | undefined {
+  if (RAW_HTML.test(line)) return { closer: RAW_HTML_END, openerLength: 1 };
+  // `<!-->` and `<!--->` are whole comments: the search for `-->` starts inside the opener.
+  if (line.startsWith('<!--')) return { closer: /-->/, openerLength: 2 };
+  if (line.startsWith('<?')) return { closer: /\?>/, openerLength: 2 };
+  if (line.startsWith('<![CDATA[')) return { closer: /\]\]>/, openerLength: 9 };
+  if (/^<![A-Za-z]/.test(line)) return { closer: />/, openerLength: 2 };
+  if (BLOCK_HTML.test(line)) return { closer: undefined, openerLength: 0 };
+  if (!inParagraph && LONE_TAG.test(line) && !/^<(?:pre|script|style|textarea)(?![A-Za-z0-9-])/i.test(line)) return { closer: undefined, openerLength: 0 };
+  return undefined;
 }
 
 function spacesAt(text: string, pos: number, end: number): number {
