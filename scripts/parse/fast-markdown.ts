@@ -60,8 +60,11 @@ interface TableLeaf {
 }
 type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf;
 
-/** First characters of lines that may open a block (or a table row): never read as lazy continuation. */
-const BLOCK_START = '#`~>-*+_=|<[0123456789';
+/**
+ * First characters of lines not read as lazy continuation even when they open no block: a setext underline
+ * or a table row there follows rules not copied here.
+ */
+const LAZY_DOUBT = '=|';
 const SPACE = 32;
 const BACKTICK = 96;
 const TILDE = 126;
@@ -177,10 +180,10 @@ class Scanner {
 
     const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd;
     if (!allMatched) {
-      if (this.leaf?.kind === 'paragraph' && !blank) {
+      const at = pos + spacesAt(text, pos, lineEnd);
+      if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && interruptsParagraph(text, at, lineEnd))) {
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
-        const at = pos + spacesAt(text, pos, lineEnd);
-        if (at - pos > 3 || BLOCK_START.includes(text[at])) outside('lazy continuation that may start a block');
+        if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
         this.paragraphLine(this.leaf, pos, lineEnd);
         return;
       }
@@ -782,6 +785,15 @@ function isThematicBreak(text: string, at: number, end: number): boolean {
     else if (code !== SPACE) return false;
   }
   return count >= 3;
+}
+
+/**
+ * The line opens a block that ends a paragraph, so it is no lazy continuation of one: an ATX heading, a fence,
+ * a thematic break or an HTML block of the first six kinds. (Quotes and list items are opened before this.)
+ */
+function interruptsParagraph(text: string, at: number, end: number): boolean {
+  const line = text.slice(at, end);
+  return /^(?:#{1,6}(?: |$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end) || (line.startsWith('<') && htmlBlockStart(line, true) !== undefined);
 }
 
 /** The line may open a block other than a paragraph (heading, fence, quote, HTML, list item, break). */
