@@ -83,7 +83,7 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = referenc
         links.push({ url: node.url, kind: node.type, span: spanOfNode(node), ...(tableLinks.has(node) ? { inTable: true as const } : {}) });
         break;
       case 'code':
-        // The fast reader reads fenced blocks only, always closed, and gives each line's offset.
+        // The fast reader reads fenced blocks only, and gives each line's offset.
         if (node.data?.lineOffsets) codeBlocks.push(scannedCodeBlock(node, node.data.lineOffsets, spanOfNode(node)));
         else if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, spanOfNode(node)));
         continue;
@@ -176,7 +176,7 @@ function isFenced(text: string, node: Code): boolean {
 }
 
 function scannedCodeBlock(node: Code, lineOffsets: number[], span: CodeBlock['span']): CodeBlock {
-  return { lang: (node.lang ?? '').toLowerCase(), meta: node.meta ?? '', value: node.value, span, lineOffsets, unterminated: false };
+  return { lang: (node.lang ?? '').toLowerCase(), meta: node.meta ?? '', value: node.value, span, lineOffsets, unterminated: node.data?.unterminated === true };
 }
 
 function codeBlockOf(node: Code, text: string, lineStarts: number[], span: CodeBlock['span']): CodeBlock {

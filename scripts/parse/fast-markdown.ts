@@ -10,6 +10,8 @@ declare module 'mdast' {
   interface CodeData {
     /** Set by this reader: the document offset where each line of the value starts. */
     lineOffsets?: number[];
+    /** Set by this reader on a fence the text ends before it is closed. */
+    unterminated?: boolean;
   }
 }
 
@@ -109,6 +111,12 @@ class Scanner {
       const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
       this.line(start, end);
     }
+    const leaf = this.leaf;
+    if (leaf?.kind === 'fence' && this.containers.length === 0) {
+      // A top-level fence still open at the end of the text runs to its end, final line break included.
+      this.leaf = undefined;
+      this.emitCode(leaf, text.length, true);
+    }
     this.closeLeaf();
     return { type: 'root', children: this.out };
   }
@@ -139,8 +147,8 @@ class Scanner {
     if (allMatched && leaf?.kind === 'html') {
       const line = text.slice(pos, lineEnd);
       if (leaf.closer || line.trim() !== '') {
-        // remark leaves container prefixes out of an HTML block's value; this reader keeps to top-level blocks.
-        if (this.containers.length > 0) outside('a multi-line HTML block inside a container');
+        // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
+        if (this.containers.length > 0 && line.trim() === '' && lineEnd > lineStart) outside('a whitespace-only line in an HTML block inside a container');
         leaf.lines.push(line);
         leaf.end = lineEnd;
         if (leaf.closer?.test(line)) this.closeLeaf();
@@ -360,10 +368,7 @@ class Scanner {
       while (text.charCodeAt(pos + indent + run) === fence.marker) run++;
       if (run >= fence.length && pos + indent + run + spacesAt(text, pos + indent + run, lineEnd) === lineEnd) {
         this.leaf = undefined;
-        // An empty block's one (empty) line sits at the end of the closing fence's line, as document.ts reads remark's.
-        const lineOffsets = fence.lines.length > 0 ? fence.offsets : [lineEnd];
-        const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, lineEnd), data: { lineOffsets } };
-        this.out.push(code);
+        this.emitCode(fence, lineEnd, false);
         return;
       }
     }
@@ -371,6 +376,15 @@ class Scanner {
     if (this.containers.length > 0 && pos + indent === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
     fence.lines.push(text.slice(pos + Math.min(indent, fence.indent), lineEnd));
     fence.offsets.push(pos + Math.min(indent, fence.indent));
+  }
+
+  /** The code node of a fence that ends at `end`, closed there or by the end of the text. */
+  private emitCode(fence: Fence, end: number, unterminated: boolean): void {
+    // An empty block's one (empty) line sits at its end, as document.ts reads remark's.
+    const lineOffsets = fence.lines.length > 0 ? fence.offsets : [end];
+    const data = unterminated ? { lineOffsets, unterminated } : { lineOffsets };
+    const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, end), data };
+    this.out.push(code);
   }
 
   private startTable(paragraph: Paragraph, at: number, lineEnd: number): void {
