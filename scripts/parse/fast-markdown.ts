@@ -4,6 +4,7 @@
 // Differential tests hold it to remark on every file it accepts.
 import type { Code, Emphasis, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Point } from '../core/types.ts';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { type FastRead, outside, readFast } from './fast-read.ts';
 
 declare module 'mdast' {
@@ -482,7 +483,30 @@ const INLINE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t\n]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t\n]*>)/;
 /** An inline comment that neither starts with `>` or `->` nor ends early. */
 const INLINE_COMMENT = /^<!--(?!-?>)[^]*?-->/;
-const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
+const CHARACTER_REFERENCE = /^&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/;
+
+/** The character reference `source` starts with, decoded, and its length; undefined when it starts with none. */
+function characterReference(source: string): { value: string; length: number } | undefined {
+  const found = CHARACTER_REFERENCE.exec(source);
+  if (!found) return undefined;
+  const [whole, decimal, hex, name] = found;
+  if (name !== undefined) {
+    const value = decodeNamedCharacterReference(name);
+    return value === false ? undefined : { value, length: whole.length };
+  }
+  return { value: numericCharacter(decimal === undefined ? Number.parseInt(hex, 16) : Number.parseInt(decimal, 10)), length: whole.length };
+}
+
+/**
+ * The character a numeric reference stands for. Controls other than tab and line ends, surrogates,
+ * noncharacters and numbers past Unicode stand for U+FFFD, as in micromark.
+ */
+function numericCharacter(code: number): string {
+  const control = code < 9 || code === 11 || (code > 13 && code < 32) || (code > 126 && code < 160);
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  const nonCharacter = (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+  return control || surrogate || nonCharacter || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
+}
 
 /** Characters that may begin an inline construct; everything between them is plain text. */
 const INLINE_SPECIAL = /[\\`[\]!<&*_]/g;
@@ -509,6 +533,7 @@ class InlineReader {
     // One reader runs at a time, so the shared expression's lastIndex is this reader's.
     const special = INLINE_SPECIAL;
     let i = 0;
+    let reference: { value: string; length: number } | undefined;
     while (i < source.length) {
       special.lastIndex = i;
       const next = special.exec(source)?.index ?? source.length;
@@ -531,8 +556,10 @@ class InlineReader {
         i = this.closeBracket(i);
       } else if (char === '<') {
         i = this.angle(i);
-      } else if (char === '&' && CHARACTER_REFERENCE.test(source.slice(i, i + 40))) {
-        outside('a character reference');
+      } else if (char === '&' && (reference = characterReference(source.slice(i, i + 40)))) {
+        // Read as a unit: the character it stands for is text, never markup (`&#91;` opens no link).
+        this.addText(reference.value);
+        i += reference.length;
       } else if (this.needText && (char === '*' || char === '_')) {
         i = this.delimiterRun(i);
       } else {
