@@ -190,7 +190,7 @@ class Scanner {
     const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd;
     if (!allMatched) {
       const at = pos + spacesAt(text, pos, lineEnd);
-      if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && interruptsParagraph(text, at, lineEnd))) {
+      if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && opensBlockWhenLazy(text, at, lineEnd))) {
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
         if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
         this.paragraphLine(this.leaf, pos, lineEnd);
@@ -829,12 +829,17 @@ function isThematicBreak(text: string, at: number, end: number): boolean {
 }
 
 /**
- * The line opens a block that ends a paragraph, so it is no lazy continuation of one: an ATX heading, a fence,
- * a thematic break or an HTML block of the first six kinds. (Quotes and list items are opened before this.)
+ * The line, without its containers' prefixes, opens a block and so is no lazy continuation of a paragraph:
+ * an ATX heading, a fence, a thematic break or an HTML block of the first six kinds. Quotes and list items
+ * are opened before this is asked.
  */
-function interruptsParagraph(text: string, at: number, end: number): boolean {
+function opensBlockWhenLazy(text: string, at: number, end: number): boolean {
   const line = text.slice(at, end);
-  return /^(?:#{1,6}(?: |$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end) || (line.startsWith('<') && htmlBlockStart(line, true) !== undefined);
+  if (!line.startsWith('<')) return /^(?:#{1,6}(?: |$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end);
+  if (htmlBlockStart(line, true)) return true;
+  // micromark lets a lone tag start an HTML block on a lazy line, inside or outside the container as what follows decides.
+  if (htmlBlockStart(line, false)) outside('a lone HTML tag on a lazy line');
+  return false;
 }
 
 /** The line may open a block other than a paragraph (heading, fence, quote, HTML, list item, break). */

@@ -43,6 +43,7 @@ const accepted: [string, string][] = [
   ['HTML blocks in lists and quotes', '- <div>\n  x [a](b.md)\n  </div>\n\n> <!--\n> a\n> -->\n'],
   ['a lone tag does not interrupt a paragraph', 'para\n<span>\n[x](y.md)\n'],
   ['a fence that ends a list item’s paragraph', '- a\n```sh\nx\n```\n- b\n# c\n'],
+  ['an HTML block that ends a quote’s paragraph', '> a\n<div>\nb [l](u.md)\n'],
   ['character references in headings, cells and prose', '# a &amp; b &copy; &#35; &#x41; &#0; &bogus;\n\n| &lt;x&gt; | &#124; |\n|--|--|\n| &nbsp; | b |\n\na &#91;x](y) [z](w.md)\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
 ];
@@ -58,6 +59,7 @@ const handedToRemark: [string, string, string][] = [
   ['a footnote', 'a[^1]\n\n[^1]: n\n', 'a footnote'],
   ['a tab', 'a\tb\n', 'a tab, carriage return or NUL'],
   ['CRLF line ends', '# a\r\nb\r\n', 'a tab, carriage return or NUL'],
+  ['a lone tag on a lazy line', '- a\n</span>\n# x\n', 'a lone HTML tag on a lazy line'],
   ['a fence a list item ends', '- ```sh\n  x\ny\n', 'an unterminated code fence'],
   ['a link destination with parentheses', '[a](b(c))\n', 'an unusual link destination'],
   ['lazy text that could open a block', '- a\n# b\n'.replace('# b', '| b'), 'lazy continuation that may start a block'],
