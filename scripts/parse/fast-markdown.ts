@@ -85,9 +85,8 @@ const COLON = 58;
  * anything this reader does not handle exactly as remark does, the first such construct.
  */
 export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
-  // Tabs, carriage returns, NUL and footnotes change columns, line ends or the grammar: remark reads them.
-  const unusual = /[\t\r\0]|\[\^/.exec(text);
-  if (unusual) return { fallback: unusual[0] === '[^' ? 'a footnote' : 'a tab, carriage return or NUL' };
+  // Tabs, carriage returns and NUL change columns or line ends: remark reads them.
+  if (/[\t\r\0]/.test(text)) return { fallback: 'a tab, carriage return or NUL' };
   return readFast(() => new Scanner(text, lineStarts, pointAt).run(bodyStart));
 }
 
@@ -546,6 +545,9 @@ class InlineReader {
         i += 2;
       } else if (char === '`') {
         i = this.codeSpan(i);
+      } else if (char === '[' && source[i + 1] === '^') {
+        // A footnote call or definition (`[^x]`, `[^x]: ...`); in code it is only text, and never reaches here.
+        outside('a footnote');
       } else if (char === '[' || (char === '!' && source[i + 1] === '[')) {
         const image = char === '!';
         this.flush();

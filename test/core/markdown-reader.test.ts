@@ -46,6 +46,7 @@ const accepted: [string, string][] = [
   ['an HTML block that ends a quote’s paragraph', '> a\n<div>\nb [l](u.md)\n'],
   ['character references in headings, cells and prose', '# a &amp; b &copy; &#35; &#x41; &#0; &bogus;\n\n| &lt;x&gt; | &#124; |\n|--|--|\n| &nbsp; | b |\n\na &#91;x](y) [z](w.md)\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
+  ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
 
 const handedToRemark: [string, string, string][] = [
@@ -57,6 +58,7 @@ const handedToRemark: [string, string, string][] = [
   ['a whitespace-only line in an HTML block in a quote', '> <pre>\n>  \n> </pre>\n', 'a whitespace-only line in an HTML block inside a container'],
   ['a link reference definition', '[x]\n\n[x]: /u\n', 'a link reference definition'],
   ['a footnote', 'a[^1]\n\n[^1]: n\n', 'a footnote'],
+  ['a footnote call in a heading', '# a [^1]\n', 'a footnote'],
   ['a tab', 'a\tb\n', 'a tab, carriage return or NUL'],
   ['CRLF line ends', '# a\r\nb\r\n', 'a tab, carriage return or NUL'],
   ['a lone tag on a lazy line', '- a\n</span>\n# x\n', 'a lone HTML tag on a lazy line'],
