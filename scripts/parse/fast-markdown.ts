@@ -268,7 +268,6 @@ class Scanner {
     }
     // Link reference definitions make `[text]` a link elsewhere in the file: remark resolves them.
     if (first === OPEN_BRACKET && /^\[(?:[^\]\\]|\\.)*\]:/.test(text.slice(at, lineEnd))) outside('a link reference definition');
-    if (isDelimiterRow(text, at, lineEnd)) outside('a delimiter row without a header');
     this.leaf = { kind: 'paragraph', lines: [], starts: [] };
     this.paragraphLine(this.leaf, at, lineEnd);
   }
