@@ -113,6 +113,8 @@ class Scanner {
     }
     const leaf = this.leaf;
     if (leaf?.kind === 'fence' && this.containers.length === 0) {
+      // A last line that reads as a fence once trimmed (indented too far to close it) is not worth the doubt.
+      if (/^(?:`{3,}|~{3,})$/.test(leaf.lines.at(-1)?.trim() ?? '')) outside('an unterminated code fence');
       // A top-level fence still open at the end of the text runs to its end, final line break included.
       this.leaf = undefined;
       this.emitCode(leaf, text.length, true);
