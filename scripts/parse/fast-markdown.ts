@@ -61,7 +61,11 @@ interface TableLeaf {
   start: number;
   end: number;
 }
-type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf;
+/** Indented code: no rule reads it (only fenced blocks hold examples), but its lines are not markdown. */
+interface IndentedCode {
+  kind: 'indented';
+}
+type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf | IndentedCode;
 
 /**
  * First characters of lines not read as lazy continuation even when they open no block: a setext underline
@@ -114,7 +118,9 @@ class Scanner {
     const leaf = this.leaf;
     if (leaf?.kind === 'fence' && this.containers.length === 0) {
       // A last line that reads as a fence once trimmed (indented too far to close it) is not worth the doubt.
-      if (/^(?:`{3,}|~{3,})$/.test(leaf.lines.at(-1)?.trim() ?? '')) outside('an unterminated code fence');
+      // So is a last line of spaces under an indented fence, which remark may drop from the value.
+      const last = leaf.lines.at(-1)?.trim();
+      if ((last !== undefined && /^(?:`{3,}|~{3,})$/.test(last)) || (leaf.indent > 0 && last === '')) outside('an unterminated code fence');
       // A top-level fence still open at the end of the text runs to its end, final line break included.
       this.leaf = undefined;
       this.emitCode(leaf, text.length, true);
@@ -145,6 +151,11 @@ class Scanner {
     if (allMatched && leaf?.kind === 'fence') {
       this.fenceLine(leaf, pos, lineStart, lineEnd);
       return;
+    }
+    if (allMatched && leaf?.kind === 'indented') {
+      const indent = spacesAt(text, pos, lineEnd);
+      if (indent > 3 || pos + indent === lineEnd) return;
+      this.closeLeaf();
     }
     if (allMatched && leaf?.kind === 'html') {
       const line = text.slice(pos, lineEnd);
@@ -223,8 +234,11 @@ class Scanner {
       return;
     }
     if (indent > 3) {
-      if (leaf?.kind !== 'paragraph') outside('indented code');
-      this.paragraphLine(leaf, pos, lineEnd);
+      if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, pos, lineEnd);
+      else {
+        this.closeLeaf();
+        this.leaf = { kind: 'indented' };
+      }
       return;
     }
     if (first === HASH) {
@@ -253,14 +267,15 @@ class Scanner {
         return;
       }
     }
+    if (leaf?.kind === 'paragraph' && (first === DASH || first === EQUALS) && SETEXT_UNDERLINE.test(text.slice(at, lineEnd))) {
+      this.setextHeading(leaf, first === EQUALS ? 1 : 2, lineEnd);
+      return;
+    }
     if (isThematicBreak(text, at, lineEnd)) {
-      // After a paragraph line, `---` underlines a heading (setext): outside the subset.
-      if (leaf?.kind === 'paragraph' && first === DASH) outside('a setext heading');
       this.closeLeaf();
       return;
     }
     if (leaf?.kind === 'paragraph') {
-      if (first === EQUALS && /^=+ *$/.test(text.slice(at, lineEnd))) outside('a setext heading');
       if (isDelimiterRow(text, at, lineEnd)) {
         this.startTable(leaf, at, lineEnd);
         return;
@@ -272,6 +287,18 @@ class Scanner {
     if (first === OPEN_BRACKET && /^\[(?:[^\]\\]|\\.)*\]:/.test(text.slice(at, lineEnd))) outside('a link reference definition');
     this.leaf = { kind: 'paragraph', lines: [], starts: [] };
     this.paragraphLine(this.leaf, at, lineEnd);
+  }
+
+  /** The paragraph above an `===` or `---` underline, as a heading that ends with the underline's line. */
+  private setextHeading(paragraph: Paragraph, depth: 1 | 2, lineEnd: number): void {
+    // Each further line's indent and line break would need remark's trimming of heading text: left to it.
+    if (paragraph.lines.length > 1) outside('a setext heading of several lines');
+    this.leaf = undefined;
+    const start = paragraph.starts[0];
+    let end = paragraph.lines[0].length;
+    while (end > 0 && paragraph.lines[0].charCodeAt(end - 1) === SPACE) end--;
+    const children = this.inline(paragraph.lines[0].slice(0, end), [start], true);
+    this.out.push({ type: 'heading', depth, children, position: this.position(start, lineEnd) });
   }
 
   /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
@@ -307,6 +334,8 @@ class Scanner {
         this.out.push({ type: 'html', value, position: this.position(leaf.start, leaf.end) } as Html);
         break;
       }
+      case 'indented':
+        break;
       case 'table':
         this.out.push({ type: 'table', align: [], children: leaf.rows, position: this.position(leaf.start, leaf.end) } as Table);
         break;
@@ -865,6 +894,7 @@ function listMarker(text: string, at: number, end: number): { end: number; order
   return { end: markerEnd, ordered: true, number: Number(text.slice(at, at + digits)) };
 }
 
+const SETEXT_UNDERLINE = /^(?:=+|-+) *$/;
 const DELIMITER_ROW = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
 
 function isDelimiterRow(text: string, at: number, end: number): boolean {

@@ -45,14 +45,14 @@ const accepted: [string, string][] = [
   ['a fence that ends a list item’s paragraph', '- a\n```sh\nx\n```\n- b\n# c\n'],
   ['an HTML block that ends a quote’s paragraph', '> a\n<div>\nb [l](u.md)\n'],
   ['character references in headings, cells and prose', '# a &amp; b &copy; &#35; &#x41; &#0; &bogus;\n\n| &lt;x&gt; | &#124; |\n|--|--|\n| &nbsp; | b |\n\na &#91;x](y) [z](w.md)\n'],
+  ['setext headings, in containers too, and a short underline', 'Title *x* &amp;\n=====\n\nSub\n--\n\n- a\n  ---\n\n> b\n> ===\n\nc\n- - -\n'],
+  ['indented code, whose lines are not markdown', '    code [x](y.md)\n    # no\n\n    more\n# h\n\n- a\n\n      code [z](w.md)\n  [v](u.md)\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
 
 const handedToRemark: [string, string, string][] = [
-  ['a setext heading', 'Title\n=====\n', 'a setext heading'],
-  ['a setext heading with dashes', 'Title\n---\n', 'a setext heading'],
-  ['indented code', '    code\n', 'indented code'],
+  ['a setext heading of several lines', 'Two\nlines\n=====\n', 'a setext heading of several lines'],
   ['inline HTML across lines', 'a <b\nclass="x">c</b>\n', 'inline HTML across lines'],
   ['a processing instruction inline', 'a <?x?>\n', 'inline HTML other than a tag or comment'],
   ['a whitespace-only line in an HTML block in a quote', '> <pre>\n>  \n> </pre>\n', 'a whitespace-only line in an HTML block inside a container'],
