@@ -152,10 +152,13 @@ class Scanner {
       this.fenceLine(leaf, pos, lineStart, lineEnd);
       return;
     }
+    // micromark lets a list item start after indented code only as it would after a paragraph.
+    let afterIndentedCode = false;
     if (allMatched && leaf?.kind === 'indented') {
       const indent = spacesAt(text, pos, lineEnd);
       if (indent > 3 || pos + indent === lineEnd) return;
       this.closeLeaf();
+      afterIndentedCode = true;
     }
     if (allMatched && leaf?.kind === 'html') {
       const line = text.slice(pos, lineEnd);
@@ -192,6 +195,7 @@ class Scanner {
       // An item that starts blank, or with indented code, follows rules this reader does not implement.
       if (marker.end + after === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
       if (allMatched && this.leaf?.kind === 'paragraph' && !opened && marker.ordered && marker.number !== 1) outside('an ordered list not starting at 1 after a paragraph');
+      if (afterIndentedCode && !opened) outside('a list item right after indented code');
       this.closeTo(matched);
       this.containers.push({ kind: 'item', contentColumn: marker.end + after - lineStart });
       matched = this.containers.length;
