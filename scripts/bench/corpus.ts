@@ -36,6 +36,55 @@ function page(skill: string, index: number, links: string[]): string {
   return sections.join('\n');
 }
 
+/**
+ * A page in the markdown other repositories are written in: setext headings, emphasis in headings and cells,
+ * inline and block HTML, character references, autolinks, reference links, footnotes, nested lists and
+ * quotes, indented code; every other one with CRLF line ends and a tab, as files from Windows editors have.
+ */
+function mixedPage(skill: string, index: number): string {
+  const lines = [
+    `Notes on ${skill}, page ${index}`,
+    '=================================',
+    '',
+    `Setext prose with *emphasis*, **strong**, \`code\`, &amp; and &copy; references, <https://example.com/${skill}> and <kbd>inline</kbd> HTML.`,
+    '',
+    'A reference link',
+    '----------------',
+    '',
+    'See [the skill][home] and the note below.[^note]',
+    '',
+    '[home]: ../SKILL.md',
+    '',
+    '<details>',
+    '<summary>More</summary>',
+    '',
+    `Details of ${prose(index, 1)} with [a link](../SKILL.md).`,
+    '',
+    '</details>',
+    '',
+    '- first item',
+    '  - nested *item* with `code`',
+    '    > a quote inside the list',
+    '- second item',
+    '',
+    '> A quote',
+    '> > nested, with [a link](../SKILL.md)',
+    '',
+    '    indented code',
+    index % 2 === 0 ? '    \tafter a tab' : '    more code',
+    '',
+    '## A table with **emphasis**',
+    '',
+    '| Field | Meaning |',
+    '|---|---|',
+    '| **name** | the _skill_ name &mdash; see <https://example.com> |',
+    '',
+    '[^note]: The footnote.',
+    '',
+  ];
+  return lines.join(index % 2 === 0 ? '\r\n' : '\n');
+}
+
 const skillName = (index: number) => `skill-${String(index).padStart(5, '0')}`;
 
 /**
@@ -75,7 +124,9 @@ export function writeCorpus(root: string, fileCount: number): number {
     writeFileSync(path.join(dir, 'SKILL.md'), frontmatter + page(name, s, refs));
     written++;
     refs.forEach((ref, i) => {
-      writeFileSync(path.join(dir, ref), page(name, s + i + 1, [`../SKILL.md#${name}-page-${s}`]));
+      // The last page of each skill is written as other repositories write theirs.
+      const text = i === refs.length - 1 ? mixedPage(name, s) : page(name, s + i + 1, [`../SKILL.md#${name}-page-${s}`]);
+      writeFileSync(path.join(dir, ref), text);
       written++;
     });
   }

@@ -24,6 +24,8 @@ import { unifiedDiff } from './unified-diff.ts';
 import { newRecipe, newSkill } from './scaffold.ts';
 import { watchCheck } from './watch.ts';
 import { repositoryRoot } from '../load/repository.ts';
+import { formatStats } from '../report/stats.ts';
+import { takeStats, useReferenceParsers } from '../parse/fast-read.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -49,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--threads <n>', 'threads to lint with, this one included (default: one per core from 2,000 files)', (value: string) => parseCount(value, '--threads', 1))
     .option('-c, --config <file>', 'config file (default: skill-lint.config.json, or "skill-lint" in package.json)')
     .option('--explain', 'also list links that cross from one skill into another')
+    .option('--reference-parsers', 'parse every file with remark, the yaml library and mvdan-sh (no fast readers)')
+    .option('--stats', 'print to stderr the files read and, per reader, how many took the fast path and why the others did not')
     .option('--fix', 'apply the safe repairs rules offer, write the files, and report what remains')
     .addOption(new Option('--fix-dry-run', 'print the repairs --fix would make as a unified diff; write nothing').conflicts('fix'))
     .addOption(new Option('--watch', 'lint again after every save, re-checking what changed; Ctrl-C stops').conflicts(['fix', 'fixDryRun', 'explain']))
@@ -58,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`skill-lint: --threads ${options.threads} is more than this machine runs at once; using ${usable}\n`);
         options.threads = usable;
       }
-      const lintOptions = { rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads };
+      const lintOptions = { rules: allRules, paths, profile: options.profile, configPath: options.config, threads: options.threads, referenceParsers: options.referenceParsers };
       const color = options.format === 'stylish' && useColor(process.stdout);
       // --quiet drops warnings from the output only: --max-warnings still counts them.
       const print = (found: Diagnostic[], root: string) =>
@@ -80,8 +84,9 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = exitCodeFor(diagnostics, options.maxWarnings);
         return;
       }
-      const { diagnostics, projects, notes, repositoryRoot: root, changes } = options.fix ? await lintAndFix(lintOptions) : { ...(await lintParallel(lintOptions)), changes: undefined };
+      const { diagnostics, projects, notes, repositoryRoot: root, readerStats, changes } = options.fix ? await lintAndFix(lintOptions) : { ...(await lintParallel(lintOptions)), changes: undefined };
       print(diagnostics, root);
+      if (options.stats) process.stderr.write(formatStats(projects.reduce((files, project) => files + project.documents.size, 0), readerStats, options.referenceParsers === true));
       for (const note of notes) process.stderr.write(`skill-lint: note: ${note}\n`);
       if (changes) process.stderr.write(`${describeRepairs(changes)}\n`);
       else if (options.format === 'stylish' && fixableCount(diagnostics) > 0) process.stderr.write(`${fixableCount(diagnostics)} of these can be repaired with \`skill-lint check --fix\`\n`);
@@ -100,8 +105,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('print every cargo-ai invocation found in the examples (file, line, argv, resolved command, flags)')
     .argument('[paths...]', 'a skills root, skill folders or single files', ['skills'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
-    .action((paths: string[], options: { format: 'json' | 'text' }) => {
+    .option('--reference-parsers', 'parse every file with remark, the yaml library and mvdan-sh (no fast readers)')
+    .option('--stats', 'print to stderr the files read and, per reader, how many took the fast path and why the others did not')
+    .action((paths: string[], options: { format: 'json' | 'text'; referenceParsers?: boolean; stats?: boolean }) => {
+      useReferenceParsers(options.referenceParsers === true);
+      takeStats();
       const project = buildProject(paths);
+      if (options.stats) process.stderr.write(formatStats(project.documents.size, takeStats(), options.referenceParsers === true));
       const rows = [...project.invocations.entries()].flatMap(([file, invocations]) =>
         invocations.map((invocation) => ({
           ...invocationToJson({ ...invocation, file: project.documents.get(file)!.file.displayPath }, project.documents.get(file)!.text),
@@ -275,6 +285,8 @@ interface CheckOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   watch?: boolean;
+  referenceParsers?: boolean;
+  stats?: boolean;
 }
 
 function describeRepairs(changes: FileChange[]): string {

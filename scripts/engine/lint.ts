@@ -9,6 +9,7 @@ import { repositoryRoot } from '../load/repository.ts';
 import { checkOptionFiles, validateConfig } from './options.ts';
 import { lintFileByFile, parseTree } from './project.ts';
 import { type RunSettings, runFileRules, runProjectRules, sortDiagnostics } from './run-rules.ts';
+import { type ReaderStats, addStats, takeStats, useReferenceParsers } from '../parse/fast-read.ts';
 
 /** The profile a run uses when neither the command line nor a config file names one: any repository's. */
 export const DEFAULT_PROFILE: Profile = 'spec';
@@ -24,6 +25,8 @@ export interface LintOptions {
   threads?: number;
   /** This thread takes no file while workers run: how a test sees the worker path on a tree of three files. */
   leaveFilesToWorkers?: boolean;
+  /** Parse with the reference parsers alone (remark, yaml, mvdan-sh) instead of the fast readers. */
+  referenceParsers?: boolean;
 }
 
 export interface LintResult {
@@ -36,11 +39,15 @@ export interface LintResult {
   projects: Project[];
   /** What was left out (dot-folders nobody named), for the user. */
   notes: string[];
+  /** What the readers of every thread did: fast reads, and fallbacks by reason. */
+  readerStats: ReaderStats;
 }
 
 /** Lints in this thread; the projects come back parsed in full (documents with their text and invocations). */
 export function lint(options: LintOptions): LintResult & { project: ParsedProject; projects: ParsedProject[] } {
   const settings = settingsFor(options);
+  useReferenceParsers(settings.referenceParsers ?? false);
+  takeStats();
   const { trees, notes } = loadTrees(options.paths, settings.cwd);
   const diagnostics: Diagnostic[] = [];
   const projects = trees.map((tree) => {
@@ -50,7 +57,7 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
     diagnostics.push(...runProjectRules(project, options.rules, settings));
     return project;
   });
-  return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes, repositoryRoot: repositoryRoot(projects[0].root, settings.config.file, settings.cwd) };
+  return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes, repositoryRoot: repositoryRoot(projects[0].root, settings.config.file, settings.cwd), readerStats: takeStats() };
 }
 
 /**
@@ -60,20 +67,25 @@ export function lint(options: LintOptions): LintResult & { project: ParsedProjec
 export async function lintParallel(options: LintOptions): Promise<LintResult> {
   const settings = settingsFor(options);
   const { trees, notes } = loadTrees(options.paths, settings.cwd);
+  takeStats();
   const diagnostics: Diagnostic[] = [];
   const projects: Project[] = [];
+  const fromWorkers: ReaderStats[] = [];
   for (const tree of trees) {
     checkOptionFiles(settings.config, options.rules, tree.root);
-    const { project, diagnostics: fromFiles } = await lintFileByFile(tree, options.rules, settings, options.threads, options.leaveFilesToWorkers);
+    const { project, diagnostics: fromFiles, workerStats } = await lintFileByFile(tree, options.rules, settings, options.threads, options.leaveFilesToWorkers);
     diagnostics.push(...fromFiles, ...runProjectRules(project, options.rules, settings));
     projects.push(project);
+    fromWorkers.push(workerStats);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes, repositoryRoot: repositoryRoot(projects[0].root, settings.config.file, settings.cwd) };
+  const readerStats = takeStats();
+  for (const stats of fromWorkers) addStats(readerStats, stats);
+  return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], projects, notes, repositoryRoot: repositoryRoot(projects[0].root, settings.config.file, settings.cwd), readerStats };
 }
 
 export function settingsFor(options: LintOptions): RunSettings {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig(cwd, options.configPath);
   validateConfig(config, options.rules);
-  return { config, profile: options.profile ?? config.profile ?? DEFAULT_PROFILE, cwd };
+  return { config, profile: options.profile ?? config.profile ?? DEFAULT_PROFILE, cwd, referenceParsers: options.referenceParsers };
 }

@@ -11,6 +11,7 @@ import type { RunSettings } from './run-rules.ts';
 import { type LinkResolution, adoptResolutions, resolutionsOf } from '../extract/links.ts';
 import { bundleFile, repoRoot } from '../core/paths.ts';
 import { makePointAt } from '../parse/positions.ts';
+import { type ReaderStats, addStats, emptyStats } from '../parse/fast-read.ts';
 
 export interface FileJob {
   path: string;
@@ -39,8 +40,8 @@ export interface SentDocument {
   resolutions: (LinkResolution | undefined)[];
 }
 
-/** One message from a worker: a batch of results, the end of its work, or why it stopped. */
-export type WorkerMessage = { documents: SentDocument[]; diagnostics: Diagnostic[] } | { done: true } | { error: string };
+/** One message from a worker: a batch of results, the end of its work (with its readers' counts), or why it stopped. */
+export type WorkerMessage = { documents: SentDocument[]; diagnostics: Diagnostic[] } | { done: true; stats: ReaderStats } | { error: string };
 
 /** Files per message: small enough that a worker holds little, large enough that messages stay few. */
 export const BATCH_SIZE = 50;
@@ -95,7 +96,7 @@ export async function lintFilesShared(
   settings: RunSettings,
   workers: number,
   check: ((job: FileJob) => { doc: Document; diagnostics: Diagnostic[] }) | undefined,
-): Promise<{ documents: Map<string, DocumentIndex>; diagnostics: Diagnostic[] }> {
+): Promise<{ documents: Map<string, DocumentIndex>; diagnostics: Diagnostic[]; workerStats: ReaderStats }> {
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const documents = new Map<string, DocumentIndex>();
   const diagnostics: Diagnostic[] = [];
@@ -103,7 +104,8 @@ export async function lintFilesShared(
     for (const sent of batch.documents) documents.set(sent.doc.file.path, fromSent(sent));
     diagnostics.push(...batch.diagnostics);
   };
-  const running = Array.from({ length: workers }, () => runWorker({ jobs, root, ruleIds, settings, next }, receive));
+  const workerStats = emptyStats();
+  const running = Array.from({ length: workers }, () => runWorker({ jobs, root, ruleIds, settings, next }, receive, workerStats));
   // Keep the rejection until it is awaited below: this thread is busy with its own share meanwhile.
   for (const run of running) run.catch(() => undefined);
   if (check) {
@@ -114,7 +116,7 @@ export async function lintFilesShared(
     }
   }
   await Promise.all(running);
-  return { documents, diagnostics };
+  return { documents, diagnostics, workerStats };
 }
 
 /**
@@ -129,7 +131,7 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(start, { ...options, eval: true });
 }
 
-function runWorker(input: WorkerInput, receive: (batch: { documents: SentDocument[]; diagnostics: Diagnostic[] }) => void): Promise<void> {
+function runWorker(input: WorkerInput, receive: (batch: { documents: SentDocument[]; diagnostics: Diagnostic[] }) => void, stats: ReaderStats): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(input);
     worker.on('message', (message: WorkerMessage) => {
@@ -137,6 +139,7 @@ function runWorker(input: WorkerInput, receive: (batch: { documents: SentDocumen
         reject(new Error(message.error));
         void worker.terminate();
       } else if ('done' in message) {
+        addStats(stats, message.stats);
         resolve();
         void worker.terminate();
       } else {

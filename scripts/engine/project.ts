@@ -10,6 +10,7 @@ import { type RunSettings, runFileRules } from './run-rules.ts';
 import { type LoadedTree, loadTree, readSkillFile } from '../load/files.ts';
 import { parseDocument } from '../parse/document.ts';
 import { type FileJob, asIndex, lintFilesShared } from './pool.ts';
+import { type ReaderStats, useReferenceParsers } from '../parse/fast-read.ts';
 
 /**
  * Below this many files, worker threads cost more than they save: each loads the code and warms up for about
@@ -64,7 +65,8 @@ export async function lintFileByFile(
   settings: RunSettings,
   requested?: number,
   leaveFilesToWorkers = false,
-): Promise<{ project: Project; diagnostics: Diagnostic[] }> {
+): Promise<{ project: Project; diagnostics: Diagnostic[]; workerStats: ReaderStats }> {
+  useReferenceParsers(settings.referenceParsers ?? false);
   // Workers find their rules in the registry by id, so rules from elsewhere (tests) run on this thread only.
   const ruleIds = workerRuleIds(rules);
   const wanted = requested !== undefined ? usableThreads(requested) : (tree.markdown.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), MAX_THREADS) : 1);
@@ -85,14 +87,14 @@ export async function lintFileByFile(
     diagnostics.push(...checked.diagnostics);
     here.set(job.path, asIndex(checked.doc));
   }
-  const { documents: fromThreads, diagnostics: fromRules } = await shared;
+  const { documents: fromThreads, diagnostics: fromRules, workerStats } = await shared;
   diagnostics.push(...fromRules);
   // Documents in the order the tree listed them, as the single-thread build gives them.
   const documents = new Map(jobs.flatMap((job) => {
     const doc = fromThreads.get(job.path) ?? here.get(job.path);
     return doc ? [[job.path, doc] as const] : [];
   }));
-  return { project: assemble(tree, settings.cwd, documents), diagnostics };
+  return { project: assemble(tree, settings.cwd, documents), diagnostics, workerStats };
 }
 
 function sizeOf(file: string): number {

@@ -10,6 +10,8 @@ export interface RunSettings {
   config: Config;
   profile: Profile;
   cwd: string;
+  /** Parse with the reference parsers alone (remark, yaml, mvdan-sh), on every thread. */
+  referenceParsers?: boolean;
 }
 
 interface ActiveRule {

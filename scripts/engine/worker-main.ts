@@ -4,12 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../core/types.ts';
 import { parseAndCheckFile, registryRules } from './project.ts';
+import { takeStats, useReferenceParsers } from '../parse/fast-read.ts';
 import { BATCH_SIZE, type SentDocument, type WorkerInput, type WorkerMessage, takeJobs, toSent } from './pool.ts';
 
 /** The work of one worker thread, on the jobs and settings in its `workerData`. */
 export function workerMain(): void {
   const { jobs, root, ruleIds, settings, next } = workerData as WorkerInput;
   const rules = registryRules(ruleIds);
+  useReferenceParsers(settings.referenceParsers ?? false);
   const send = (message: WorkerMessage) => parentPort!.postMessage(message);
   try {
     let documents: SentDocument[] = [];
@@ -27,7 +29,7 @@ export function workerMain(): void {
       }
     }
     send({ documents, diagnostics });
-    send({ done: true });
+    send({ done: true, stats: takeStats() });
   } catch (error) {
     send({ error: (error as Error).message });
   }

@@ -12,6 +12,7 @@ import { type Processor, unified } from 'unified';
 import type { CodeBlock, Document, Frontmatter, Heading, InlineCode, Link, Point, SkillFile, Span, Table } from '../core/types.ts';
 import { HeadingAnchors } from './anchors.ts';
 import { type ScanResult, scanMarkdown } from './fast-markdown.ts';
+import { countRead, referenceParsersOnly } from './fast-read.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { lineStartsOf, makePointAt, spanOf } from './positions.ts';
 
@@ -43,13 +44,14 @@ const DISABLE_NEXT_LINE = /^<!--\s*skill-lint-disable-next-line\b([^>]*?)\s*-->$
 /** Which markdown reader builds the tree: the fast reader where it can (else remark), or remark alone. */
 export type MarkdownReader = 'fast' | 'remark';
 
-export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'): Document {
+export function parseDocument(file: SkillFile, reader: MarkdownReader = referenceParsersOnly() ? 'remark' : 'fast'): Document {
   const text = file.text;
   const lineStarts = lineStartsOf(text);
   const pointAt = makePointAt(lineStarts, text.length);
   const frontmatter = parseFrontmatter(text, pointAt);
   const scanned = reader === 'fast' ? fastTree(text, frontmatter, lineStarts, pointAt) : undefined;
-  const fastRead = scanned && 'tree' in scanned ? scanned.tree : undefined;
+  if (scanned) countRead('markdown', scanned);
+  const fastRead = scanned && 'read' in scanned ? scanned.read : undefined;
   const tree = fastRead ?? ((needsGfm(text) ? githubFlavoured : commonMark).parse(text) as Root);
 
   const headingAnchors = new HeadingAnchors();
@@ -82,7 +84,7 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = 'fast'):
         links.push({ url: node.url, kind: node.type, span: spanOfNode(node), ...(tableLinks.has(node) ? { inTable: true as const } : {}) });
         break;
       case 'code':
-        // The fast reader reads fenced blocks only, always closed, and gives each line's offset.
+        // The fast reader reads fenced blocks only, and gives each line's offset.
         if (node.data?.lineOffsets) codeBlocks.push(scannedCodeBlock(node, node.data.lineOffsets, spanOfNode(node)));
         else if (isFenced(text, node)) codeBlocks.push(codeBlockOf(node, text, lineStarts, spanOfNode(node)));
         continue;
@@ -127,7 +129,7 @@ export function fastTree(text: string, frontmatter: Frontmatter, lineStarts: Arr
   if (!text.startsWith('---')) return scanMarkdown(text, 0, lineStarts, pointAt);
   const closeEnd = frontmatter.span?.end.offset ?? 0;
   if (frontmatter.unterminated || !text.startsWith('---\n') || text.slice(closeEnd - 4, closeEnd) !== '\n---') {
-    return { unsupported: 'frontmatter fences other than plain ---' };
+    return { fallback: 'frontmatter fences other than plain ---' };
   }
   return scanMarkdown(text, closeEnd + 1, lineStarts, pointAt);
 }
@@ -176,7 +178,7 @@ function isFenced(text: string, node: Code): boolean {
 }
 
 function scannedCodeBlock(node: Code, lineOffsets: number[], span: CodeBlock['span']): CodeBlock {
-  return { lang: (node.lang ?? '').toLowerCase(), meta: node.meta ?? '', value: node.value, span, lineOffsets, unterminated: false };
+  return { lang: (node.lang ?? '').toLowerCase(), meta: node.meta ?? '', value: node.value, span, lineOffsets, unterminated: node.data?.unterminated === true };
 }
 
 function codeBlockOf(node: Code, text: string, lineStarts: number[], span: CodeBlock['span']): CodeBlock {

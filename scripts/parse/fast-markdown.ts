@@ -2,25 +2,22 @@
 // fenced code, links, images, inline code, comments, tables), with the positions remark gives them, and
 // gives up on anything outside its subset, naming the construct, so the caller parses that file with remark.
 // Differential tests hold it to remark on every file it accepts.
-import type { Code, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Code, Emphasis, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Point } from '../core/types.ts';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { type FastRead, outside, readFast } from './fast-read.ts';
 
 declare module 'mdast' {
   interface CodeData {
     /** Set by this reader: the document offset where each line of the value starts. */
     lineOffsets?: number[];
+    /** Set by this reader on a fence the text ends before it is closed. */
+    unterminated?: boolean;
   }
 }
 
-/** Thrown where the input leaves the subset; caught once, in scanMarkdown. */
-class OutsideSubset extends Error {}
-
-function outside(construct: string): never {
-  throw new OutsideSubset(construct);
-}
-
 /** The tree, or the construct (first met) that sent the file to remark. */
-export type ScanResult = { tree: Root } | { unsupported: string };
+export type ScanResult = FastRead<Root>;
 
 interface Quote {
   kind: 'quote';
@@ -50,11 +47,13 @@ interface Fence {
   /** The document offset where each of `lines` starts. */
   offsets: number[];
 }
-interface Comment {
-  kind: 'comment';
+interface HtmlBlock {
+  kind: 'html';
   start: number;
   end: number;
   lines: string[];
+  /** What ends the block on the line that holds it, or undefined when a blank line ends it (before it). */
+  closer: RegExp | undefined;
 }
 interface TableLeaf {
   kind: 'table';
@@ -62,10 +61,17 @@ interface TableLeaf {
   start: number;
   end: number;
 }
-type Leaf = Paragraph | Fence | Comment | TableLeaf;
+/** Indented code: no rule reads it (only fenced blocks hold examples), but its lines are not markdown. */
+interface IndentedCode {
+  kind: 'indented';
+}
+type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf | IndentedCode;
 
-/** First characters of lines that may open a block (or a table row): never read as lazy continuation. */
-const BLOCK_START = '#`~>-*+_=|<[0123456789';
+/**
+ * First characters of lines not read as lazy continuation even when they open no block: a setext underline
+ * or a table row there follows rules not copied here.
+ */
+const LAZY_DOUBT = '=|';
 const SPACE = 32;
 const BACKTICK = 96;
 const TILDE = 126;
@@ -83,15 +89,9 @@ const COLON = 58;
  * anything this reader does not handle exactly as remark does, the first such construct.
  */
 export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
-  // Tabs, carriage returns, NUL and footnotes change columns, line ends or the grammar: remark reads them.
-  const unusual = /[\t\r\0]|\[\^/.exec(text);
-  if (unusual) return { unsupported: unusual[0] === '[^' ? 'a footnote' : 'a tab, carriage return or NUL' };
-  try {
-    return { tree: new Scanner(text, lineStarts, pointAt).run(bodyStart) };
-  } catch (error) {
-    if (error instanceof OutsideSubset) return { unsupported: error.message };
-    throw error;
-  }
+  // Tabs, carriage returns and NUL change columns or line ends: remark reads them.
+  if (/[\t\r\0]/.test(text)) return { fallback: 'a tab, carriage return or NUL' };
+  return readFast(() => new Scanner(text, lineStarts, pointAt).run(bodyStart));
 }
 
 class Scanner {
@@ -114,6 +114,16 @@ class Scanner {
       if (start < bodyStart) continue;
       const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
       this.line(start, end);
+    }
+    const leaf = this.leaf;
+    if (leaf?.kind === 'fence' && this.containers.length === 0) {
+      // A last line that reads as a fence once trimmed (indented too far to close it) is not worth the doubt.
+      // So is a last line of spaces under an indented fence, which remark may drop from the value.
+      const last = leaf.lines.at(-1)?.trim();
+      if ((last !== undefined && /^(?:`{3,}|~{3,})$/.test(last)) || (leaf.indent > 0 && last === '')) outside('an unterminated code fence');
+      // A top-level fence still open at the end of the text runs to its end, final line break included.
+      this.leaf = undefined;
+      this.emitCode(leaf, text.length, true);
     }
     this.closeLeaf();
     return { type: 'root', children: this.out };
@@ -142,13 +152,25 @@ class Scanner {
       this.fenceLine(leaf, pos, lineStart, lineEnd);
       return;
     }
-    if (allMatched && leaf?.kind === 'comment') {
-      // remark leaves container prefixes out of a comment's value; this reader keeps to top-level comments.
-      if (this.containers.length > 0) outside('a multi-line comment inside a container');
-      leaf.lines.push(text.slice(pos, lineEnd));
-      leaf.end = lineEnd;
-      if (text.slice(pos, lineEnd).includes('-->')) this.closeLeaf();
-      return;
+    // micromark lets a list item start after indented code only as it would after a paragraph.
+    let afterIndentedCode = false;
+    if (allMatched && leaf?.kind === 'indented') {
+      const indent = spacesAt(text, pos, lineEnd);
+      if (indent > 3 || pos + indent === lineEnd) return;
+      this.closeLeaf();
+      afterIndentedCode = true;
+    }
+    if (allMatched && leaf?.kind === 'html') {
+      const line = text.slice(pos, lineEnd);
+      if (leaf.closer || line.trim() !== '') {
+        // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
+        if (this.containers.length > 0 && line.trim() === '' && lineEnd > lineStart) outside('a whitespace-only line in an HTML block inside a container');
+        leaf.lines.push(line);
+        leaf.end = lineEnd;
+        if (leaf.closer?.test(line)) this.closeLeaf();
+        return;
+      }
+      this.closeLeaf();
     }
 
     // New containers: block quotes and list items.
@@ -173,6 +195,7 @@ class Scanner {
       // An item that starts blank, or with indented code, follows rules this reader does not implement.
       if (marker.end + after === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
       if (allMatched && this.leaf?.kind === 'paragraph' && !opened && marker.ordered && marker.number !== 1) outside('an ordered list not starting at 1 after a paragraph');
+      if (afterIndentedCode && !opened) outside('a list item right after indented code');
       this.closeTo(matched);
       this.containers.push({ kind: 'item', contentColumn: marker.end + after - lineStart });
       matched = this.containers.length;
@@ -182,10 +205,10 @@ class Scanner {
 
     const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd;
     if (!allMatched) {
-      if (this.leaf?.kind === 'paragraph' && !blank) {
+      const at = pos + spacesAt(text, pos, lineEnd);
+      if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && opensBlockWhenLazy(text, at, lineEnd))) {
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
-        const at = pos + spacesAt(text, pos, lineEnd);
-        if (at - pos > 3 || BLOCK_START.includes(text[at])) outside('lazy continuation that may start a block');
+        if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
         this.paragraphLine(this.leaf, pos, lineEnd);
         return;
       }
@@ -215,8 +238,11 @@ class Scanner {
       return;
     }
     if (indent > 3) {
-      if (leaf?.kind !== 'paragraph') outside('indented code');
-      this.paragraphLine(leaf, pos, lineEnd);
+      if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, pos, lineEnd);
+      else {
+        this.closeLeaf();
+        this.leaf = { kind: 'indented' };
+      }
       return;
     }
     if (first === HASH) {
@@ -236,21 +262,24 @@ class Scanner {
       }
     }
     if (first === LT) {
-      if (!text.startsWith('<!--', at)) outside('an HTML block');
-      this.closeLeaf();
-      this.leaf = { kind: 'comment', start: at, end: lineEnd, lines: [text.slice(at, lineEnd)] };
-      const close = text.indexOf('-->', at + 4);
-      if (close !== -1 && close < lineEnd) this.closeLeaf();
+      const html = htmlBlockStart(text.slice(at, lineEnd), leaf?.kind === 'paragraph');
+      if (html) {
+        this.closeLeaf();
+        const line = text.slice(at, lineEnd);
+        this.leaf = { kind: 'html', start: at, end: lineEnd, lines: [line], closer: html.closer };
+        if (html.closer?.test(line.slice(html.openerLength))) this.closeLeaf();
+        return;
+      }
+    }
+    if (leaf?.kind === 'paragraph' && (first === DASH || first === EQUALS) && SETEXT_UNDERLINE.test(text.slice(at, lineEnd))) {
+      this.setextHeading(leaf, first === EQUALS ? 1 : 2, lineEnd);
       return;
     }
     if (isThematicBreak(text, at, lineEnd)) {
-      // After a paragraph line, `---` underlines a heading (setext): outside the subset.
-      if (leaf?.kind === 'paragraph' && first === DASH) outside('a setext heading');
       this.closeLeaf();
       return;
     }
     if (leaf?.kind === 'paragraph') {
-      if (first === EQUALS && /^=+ *$/.test(text.slice(at, lineEnd))) outside('a setext heading');
       if (isDelimiterRow(text, at, lineEnd)) {
         this.startTable(leaf, at, lineEnd);
         return;
@@ -260,9 +289,20 @@ class Scanner {
     }
     // Link reference definitions make `[text]` a link elsewhere in the file: remark resolves them.
     if (first === OPEN_BRACKET && /^\[(?:[^\]\\]|\\.)*\]:/.test(text.slice(at, lineEnd))) outside('a link reference definition');
-    if (isDelimiterRow(text, at, lineEnd)) outside('a delimiter row without a header');
     this.leaf = { kind: 'paragraph', lines: [], starts: [] };
     this.paragraphLine(this.leaf, at, lineEnd);
+  }
+
+  /** The paragraph above an `===` or `---` underline, as a heading that ends with the underline's line. */
+  private setextHeading(paragraph: Paragraph, depth: 1 | 2, lineEnd: number): void {
+    // Each further line's indent and line break would need remark's trimming of heading text: left to it.
+    if (paragraph.lines.length > 1) outside('a setext heading of several lines');
+    this.leaf = undefined;
+    const start = paragraph.starts[0];
+    let end = paragraph.lines[0].length;
+    while (end > 0 && paragraph.lines[0].charCodeAt(end - 1) === SPACE) end--;
+    const children = this.inline(paragraph.lines[0].slice(0, end), [start], true);
+    this.out.push({ type: 'heading', depth, children, position: this.position(start, lineEnd) });
   }
 
   /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
@@ -293,11 +333,13 @@ class Scanner {
         // Where remark ends a fence that never closes depends on what closed it: remark reads that file.
         outside('an unterminated code fence');
         break;
-      case 'comment': {
+      case 'html': {
         const value = leaf.lines.join('\n');
         this.out.push({ type: 'html', value, position: this.position(leaf.start, leaf.end) } as Html);
         break;
       }
+      case 'indented':
+        break;
       case 'table':
         this.out.push({ type: 'table', align: [], children: leaf.rows, position: this.position(leaf.start, leaf.end) } as Table);
         break;
@@ -360,10 +402,7 @@ class Scanner {
       while (text.charCodeAt(pos + indent + run) === fence.marker) run++;
       if (run >= fence.length && pos + indent + run + spacesAt(text, pos + indent + run, lineEnd) === lineEnd) {
         this.leaf = undefined;
-        // An empty block's one (empty) line sits at the end of the closing fence's line, as document.ts reads remark's.
-        const lineOffsets = fence.lines.length > 0 ? fence.offsets : [lineEnd];
-        const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, lineEnd), data: { lineOffsets } };
-        this.out.push(code);
+        this.emitCode(fence, lineEnd, false);
         return;
       }
     }
@@ -371,6 +410,15 @@ class Scanner {
     if (this.containers.length > 0 && pos + indent === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
     fence.lines.push(text.slice(pos + Math.min(indent, fence.indent), lineEnd));
     fence.offsets.push(pos + Math.min(indent, fence.indent));
+  }
+
+  /** The code node of a fence that ends at `end`, closed there or by the end of the text. */
+  private emitCode(fence: Fence, end: number, unterminated: boolean): void {
+    // An empty block's one (empty) line sits at its end, as document.ts reads remark's.
+    const lineOffsets = fence.lines.length > 0 ? fence.offsets : [end];
+    const data = unterminated ? { lineOffsets, unterminated } : { lineOffsets };
+    const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, end), data };
+    this.out.push(code);
   }
 
   private startTable(paragraph: Paragraph, at: number, lineEnd: number): void {
@@ -446,6 +494,16 @@ interface Opener {
   source: number;
   image: boolean;
   active: boolean;
+  /** How many emphasis delimiters came before it: those after it are matched when its link closes. */
+  delimiters: number;
+}
+
+/** A run of `*` or `_` that may open or close emphasis, as its text node (which loses what a match uses). */
+interface Delimiter {
+  node: Text;
+  char: string;
+  open: boolean;
+  close: boolean;
 }
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
@@ -453,7 +511,35 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const INLINE_START = /[`[<&]/;
 const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>]*)>/;
 const EMAIL = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
-const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
+/** An inline open or closing tag, by CommonMark's grammar (attribute names, quoted and unquoted values). */
+const INLINE_TAG =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t\n]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t\n]*>)/;
+/** An inline comment that neither starts with `>` or `->` nor ends early. */
+const INLINE_COMMENT = /^<!--(?!-?>)[^]*?-->/;
+const CHARACTER_REFERENCE = /^&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/;
+
+/** The character reference `source` starts with, decoded, and its length; undefined when it starts with none. */
+function characterReference(source: string): { value: string; length: number } | undefined {
+  const found = CHARACTER_REFERENCE.exec(source);
+  if (!found) return undefined;
+  const [whole, decimal, hex, name] = found;
+  if (name !== undefined) {
+    const value = decodeNamedCharacterReference(name);
+    return value === false ? undefined : { value, length: whole.length };
+  }
+  return { value: numericCharacter(decimal === undefined ? Number.parseInt(hex, 16) : Number.parseInt(decimal, 10)), length: whole.length };
+}
+
+/**
+ * The character a numeric reference stands for. Controls other than tab and line ends, surrogates,
+ * noncharacters and numbers past Unicode stand for U+FFFD, as in micromark.
+ */
+function numericCharacter(code: number): string {
+  const control = code < 9 || code === 11 || (code > 13 && code < 32) || (code > 126 && code < 160);
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  const nonCharacter = (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+  return control || surrogate || nonCharacter || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
+}
 
 /** Characters that may begin an inline construct; everything between them is plain text. */
 const INLINE_SPECIAL = /[\\`[\]!<&*_]/g;
@@ -463,6 +549,7 @@ const INLINE_CONSTRUCT = new RegExp(INLINE_SPECIAL.source);
 class InlineReader {
   private readonly nodes: PhrasingContent[] = [];
   private readonly openers: Opener[] = [];
+  private readonly delimiters: Delimiter[] = [];
   private text = '';
 
   constructor(
@@ -479,6 +566,7 @@ class InlineReader {
     // One reader runs at a time, so the shared expression's lastIndex is this reader's.
     const special = INLINE_SPECIAL;
     let i = 0;
+    let reference: { value: string; length: number } | undefined;
     while (i < source.length) {
       special.lastIndex = i;
       const next = special.exec(source)?.index ?? source.length;
@@ -491,18 +579,23 @@ class InlineReader {
         i += 2;
       } else if (char === '`') {
         i = this.codeSpan(i);
+      } else if (char === '[' && source[i + 1] === '^') {
+        // A footnote call or definition (`[^x]`, `[^x]: ...`); in code it is only text, and never reaches here.
+        outside('a footnote');
       } else if (char === '[' || (char === '!' && source[i + 1] === '[')) {
         const image = char === '!';
         this.flush();
-        this.openers.push({ node: this.nodes.length, source: i, image, active: true });
+        this.openers.push({ node: this.nodes.length, source: i, image, active: true, delimiters: this.delimiters.length });
         this.nodes.push({ type: 'text', value: image ? '![' : '[' });
         i += image ? 2 : 1;
       } else if (char === ']') {
         i = this.closeBracket(i);
       } else if (char === '<') {
         i = this.angle(i);
-      } else if (char === '&' && CHARACTER_REFERENCE.test(source.slice(i, i + 40))) {
-        outside('a character reference');
+      } else if (char === '&' && (reference = characterReference(source.slice(i, i + 40)))) {
+        // Read as a unit: the character it stands for is text, never markup (`&#91;` opens no link).
+        this.addText(reference.value);
+        i += reference.length;
       } else if (this.needText && (char === '*' || char === '_')) {
         i = this.delimiterRun(i);
       } else {
@@ -511,6 +604,7 @@ class InlineReader {
       }
     }
     this.flush();
+    if (this.delimiters.length > 0) this.matchEmphasis(0);
     return this.nodes;
   }
 
@@ -565,6 +659,7 @@ class InlineReader {
     }
     const resource = readResource(source, index + 1);
     this.flush();
+    if (this.delimiters.length > opener.delimiters) this.matchEmphasis(opener.delimiters);
     const children = this.nodes.splice(opener.node + 1);
     this.nodes.pop();
     const position = this.position(this.at(opener.source), this.at(resource.end - 1) + 1);
@@ -594,13 +689,27 @@ class InlineReader {
       this.nodes.push({ type: 'link', url, title: null, children, position: this.position(this.at(index), this.at(end - 1) + 1) } as Link);
       return end;
     }
-    // Anything that may be inline HTML becomes an html node in remark.
-    if (/^<[A-Za-z/!?]/.test(rest)) outside('inline HTML');
+    const html = INLINE_TAG.exec(rest) ?? INLINE_COMMENT.exec(rest);
+    if (html) {
+      // Where a tag's line break falls, remark strips the next line's indent from its value: left to it.
+      if (html[0].includes('\n')) outside('inline HTML across lines');
+      this.flush();
+      const end = index + html[0].length;
+      // Headings and cells read as text with the tag in it, as mdast-util-to-string gives it.
+      this.nodes.push({ type: 'html', value: html[0], position: this.position(this.at(index), this.at(end - 1) + 1) } as Html);
+      return end;
+    }
+    // Declarations, processing instructions, CDATA and the shortest comments follow rules not copied here.
+    if (rest.startsWith('<!') || rest.startsWith('<?')) outside('inline HTML other than a tag or comment');
     this.addText('<');
     return index + 1;
   }
 
-  /** `*` and `_` in a heading or cell: literal when the run can neither open nor close emphasis. */
+  /**
+   * A run of `*` or `_` in a heading or cell, as its own text node; one that may open or close emphasis is
+   * kept as a delimiter for matchEmphasis. Whether it may is decided by the characters on either side (the
+   * flanking rules), the start and end of the text counting as whitespace.
+   */
   private delimiterRun(index: number): number {
     const { source } = this;
     const char = source[index];
@@ -610,11 +719,47 @@ class InlineReader {
     const after = end >= source.length ? ' ' : source[end];
     const leftFlanking = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before));
     const rightFlanking = !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after));
-    const canOpen = char === '*' ? leftFlanking : leftFlanking && (!rightFlanking || isPunctuation(before));
-    const canClose = char === '*' ? rightFlanking : rightFlanking && (!leftFlanking || isPunctuation(after));
-    if (canOpen || canClose) outside('emphasis in a heading or table cell');
-    this.addText(source.slice(index, end));
+    const open = char === '*' ? leftFlanking : leftFlanking && (!rightFlanking || isPunctuation(before));
+    const close = char === '*' ? rightFlanking : rightFlanking && (!leftFlanking || isPunctuation(after));
+    this.flush();
+    const node: Text = { type: 'text', value: source.slice(index, end) };
+    this.nodes.push(node);
+    if (open || close) this.delimiters.push({ node, char, open, close });
     return end;
+  }
+
+  /**
+   * Pairs the delimiters from `bottom` on into emphasis and strong nodes, as CommonMark's delimiter algorithm
+   * does: each closer, left to right, with the nearest opener of its character before it (the rule of three
+   * excepted), two characters from each when both have two, else one. The delimiters are then spent.
+   */
+  private matchEmphasis(bottom: number): void {
+    const { delimiters, nodes } = this;
+    for (let c = bottom; c < delimiters.length; c++) {
+      const closer = delimiters[c];
+      while (closer.close && closer.node.value.length > 0) {
+        let o = c - 1;
+        for (; o >= bottom; o--) {
+          const opener = delimiters[o];
+          if (!opener.open || opener.char !== closer.char || opener.node.value.length === 0) continue;
+          const openSize = opener.node.value.length;
+          const closeSize = closer.node.value.length;
+          if ((opener.close || closer.open) && closeSize % 3 !== 0 && (openSize + closeSize) % 3 === 0) continue;
+          break;
+        }
+        if (o < bottom) break;
+        const opener = delimiters[o];
+        const use = opener.node.value.length > 1 && closer.node.value.length > 1 ? 2 : 1;
+        opener.node.value = opener.node.value.slice(use);
+        closer.node.value = closer.node.value.slice(use);
+        const from = nodes.indexOf(opener.node) + 1;
+        const children = nodes.splice(from, nodes.indexOf(closer.node) - from);
+        nodes.splice(from, 0, (use === 2 ? { type: 'strong', children } : { type: 'emphasis', children }) as Strong | Emphasis);
+        // Delimiters inside the new node can no longer pair with any outside it.
+        for (let inner = o + 1; inner < c; inner++) delimiters[inner].open = delimiters[inner].close = false;
+      }
+    }
+    delimiters.length = bottom;
   }
 }
 
@@ -676,6 +821,31 @@ function isEscaped(text: string, index: number): boolean {
   return count % 2 === 1;
 }
 
+const RAW_HTML = /^<(?:pre|script|style|textarea)(?=[ \t>]|$)/i;
+const RAW_HTML_END = /<\/(?:pre|script|style|textarea)>/i;
+const BLOCK_HTML =
+  /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[ \t>]|\/>|$)/i;
+/** A line that is one complete open or closing tag (an unquoted value stops at `/` here), and nothing else. */
+const LONE_TAG =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`/]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+
+/**
+ * The kind of HTML block `line` opens, by CommonMark's seven start conditions: what ends it (`closer`,
+ * searched from `openerLength` on the first line) or, for block-level and lone tags, a blank line. A lone tag
+ * cannot interrupt a paragraph.
+ */
+function htmlBlockStart(line: string, inParagraph: boolean): { closer: RegExp | undefined; openerLength: number } | undefined {
+  if (RAW_HTML.test(line)) return { closer: RAW_HTML_END, openerLength: 1 };
+  // `<!-->` and `<!--->` are whole comments: the search for `-->` starts inside the opener.
+  if (line.startsWith('<!--')) return { closer: /-->/, openerLength: 2 };
+  if (line.startsWith('<?')) return { closer: /\?>/, openerLength: 2 };
+  if (line.startsWith('<![CDATA[')) return { closer: /\]\]>/, openerLength: 9 };
+  if (/^<![A-Za-z]/.test(line)) return { closer: />/, openerLength: 2 };
+  if (BLOCK_HTML.test(line)) return { closer: undefined, openerLength: 0 };
+  if (!inParagraph && LONE_TAG.test(line) && !/^<(?:pre|script|style|textarea)(?![A-Za-z0-9-])/i.test(line)) return { closer: undefined, openerLength: 0 };
+  return undefined;
+}
+
 function spacesAt(text: string, pos: number, end: number): number {
   let count = 0;
   while (pos + count < end && text.charCodeAt(pos + count) === SPACE) count++;
@@ -692,6 +862,20 @@ function isThematicBreak(text: string, at: number, end: number): boolean {
     else if (code !== SPACE) return false;
   }
   return count >= 3;
+}
+
+/**
+ * The line, without its containers' prefixes, opens a block and so is no lazy continuation of a paragraph:
+ * an ATX heading, a fence, a thematic break or an HTML block of the first six kinds. Quotes and list items
+ * are opened before this is asked.
+ */
+function opensBlockWhenLazy(text: string, at: number, end: number): boolean {
+  const line = text.slice(at, end);
+  if (!line.startsWith('<')) return /^(?:#{1,6}(?: |$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end);
+  if (htmlBlockStart(line, true)) return true;
+  // micromark lets a lone tag start an HTML block on a lazy line, inside or outside the container as what follows decides.
+  if (htmlBlockStart(line, false)) outside('a lone HTML tag on a lazy line');
+  return false;
 }
 
 /** The line may open a block other than a paragraph (heading, fence, quote, HTML, list item, break). */
@@ -714,6 +898,7 @@ function listMarker(text: string, at: number, end: number): { end: number; order
   return { end: markerEnd, ordered: true, number: Number(text.slice(at, at + digits)) };
 }
 
+const SETEXT_UNDERLINE = /^(?:=+|-+) *$/;
 const DELIMITER_ROW = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
 
 function isDelimiterRow(text: string, at: number, end: number): boolean {

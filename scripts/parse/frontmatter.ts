@@ -5,6 +5,7 @@ import type { Frontmatter, Point, Span } from '../core/types.ts';
 import { spanOf } from './positions.ts';
 import { readSimpleFrontmatter } from './simple-frontmatter.ts';
 import { MAX_YAML_DEPTH, deepestNesting } from './yaml-depth.ts';
+import { countRead, referenceParsersOnly } from './fast-read.ts';
 
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
@@ -14,7 +15,7 @@ const MAX_ALIAS_COUNT = 50;
 /** Which reader parses the YAML: the simple-frontmatter reader where it can (else the yaml library), or the yaml library alone. */
 export type FrontmatterReader = 'fast' | 'yaml';
 
-export function parseFrontmatter(text: string, pointAt: (offset: number) => Point, reader: FrontmatterReader = 'fast'): Frontmatter {
+export function parseFrontmatter(text: string, pointAt: (offset: number) => Point, reader: FrontmatterReader = referenceParsersOnly() ? 'yaml' : 'fast'): Frontmatter {
   const result: Frontmatter = {
     present: false,
     unterminated: false,
@@ -46,9 +47,10 @@ export function parseFrontmatter(text: string, pointAt: (offset: number) => Poin
 
   const at = (range: [number, number]) => spanOf(pointAt, rawOffset + range[0], rawOffset + range[1]);
   const simple = reader === 'fast' ? readSimpleFrontmatter(result.raw) : undefined;
-  if (simple) {
-    result.value = simple.value;
-    for (const place of simple.places) {
+  if (simple) countRead('frontmatter', simple);
+  if (simple && 'read' in simple) {
+    result.value = simple.read.value;
+    for (const place of simple.read.places) {
       result.keySpans.set(place.path, at(place.key));
       result.valueSpans.set(place.path, at(place.value));
     }

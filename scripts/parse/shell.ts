@@ -7,6 +7,7 @@ import { repoRoot } from '../core/paths.ts';
 import { maskPlaceholders, unmaskPlaceholders } from './placeholders.ts';
 import { unescapeAnsi, unescapeBare, unescapeDouble } from './shell-unescape.ts';
 import { readSimpleShell } from './simple-shell.ts';
+import { countRead, referenceParsersOnly } from './fast-read.ts';
 import type { ShellCall, ShellError, ShellParse, ShellWord } from './shell-types.ts';
 
 export type { ShellCall, ShellError, ShellParse, ShellWord } from './shell-types.ts';
@@ -60,13 +61,14 @@ export type ShellReader = 'fast' | 'mvdan';
  * parse, the statements before the faulty line and those after the next blank line are still returned.
  * Results are cached by text: skill repositories repeat the same examples often.
  */
-export function parseShell(text: string, reader: ShellReader = 'fast'): ShellParse {
+export function parseShell(text: string, reader: ShellReader = referenceParsersOnly() ? 'mvdan' : 'fast'): ShellParse {
   const cached = reader === 'fast' ? cache.get(text) : undefined;
   if (cached) return cached;
   const masked = maskPlaceholders(text);
   const simple = reader === 'fast' ? readSimpleShell(masked) : undefined;
-  const result: ShellParse = { calls: simple ?? [], errors: [] };
-  if (!simple) parseRange(masked, 0, masked.length, result);
+  if (simple) countRead('shell', simple);
+  const result: ShellParse = { calls: simple && 'read' in simple ? simple.read : [], errors: [] };
+  if (!simple || 'fallback' in simple) parseRange(masked, 0, masked.length, result);
   result.calls.sort((a, b) => a.words[0].start - b.words[0].start);
   if (reader !== 'fast') return result;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);

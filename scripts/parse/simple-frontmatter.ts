@@ -1,7 +1,8 @@
 // A fast reader for the frontmatter skills are written with: `key: value` lines, and `key:` blocks of such
 // lines indented by two spaces, whose values are plain text or quoted without escapes. Anything else (lists,
-// numbers, booleans, comments, blank lines, escapes, multi-line values, duplicate keys...) returns undefined,
-// and the caller asks the yaml library, which differential tests hold this reader to.
+// numbers, booleans, comments, blank lines, escapes, multi-line values, duplicate keys...) is a fallback with
+// its reason, and the caller asks the yaml library, which differential tests hold this reader to.
+import { type FastRead, outside, readFast } from './fast-read.ts';
 
 /** Where one key and its value sit in the frontmatter text, by path (`metadata.version`). */
 export interface KeyPlace {
@@ -25,23 +26,26 @@ const NOT_TEXT = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'nu
 const PRINTABLE = /^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]*$/;
 const NESTED_INDENT = '  ';
 
-/** The mapping `raw` holds, with every key's place, or undefined when it is not plain enough for this reader. */
-export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefined {
-  if (raw === '' || !raw.endsWith('\n') || !PRINTABLE.test(raw.replaceAll('\n', ''))) return undefined;
+/** The mapping `raw` holds, with every key's place, or why it is not plain enough for this reader. */
+export function readSimpleFrontmatter(raw: string): FastRead<SimpleFrontmatter> {
+  return readFast(() => readMapping(raw));
+}
+
+function readMapping(raw: string): SimpleFrontmatter {
+  // The block runs to the line of its closing fence, so it ends with a line break unless it is empty.
+  if (!raw.endsWith('\n')) outside('an empty block');
+  if (!PRINTABLE.test(raw.replaceAll('\n', ''))) outside('a tab, a control character or one beyond the Basic Multilingual Plane');
   const lines = raw.slice(0, -1).split('\n');
   const value: Record<string, unknown> = {};
   const places: KeyPlace[] = [];
   let offset = 0;
   for (let index = 0; index < lines.length; ) {
-    const parsed = keyLine(lines[index], value);
-    if (!parsed) return undefined;
-    const { key, text } = parsed;
+    const { key, text } = keyLine(lines[index], value);
     const keyPlace: [number, number] = [offset, offset + key.length];
     offset += lines[index].length + 1;
     index++;
     if (text !== undefined) {
       const scalar = readScalar(text);
-      if (scalar === undefined) return undefined;
       const start = keyPlace[1] + 2;
       value[key] = scalar;
       places.push({ path: key, key: keyPlace, value: [start, start + text.length] });
@@ -53,9 +57,8 @@ export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefine
     const blockStart = offset + NESTED_INDENT.length;
     while (index < lines.length && lines[index].startsWith(NESTED_INDENT)) {
       const nested = keyLine(lines[index].slice(NESTED_INDENT.length), block);
-      if (!nested || nested.text === undefined) return undefined;
+      if (nested.text === undefined) outside('a block nested more than one level');
       const scalar = readScalar(nested.text);
-      if (scalar === undefined) return undefined;
       const keyStart = offset + NESTED_INDENT.length;
       const valueStart = keyStart + nested.key.length + 2;
       block[nested.key] = scalar;
@@ -63,7 +66,7 @@ export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefine
       offset += lines[index].length + 1;
       index++;
     }
-    if (blockPlaces.length === 0) return undefined;
+    if (blockPlaces.length === 0) outside('a key without a value or a two-space block');
     value[key] = block;
     // The block's span runs to the end of its last line, line break included, as the yaml library gives it.
     places.push({ path: key, key: keyPlace, value: [blockStart, offset] }, ...blockPlaces);
@@ -72,26 +75,28 @@ export function readSimpleFrontmatter(raw: string): SimpleFrontmatter | undefine
 }
 
 /**
- * The key and text of a `key: value` line (no text after `key:` alone), or undefined when the line is not
- * one, or its key is already in `taken`, reads as other than text in YAML, or cannot be held as data.
+ * The key and text of a `key: value` line (no text after `key:` alone); outside the subset when the line is
+ * not one, or its key is already in `taken`, reads as other than text in YAML, or cannot be held as data.
  */
-function keyLine(line: string, taken: Record<string, unknown>): { key: string; text: string | undefined } | undefined {
+function keyLine(line: string, taken: Record<string, unknown>): { key: string; text: string | undefined } {
   const parsed = LINE.exec(line);
-  if (!parsed) return undefined;
+  if (!parsed) outside('a line other than `key: value` or `key:`');
   const [, key, text] = parsed;
-  if (Object.hasOwn(taken, key) || NOT_TEXT.has(key) || UNSAFE_KEYS.has(key)) return undefined;
+  if (Object.hasOwn(taken, key)) outside('a duplicate key');
+  if (NOT_TEXT.has(key) || UNSAFE_KEYS.has(key)) outside('a key that is not plain text or cannot be held as data');
   return { key, text };
 }
 
 /** Text without escapes: quoted whole, or plain that YAML reads as text and that holds no `: ` or ` #`. */
-function readScalar(text: string): string | undefined {
+function readScalar(text: string): string {
   const quote = text[0];
   if (quote === '"' || quote === "'") {
     const inner = text.slice(1, -1);
-    if (text.length < 2 || text.at(-1) !== quote || inner.includes(quote) || (quote === '"' && inner.includes('\\'))) return undefined;
+    if (text.length < 2 || text.at(-1) !== quote || inner.includes(quote) || (quote === '"' && inner.includes('\\'))) outside('a quoted value with escapes, inner quotes or more after it');
     return inner;
   }
-  if (!/^[A-Za-z]/.test(text) || NOT_TEXT.has(text) || text.endsWith(' ') || text.endsWith(':')) return undefined;
-  if (text.includes(': ') || text.includes(' #')) return undefined;
+  if (!/^[A-Za-z]/.test(text)) outside('a value that does not start with a letter or a quote');
+  if (NOT_TEXT.has(text)) outside('a boolean or null value');
+  if (text.endsWith(' ') || text.endsWith(':') || text.includes(': ') || text.includes(' #')) outside('a plain value with a trailing space or colon, `: ` or ` #`');
   return text;
 }

@@ -2,11 +2,12 @@
 // words joined by newlines, `;`, `|`, `&&` and `||`, with comments, `\` continuations, `$VAR`, `$(...)`
 // (whose commands count too), plain redirections, assignments, heredocs with a quoted delimiter, and the
 // compound commands `if`, `while`, `until`, `for ... in` and `case`. Anything else (arithmetic, functions,
-// `[[ ]]` tests, syntax errors...) returns undefined, and the caller asks the real parser. Differential
+// `[[ ]]` tests, syntax errors...) is a fallback with its reason, and the caller asks the real parser. Differential
 // tests hold it to mvdan/sh on every text it accepts.
 import type { ShellCall, ShellWord } from './shell-types.ts';
 import { unmaskPlaceholders } from './placeholders.ts';
 import { unescapeAnsi, unescapeDouble } from './shell-unescape.ts';
+import { type FastRead, outside, readFast } from './fast-read.ts';
 
 /** Words that open compound commands, declarations or negation when they start a command. */
 const RESERVED = new Set([
@@ -38,26 +39,16 @@ const NONE = new Set<string>();
 /** What ended a command list: a closing keyword, `;;` (a case item), `)` (a substitution) or '' (the text). */
 type ListEnd = string;
 
-/** Thrown where the text leaves the subset; caught once, in readSimpleShell. */
-class OutsideSubset extends Error {}
-
-function outside(): never {
-  throw new OutsideSubset();
-}
-
 /**
  * The simple commands of `masked` (placeholders already masked) as the real parser would give them, in
- * no particular order, or undefined when the text is not plain enough for this reader.
+ * no particular order, or why the text is not plain enough for this reader.
  */
-export function readSimpleShell(masked: string): ShellCall[] | undefined {
-  try {
+export function readSimpleShell(masked: string): FastRead<ShellCall[]> {
+  return readFast(() => {
     const reader = new Reader(masked);
     reader.list(NONE);
     return reader.calls;
-  } catch (error) {
-    if (error instanceof OutsideSubset) return undefined;
-    throw error;
-  }
+  });
 }
 
 class Reader {
@@ -95,40 +86,40 @@ class Reader {
       if (char === ' ' || char === '\t') {
         this.i++;
       } else if (char === '\\' && text[this.i + 1] === '\n') {
-        if (this.heredocs.length > 0) outside();
+        if (this.heredocs.length > 0) outside('a continuation line with a heredoc pending');
         this.i += 2;
       } else if (char === '\n') {
         endCommand();
         this.i++;
         if (this.heredocs.length > 0) this.heredocBodies();
       } else if (char === ')') {
-        if (!inSubstitution || needCommand || this.heredocs.length > 0) outside();
+        if (!inSubstitution || needCommand || this.heredocs.length > 0) outside('a `)` outside a substitution, or after an operator');
         endCommand();
         return ')';
       } else if (char === '#') {
         const end = text.indexOf('\n', this.i);
         // mvdan/sh reads a comment's trailing `\` as a continuation into the next line: leave that to it.
-        if (end > 0 && text[end - 1] === '\\') outside();
+        if (end > 0 && text[end - 1] === '\\') outside('a comment ending in a backslash');
         this.i = end === -1 ? text.length : end;
       } else if (char === ';') {
         const next = text[this.i + 1];
         if (next === ';' && inCaseItem && text[this.i + 2] !== '&' && !needCommand) {
           endCommand();
-          if (commands === 0) outside();
+          if (commands === 0) outside('an empty case item');
           this.i += 2;
           return ';;';
         }
-        if (next === ';' || next === '&' || !endCommand() || needCommand) outside();
+        if (next === ';' || next === '&' || !endCommand() || needCommand) outside('`;;`, `;&` or `;` without a command before it');
         this.i++;
       } else if (char === '|' || char === '&') {
         const double = text[this.i + 1] === char;
-        if ((char === '&' && !double) || (char === '|' && text[this.i + 1] === '&')) outside();
-        if (needCommand || !endCommand()) outside();
+        if ((char === '&' && !double) || (char === '|' && text[this.i + 1] === '&')) outside('a background `&` or `|&`');
+        if (needCommand || !endCommand()) outside('an operator without a command before it');
         needCommand = true;
         this.i += double ? 2 : 1;
       } else if (compound) {
         // `fi > out`, `done <in` and the like: the real parser's.
-        outside();
+        outside('a redirection after a compound command');
       } else if (char === '<' && text[this.i + 1] === '<') {
         this.heredoc();
         redirected = true;
@@ -143,11 +134,11 @@ class Reader {
         }
         // Checked on the value too: a `\` + newline inside the word does not hide `FOO=bar` or `fi`.
         const assignment = ASSIGNMENT.test(word.raw);
-        if (assignment !== ASSIGNMENT.test(word.value) || INDEXED.test(word.raw) || INDEXED.test(word.value)) outside();
+        if (assignment !== ASSIGNMENT.test(word.value) || INDEXED.test(word.raw) || INDEXED.test(word.value)) outside('an indexed or continued assignment');
         if (!assignment && (RESERVED.has(word.raw) || RESERVED.has(word.value))) {
-          if (word.raw !== word.value || assigned || redirected) outside();
+          if (word.raw !== word.value || assigned || redirected) outside('a quoted, escaped or prefixed keyword');
           if (closers.has(word.raw)) {
-            if (commands === 0 || needCommand) outside();
+            if (commands === 0 || needCommand) outside('an empty command list');
             return word.raw;
           }
           this.compound(word.raw);
@@ -160,7 +151,7 @@ class Reader {
         needCommand = false;
       }
     }
-    if (closers.size > 0 || inSubstitution || inCaseItem || needCommand || this.heredocs.length > 0) outside();
+    if (closers.size > 0 || inSubstitution || inCaseItem || needCommand || this.heredocs.length > 0) outside('an unclosed compound command, substitution, operator or heredoc');
     endCommand();
     return '';
   }
@@ -170,20 +161,20 @@ class Reader {
     if (keyword === 'if') {
       let end: ListEnd = 'elif';
       while (end === 'elif') {
-        if (this.list(THEN) !== 'then') outside();
+        if (this.list(THEN) !== 'then') outside('an `if` without `then`');
         end = this.list(AFTER_THEN);
       }
       if (end === 'else') end = this.list(FI);
-      if (end !== 'fi') outside();
+      if (end !== 'fi') outside('an `if` without `fi`');
     } else if (keyword === 'while' || keyword === 'until') {
-      if (this.list(DO) !== 'do' || this.list(DONE) !== 'done') outside();
+      if (this.list(DO) !== 'do' || this.list(DONE) !== 'done') outside('a loop without `do` or `done`');
     } else if (keyword === 'for') {
       this.forHead();
-      if (this.list(DONE) !== 'done') outside();
+      if (this.list(DONE) !== 'done') outside('a `for` without `done`');
     } else if (keyword === 'case') {
       this.caseItems();
     } else {
-      outside();
+      outside('a keyword other than if, while, until, for or case');
     }
   }
 
@@ -191,7 +182,7 @@ class Reader {
   private forHead(): void {
     this.blanks(false);
     const name = this.word();
-    if (name.raw !== name.value || NAME.exec(name.raw)?.[0] !== name.raw) outside();
+    if (name.raw !== name.value || NAME.exec(name.raw)?.[0] !== name.raw) outside('a `for` over something other than a plain name');
     this.blanks(false);
     this.keyword('in');
     let items = 0;
@@ -199,11 +190,11 @@ class Reader {
       this.blanks(false);
       const char = this.text[this.i];
       if (char === ';' || char === '\n') break;
-      if (char === '#' || char === '\\') outside();
+      if (char === '#' || char === '\\') outside('a comment or continuation in a `for` list');
       this.word();
       items++;
     }
-    if (items === 0 || this.text[this.i + 1] === ';') outside();
+    if (items === 0 || this.text[this.i + 1] === ';') outside('a `for` without items, or with `;;`');
     this.i++;
     this.blanks(true);
     this.keyword('do');
@@ -221,10 +212,10 @@ class Reader {
       let pattern = this.word();
       if (pattern.raw === 'esac' && pattern.value === 'esac') break;
       for (;;) {
-        if (RESERVED.has(pattern.raw) || RESERVED.has(pattern.value)) outside();
+        if (RESERVED.has(pattern.raw) || RESERVED.has(pattern.value)) outside('a keyword as a case pattern');
         this.blanks(false);
         if (this.text[this.i] === ')') break;
-        if (this.text[this.i] !== '|') outside();
+        if (this.text[this.i] !== '|') outside('a case pattern not closed by `)`');
         this.i++;
         this.blanks(false);
         pattern = this.word();
@@ -233,7 +224,7 @@ class Reader {
       items++;
       if (this.list(ESAC, false, true) === 'esac') break;
     }
-    if (items === 0) outside();
+    if (items === 0) outside('a `case` without items');
   }
 
   /** Spaces and tabs, and line breaks too when `lines`; a comment or a continuation is the real parser's. */
@@ -243,7 +234,7 @@ class Reader {
       const char = text[this.i];
       if (char === ' ' || char === '\t') this.i++;
       else if (char === '\n' && lines && this.heredocs.length === 0) this.i++;
-      else if (char === '#' || (char === '\\' && text[this.i + 1] === '\n')) outside();
+      else if (char === '#' || (char === '\\' && text[this.i + 1] === '\n')) outside('a comment or continuation where a compound command continues');
       else break;
     }
   }
@@ -251,13 +242,13 @@ class Reader {
   /** The plain word `expected`, or the real parser's. */
   private keyword(expected: string): void {
     const word = this.word();
-    if (word.raw !== expected || word.value !== expected) outside();
+    if (word.raw !== expected || word.value !== expected) outside('a compound command without its expected keyword');
   }
 
   /** `<<'WORD'`: its body is read after the line ends. `<<-`, `<<<` and unquoted delimiters are the real parser's. */
   private heredoc(): void {
     const found = QUOTED_HEREDOC.exec(this.text.slice(this.i, this.i + 200));
-    if (!found || !WORD_END.has(this.text[this.i + found[0].length] ?? '\n')) outside();
+    if (!found || !WORD_END.has(this.text[this.i + found[0].length] ?? '\n')) outside('a heredoc without a quoted delimiter');
     this.heredocs.push(found[1]);
     this.i += found[0].length;
   }
@@ -267,14 +258,14 @@ class Reader {
     const { text } = this;
     for (const delimiter of this.heredocs) {
       for (;;) {
-        if (this.i >= text.length) outside();
+        if (this.i >= text.length) outside('an unterminated heredoc');
         const newline = text.indexOf('\n', this.i);
         const lineEnd = newline === -1 ? text.length : newline;
         const line = text.slice(this.i, lineEnd);
         this.i = newline === -1 ? text.length : newline + 1;
         if (line === delimiter) break;
         // A delimiter with something before or after it on its line: how that ends the body is the real parser's call.
-        if (line.includes(delimiter)) outside();
+        if (line.includes(delimiter)) outside('a heredoc delimiter with more on its line');
       }
     }
     this.heredocs = [];
@@ -286,16 +277,16 @@ class Reader {
     const operator = REDIRECTION.exec(text.slice(this.i, this.i + 3))![0];
     this.i += operator.length;
     // Heredocs, here-strings, `<>`, `>|`, `<&` and process substitution are the real parser's.
-    if (this.i >= text.length || ('<>|&('.includes(text[this.i]) && !(operator.endsWith('&') && /[0-9-]/.test(text[this.i])))) outside();
+    if (this.i >= text.length || ('<>|&('.includes(text[this.i]) && !(operator.endsWith('&') && /[0-9-]/.test(text[this.i])))) outside('a here-string, `<>`, `>|`, `<&` or process substitution');
     if (operator.endsWith('&')) {
       const target = /^(?:[0-9]+|-)/.exec(text.slice(this.i))![0];
       this.i += target.length;
       // A descriptor right before `)`, `<` or `>` is read differently by the real parser.
-      if (!WORD_END.has(text[this.i] ?? ' ') || ')<>'.includes(text[this.i])) outside();
+      if (!WORD_END.has(text[this.i] ?? ' ') || ')<>'.includes(text[this.i])) outside('a descriptor duplication followed by `)`, `<` or `>`');
       return;
     }
     while (text[this.i] === ' ' || text[this.i] === '\t') this.i++;
-    if (this.i >= text.length || WORD_END.has(text[this.i]) || '#\\'.includes(text[this.i])) outside();
+    if (this.i >= text.length || WORD_END.has(text[this.i]) || '#\\'.includes(text[this.i])) outside('a redirection without a plain target');
     this.word();
   }
 
@@ -311,11 +302,11 @@ class Reader {
     let continued = false;
     while (this.i < text.length && !WORD_END.has(text[this.i])) {
       const char = text[this.i];
-      if (UNSUPPORTED.has(char)) outside();
+      if (UNSUPPORTED.has(char)) outside(`${char} in a word`);
       if (char === '\\' && text[this.i + 1] === '\n') {
         // After a quote or an expansion, the real parser may read `\` + newline as the end of the word (before
         // `#` or a descriptor number) or as part of a variable's name: left to it.
-        if (afterPart !== undefined && (afterExpansion || /[#0-9]/.test(text[this.i + 2] ?? ''))) outside();
+        if (afterPart !== undefined && (afterExpansion || /[#0-9]/.test(text[this.i + 2] ?? ''))) outside('a continuation right after a quote or an expansion');
         this.i += 2;
         continued = true;
         continue;
@@ -324,7 +315,7 @@ class Reader {
       afterExpansion = false;
       if (char === "'") {
         const close = text.indexOf("'", this.i + 1);
-        if (close === -1) outside();
+        if (close === -1) outside('an unterminated single quote');
         value += text.slice(this.i + 1, close);
         this.i = afterPart = close + 1;
       } else if (char === '"') {
@@ -341,7 +332,7 @@ class Reader {
         }
         afterPart = this.i;
       } else if (char === '\\') {
-        if (this.i + 1 >= text.length) outside();
+        if (this.i + 1 >= text.length) outside('a backslash at the end of the text');
         value += text[this.i + 1];
         this.i += 2;
       } else {
@@ -350,12 +341,12 @@ class Reader {
       }
     }
     // A word of digits right before `<` or `>` is the redirection's descriptor: the real parser's call.
-    if ((text[this.i] === '<' || text[this.i] === '>') && /^[0-9]+$/.test(text.slice(start, this.i))) outside();
-    if (this.i === start) outside();
+    if ((text[this.i] === '<' || text[this.i] === '>') && /^[0-9]+$/.test(text.slice(start, this.i))) outside('a descriptor number before a redirection');
+    if (this.i === start) outside('an empty word');
     // A line break inside a word, with a heredoc pending: where its body starts is the real parser's call. So is
     // a word with both a `\` continuation of its own and a `[`, which mvdan/sh can drop from the commands.
-    if (continued && value.includes('[')) outside();
-    if (this.heredocs.length > 0 && text.slice(start, this.i).includes('\n')) outside();
+    if (continued && value.includes('[')) outside('a continued word holding `[`');
+    if (this.heredocs.length > 0 && text.slice(start, this.i).includes('\n')) outside('a line break inside a word with a heredoc pending');
     const end = afterPart ?? this.i;
     return { value: unmaskPlaceholders(value), raw: unmaskPlaceholders(text.slice(start, end)), start, end, dynamic };
   }
@@ -368,10 +359,10 @@ class Reader {
     let literal = '';
     this.i++;
     for (;;) {
-      if (this.i >= text.length) outside();
+      if (this.i >= text.length) outside('an unterminated double quote');
       const char = text[this.i];
       if (char === '"') break;
-      if (char === '`') outside();
+      if (char === '`') outside('backquotes inside double quotes');
       if (char === '\\') {
         literal += text.slice(this.i, this.i + 2);
         this.i += 2;
@@ -380,7 +371,7 @@ class Reader {
         literal = '';
         dynamic = true;
       } else {
-        if (char === '$') outside();
+        if (char === '$') outside('a `$` that is not an expansion inside double quotes');
         literal += char;
         this.i++;
       }
@@ -394,7 +385,7 @@ class Reader {
     const { text } = this;
     let close = this.i + 2;
     for (; close < text.length && text[close] !== "'"; close++) if (text[close] === '\\') close++;
-    if (close >= text.length) outside();
+    if (close >= text.length) outside('an unterminated ANSI-C quote');
     const inner = text.slice(this.i + 2, close);
     this.i = close + 1;
     return unescapeAnsi(inner);
@@ -406,19 +397,19 @@ class Reader {
     const start = this.i;
     const next = text[this.i + 1];
     if (next === '(') {
-      if (text[this.i + 2] === '(') outside();
+      if (text[this.i + 2] === '(') outside('arithmetic expansion');
       // A heredoc's body would start on a line inside the substitution: the real parser's call.
-      if (this.heredocs.length > 0) outside();
+      if (this.heredocs.length > 0) outside('a substitution with a heredoc pending');
       this.i += 2;
       this.list(NONE, true);
       this.i++;
     } else if (next === '{') {
       const name = NAME.exec(text.slice(this.i + 2));
-      if (!name || text[this.i + 2 + name[0].length] !== '}') outside();
+      if (!name || text[this.i + 2 + name[0].length] !== '}') outside('a parameter expansion with an operator');
       this.i += 3 + name[0].length;
     } else {
       const name = NAME.exec(text.slice(this.i + 1));
-      if (!name) outside();
+      if (!name) outside('a `$` not followed by a name');
       this.i += 1 + name[0].length;
     }
     return text.slice(start, this.i);
