@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSimpleFrontmatter } from '../../scripts/parse/simple-frontmatter.ts';
-import { sameFrontmatter } from '../core/reader-helpers.ts';
+import { sameFrontmatter } from '../parse/reader-helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60) * 20;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);

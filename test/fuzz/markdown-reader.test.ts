@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fastTree, parseDocument } from '../../scripts/parse/document.ts';
 import { parseFrontmatter } from '../../scripts/parse/frontmatter.ts';
 import { lineStartsOf, makePointAt } from '../../scripts/parse/positions.ts';
-import { sameDocument } from '../core/reader-helpers.ts';
+import { sameDocument } from '../parse/reader-helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60) * 30;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
