@@ -71,16 +71,6 @@ export function words(text: string): string[] {
     .match(/[a-z0-9]+/g) ?? [];
 }
 
-/** Each of `stems` as the text first writes it ("execut" → "executes"): messages show words, not stems. */
-export function asWritten(text: string, stems: readonly string[]): string[] {
-  const written = new Map<string, string>();
-  for (const word of words(text)) {
-    const key = stem(word);
-    if (!written.has(key)) written.set(key, word);
-  }
-  return stems.map((term) => written.get(term) ?? term);
-}
-
 /** Content terms: words minus stop words, stemmed. */
 export function terms(text: string): string[] {
   return words(text)
