@@ -95,8 +95,11 @@ function topLevelValues(text: string): string[] {
   return values;
 }
 
-/** The text with each `...` or `\u2026` outside strings removed, with the comma that separates it from its neighbours. */
-function withoutElisions(text: string): string {
+/**
+ * A copy of `text` with JSON strings kept as written; outside them, `replace` may take over at an offset: it
+ * gives how many characters it consumes there and what to write instead, or undefined to copy the character.
+ */
+function rewriteOutsideStrings(text: string, replace: (at: number, copied: string) => { length: number; text: string } | undefined): string {
   let result = '';
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -112,53 +115,41 @@ function withoutElisions(text: string): string {
       continue;
     }
     if (char === '"') inString = true;
-    // `...` alone, or spreading a name (`...history`), as JavaScript writes it.
-    const elision = text.startsWith('...', i) ? 3 + (/^[\w$.]*/.exec(text.slice(i + 3))?.[0].length ?? 0) : char === '\u2026' ? 1 : 0;
-    if (elision === 0) {
+    const replaced = replace(i, result);
+    if (!replaced) {
       result += char;
       continue;
     }
-    i += elision - 1;
-    // `[..., 3]` and `{ ..., "a": 1 }`: the comma after a leading elision goes too.
-    if (/[[{,]\s*$/.test(result)) {
-      const comma = /^\s*,/.exec(text.slice(i + 1));
-      if (comma) i += comma[0].length;
-    }
+    result += replaced.text;
+    i += replaced.length - 1;
   }
   return result;
+}
+
+/** The text with each `...` or `\u2026` outside strings removed, with the comma that separates it from its neighbours. */
+function withoutElisions(text: string): string {
+  return rewriteOutsideStrings(text, (at, copied) => {
+    // `...` alone, or spreading a name (`...history`), as JavaScript writes it.
+    const elision = text.startsWith('...', at) ? 3 + (/^[\w$.]*/.exec(text.slice(at + 3))?.[0].length ?? 0) : text[at] === '\u2026' ? 1 : 0;
+    if (elision === 0) return undefined;
+    // `[..., 3]` and `{ ..., "a": 1 }`: the comma after a leading elision goes too.
+    const comma = /[[{,]\s*$/.test(copied) ? (/^\s*,/.exec(text.slice(at + elision))?.[0].length ?? 0) : 0;
+    return { length: elision + comma, text: '' };
+  });
 }
 
 /** Quotes bare placeholders outside strings, and says where each quote went, to map error offsets back. */
 function quotePlaceholders(text: string): { quoted: string; insertions: number[] } {
   const insertions: number[] = [];
   if (!text.includes('<')) return { quoted: text, insertions };
-  let quoted = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') {
-        quoted += char + (text[i + 1] ?? '');
-        i++;
-        continue;
-      }
-      if (char === '"') inString = false;
-      quoted += char;
-      continue;
-    }
-    if (char === '"') inString = true;
-    if (char === '<') {
-      BARE_PLACEHOLDER.lastIndex = i;
-      const match = BARE_PLACEHOLDER.exec(text);
-      if (match) {
-        insertions.push(i, i + match[0].length);
-        quoted += `"${match[0]}"`;
-        i += match[0].length - 1;
-        continue;
-      }
-    }
-    quoted += char;
-  }
+  const quoted = rewriteOutsideStrings(text, (at) => {
+    if (text[at] !== '<') return undefined;
+    BARE_PLACEHOLDER.lastIndex = at;
+    const match = BARE_PLACEHOLDER.exec(text);
+    if (!match) return undefined;
+    insertions.push(at, at + match[0].length);
+    return { length: match[0].length, text: `"${match[0]}"` };
+  });
   return { quoted, insertions };
 }
 
