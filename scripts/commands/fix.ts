@@ -6,8 +6,7 @@ import path from 'node:path';
 import { applyFixes } from '../core/edits.ts';
 import { displayPath } from '../core/paths.ts';
 import type { Diagnostic, TextEdit } from '../core/types.ts';
-import { DEFAULT_PROFILE, type LintOptions, type LintResult, lintParallel } from '../engine/lint.ts';
-import { loadConfig } from '../load/config.ts';
+import { type LintOptions, type LintResult, lintParallel, settingsFor } from '../engine/lint.ts';
 import { SKILL_DOMAINS, renderCommandsPage } from './docs.ts';
 
 /** Passes after which the fixer stops even if repairs remain (each pass lints the tree again). */
@@ -34,8 +33,8 @@ export interface FixResult extends LintResult {
  * repairs nothing. With `dryRun`, computes the first pass's changes and writes nothing.
  */
 export async function lintAndFix(options: LintOptions & { dryRun?: boolean }): Promise<FixResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const profile = options.profile ?? loadConfig(cwd, options.configPath).profile ?? DEFAULT_PROFILE;
+  // The profile the run uses, worked out as the engine does (command line, else config, else the default).
+  const { cwd, profile } = settingsFor(options);
   const changes = new Map<string, FileChange>();
   let result = await lintParallel(options);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
