@@ -25,10 +25,13 @@ export function skillFolders(root: string): string[] {
   return found.sort();
 }
 
-/** Wall seconds of one run, process start included. */
-function wallSeconds(node: string, args: string[]): number {
+/**
+ * Wall seconds of one run in `cwd`, process start included. Both tools run inside the folder they check, as
+ * its authors would run them: from here, skill-lint would read this repository's configuration instead.
+ */
+function wallSeconds(node: string, args: string[], cwd: string): number {
   const start = process.hrtime.bigint();
-  const run = spawnSync(node, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(node, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   // Exit 1 means findings; anything else means the run did not happen.
   if (run.status !== 0 && run.status !== 1) throw new Error(`${path.basename(args[0])} failed (${run.status}): ${run.stderr.slice(0, 500)}`);
@@ -36,8 +39,8 @@ function wallSeconds(node: string, args: string[]): number {
 }
 
 /** Files skill-lint read and how many its markdown reader took itself, from `check --stats`. */
-function fastShare(node: string, bin: string, folders: string[]): { files: number; fast: number; reasons: string[] } {
-  const run = spawnSync(node, [bin, 'check', ...folders, '--format', 'json', '--stats'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function fastShare(node: string, bin: string, folders: string[], cwd: string): { files: number; fast: number; reasons: string[] } {
+  const run = spawnSync(node, [bin, 'check', ...folders, '--format', 'json', '--stats'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const lines = run.stderr.split('\n');
   const markdown = lines.findIndex((line) => line.startsWith('markdown: '));
   const counts = /^markdown: (\d+) files, (\d+) read fast/.exec(lines[markdown] ?? '');
@@ -61,10 +64,10 @@ export function compareOnRepos(repos: string[], node: string, bin: string, repea
     const lintTimes: number[] = [];
     const checkTimes: number[] = [];
     for (let run = 0; run < repeat; run++) {
-      lintTimes.push(wallSeconds(node, [bin, 'check', ...folders, '--format', 'json']));
-      checkTimes.push(wallSeconds(node, [SKILL_CHECK, 'check', repo, '--format', 'json', '--no-security-scan']));
+      lintTimes.push(wallSeconds(node, [bin, 'check', ...folders, '--format', 'json'], repo));
+      checkTimes.push(wallSeconds(node, [SKILL_CHECK, 'check', repo, '--format', 'json', '--no-security-scan'], repo));
     }
-    const share = fastShare(node, bin, folders);
+    const share = fastShare(node, bin, folders, repo);
     const lintSeconds = median(lintTimes);
     const checkSeconds = median(checkTimes);
     const percent = share.files === 0 ? 100 : (100 * share.fast) / share.files;

@@ -1,4 +1,5 @@
-// The prebuilt bundle of skill-lint: one CommonJS file for the command and its worker threads, run through
+// The prebuilt bundle of skill-lint: one CommonJS file for the command and its worker threads (and a second
+// beside it, the flag validators, loaded only by a run that needs them), run through
 // V8's code cache (cached-script.js). Loading TypeScript through tsx costs about half a second a process (and
 // again in every worker); the bundle loads in a fraction of that. It is built by `npm run build`, which `npm ci` runs, and used only while every file it
 // was built from is unchanged, so an edit to the sources is never hidden behind a stale bundle.
@@ -7,58 +8,39 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CODE_CACHE_SUFFIX } from './cached-script.js';
+import { BUNDLE, BUNDLE_DIR, MANIFEST, repoRoot } from './fresh-bundle.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BUNDLE_DIR = path.join(repoRoot, 'node_modules/.cache/skill-lint');
-const MANIFEST = 'manifest.json';
+export { BUNDLE_DIR, freshBundle, repoRoot } from './fresh-bundle.js';
+
 /** The bundle's entry, given to esbuild as text: the command's `main`, and the `workerMain` of its threads. */
 const ENTRY = "export { main } from './scripts/commands/cli.ts';\nexport { workerMain } from './scripts/engine/worker-main.ts';\n";
-const BUNDLE = 'skill-lint.cjs';
-/** How scripts/schema/precompiled.ts names the flag validators generated ahead of time (schema-gen/precompile.ts). */
-const VALIDATORS_MODULE = 'virtual:precompiled-validators';
+/** How scripts/schema/precompiled.ts names the frontmatter validators generated ahead of time (schema-gen/precompile.ts). */
+const FRONTMATTER_MODULE = 'virtual:frontmatter-validators';
+/** The flag validators generated ahead of time: a file beside the bundle, which requires it by this name. */
+const FLAG_VALIDATORS = 'flag-validators.cjs';
 /** Data the generated validators are made from: read at build time, so inputs of the bundle too. */
 const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json', 'schemas/skill-frontmatter.schema.json'];
+/** npm's record of the packages installed, rewritten by every `npm install` and `npm ci`. */
+const INSTALLED_TREE = 'node_modules/.package-lock.json';
 /** What the code cache is made from: a lint of this package, whose functions it then holds compiled. */
 const TRAINING_ARGS = ['check', 'skills', '--format', 'json'];
 
 /**
- * The path of the bundle when the one in `dir` exists and each of its inputs still has the size and
- * modification time recorded at build; otherwise undefined.
- * @param {string} [dir]
- * @returns {string | undefined}
- */
-export function freshBundle(dir = BUNDLE_DIR) {
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8'));
-  } catch {
-    return undefined;
-  }
-  for (const [input, recorded] of Object.entries(manifest.inputs ?? {})) {
-    try {
-      const stat = statSync(path.join(repoRoot, input));
-      if (stat.size !== recorded.size || stat.mtimeMs !== recorded.mtimeMs) return undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return path.join(dir, BUNDLE);
-}
-
-/**
- * An esbuild plugin that gives `require(VALIDATORS_MODULE)` the generated validators in `file`, or, without
- * a file (while building the generator itself), none. The generated code requires ajv's runtime helpers,
- * found from the repository wherever the file was written.
+ * An esbuild plugin that gives `require(FRONTMATTER_MODULE)` the generated validators in `file`, or, without
+ * a file (while building the generator itself), none; and leaves the flag validators' file to be required at
+ * run time. The generated code requires ajv's runtime helpers, found from the repository wherever the file
+ * was written.
  * @param {string | undefined} file
  */
 function validatorsPlugin(file) {
   return {
     name: 'precompiled-validators',
     setup(build) {
-      const filter = new RegExp(`^${VALIDATORS_MODULE}$`);
-      build.onResolve({ filter }, () => ({ path: VALIDATORS_MODULE, namespace: file ? 'validators' : 'no-validators' }));
+      const filter = new RegExp(`^${FRONTMATTER_MODULE}$`);
+      build.onResolve({ filter }, () => ({ path: FRONTMATTER_MODULE, namespace: file ? 'validators' : 'no-validators' }));
+      build.onResolve({ filter: new RegExp(`^\\./${FLAG_VALIDATORS.replace('.', '\\.')}$`) }, () => ({ path: `./${FLAG_VALIDATORS}`, external: true }));
       build.onLoad({ filter: /.*/, namespace: 'validators' }, () => ({ contents: readFileSync(file, 'utf8'), loader: 'js', resolveDir: repoRoot }));
-      build.onLoad({ filter: /.*/, namespace: 'no-validators' }, () => ({ contents: 'exports.precompiled = {};', loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-validators' }, () => ({ contents: 'exports.frontmatter = undefined;', loader: 'js' }));
     },
   };
 }
@@ -91,7 +73,9 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       // Bundled CommonJS modules require Node's built-in modules; an ES module has no require of its own.
       banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
       stdin: {
-        contents: "import { precompiledModule } from './scripts/schema-gen/precompile.ts';\nprocess.stdout.write(precompiledModule());\n",
+        contents:
+          "import { flagValidatorsModule, frontmatterValidatorsModule } from './scripts/schema-gen/precompile.ts';\n" +
+          'process.stdout.write(JSON.stringify({ flags: flagValidatorsModule(), frontmatter: frontmatterValidatorsModule() }));\n',
         resolveDir: repoRoot,
         sourcefile: 'precompile-entry.ts',
         loader: 'ts',
@@ -100,8 +84,19 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       plugins: [validatorsPlugin(undefined)],
       define: { BUNDLED_ROOT_FROM_HERE: JSON.stringify(path.relative(staging, repoRoot)), PRECOMPILED_VALIDATORS: 'true' },
     });
-    const validators = path.join(staging, 'validators.cjs');
-    writeFileSync(validators, execFileSync(process.execPath, [path.join(staging, 'precompile.mjs')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
+    const generated = JSON.parse(execFileSync(process.execPath, [path.join(staging, 'precompile.mjs')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
+    const validators = path.join(staging, 'frontmatter-validators.cjs');
+    writeFileSync(validators, generated.frontmatter);
+    const flagSource = path.join(staging, 'flag-validators.source.cjs');
+    writeFileSync(flagSource, generated.flags);
+    // Bundled on its own, ajv's runtime helpers inside, so that it loads as one script through the code cache.
+    const flagValidators = await build({
+      ...common,
+      format: 'cjs',
+      minifyWhitespace: true,
+      entryPoints: [flagSource],
+      outfile: path.join(staging, FLAG_VALIDATORS),
+    });
     const bundle = await build({
       ...common,
       format: 'cjs',
@@ -121,10 +116,14 @@ export async function buildBundle(dir = BUNDLE_DIR) {
     });
     rmSync(path.join(staging, 'precompile.mjs'));
     rmSync(validators);
+    rmSync(flagSource);
     makeCodeCache(path.join(staging, BUNDLE), path.join(dir, BUNDLE));
     const inputs = {};
-    const sources = [generator, bundle].flatMap((result) => Object.keys(result.metafile.inputs));
-    for (const input of new Set([...sources, ...DATA_INPUTS])) {
+    const sources = [generator, bundle, flagValidators].flatMap((result) => Object.keys(result.metafile.inputs));
+    // The packages' files count as one: npm rewrites its record of the installed tree on every install, and
+    // every run checks its inputs before it starts, so three hundred look-ups fewer is a quicker start.
+    const ownSources = sources.filter((input) => !input.startsWith('node_modules/'));
+    for (const input of new Set([...ownSources, ...DATA_INPUTS, INSTALLED_TREE])) {
       // Left out: the entries, given as text, the validators, generated into the staging folder, and the
       // stand-in for them.
       if (!existsSync(path.join(repoRoot, input)) || path.resolve(repoRoot, input).startsWith(staging)) continue;
@@ -142,22 +141,24 @@ export async function buildBundle(dir = BUNDLE_DIR) {
 }
 
 /**
- * Lints this package with the bundle `file` in a child process, then saves V8's code cache beside it: the
- * cache then holds every function that lint compiled, validators included. The bundle runs under the name
- * it will have once moved to `finalFile`, which the cache keeps (stack traces and profiles show it).
+ * Lints this package with the bundle `file` in a child process, then saves V8's code cache beside it and
+ * beside the flag validators it loaded: each cache then holds every function of its script that lint
+ * compiled. The bundle runs under the name it will have once moved to `finalFile`, which the cache keeps
+ * (stack traces and profiles show it).
  * @param {string} file
  * @param {string} finalFile
  */
 function makeCodeCache(file, finalFile) {
   const training = [
     `import { writeFileSync } from 'node:fs';`,
-    `import { runCommonJs, CODE_CACHE_SUFFIX } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
-    `const { exports, script } = runCommonJs(${JSON.stringify(file)}, { useCache: false, filename: ${JSON.stringify(finalFile)} });`,
+    `import { runCommonJs, scriptsRun, CODE_CACHE_SUFFIX } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
+    `const { exports } = runCommonJs(${JSON.stringify(file)}, { useCache: false, filename: ${JSON.stringify(finalFile)} });`,
     `await exports.main(['node', 'skill-lint', ...${JSON.stringify(TRAINING_ARGS)}]);`,
-    `writeFileSync(${JSON.stringify(`${file}${CODE_CACHE_SUFFIX}`)}, script.createCachedData());`,
+    `for (const [read, script] of scriptsRun) writeFileSync(read + CODE_CACHE_SUFFIX, script.createCachedData());`,
   ].join('\n');
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', training], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (!existsSync(`${file}${CODE_CACHE_SUFFIX}`)) throw new Error(`the code cache run failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const flagValidators = path.join(path.dirname(file), FLAG_VALIDATORS);
+  if (!existsSync(`${file}${CODE_CACHE_SUFFIX}`) || !existsSync(`${flagValidators}${CODE_CACHE_SUFFIX}`)) throw new Error(`the code cache run failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
 }
 
 /** `npm run build`: builds the bundle and says so; a failure is one line on stderr and exit code 1. */

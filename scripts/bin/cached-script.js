@@ -10,12 +10,19 @@ import vm from 'node:vm';
 /** The code cache of a script sits beside it, under the script's name plus this. */
 export const CODE_CACHE_SUFFIX = '.v8-cache';
 
+/** Every script this module has run, by the path it was read from: what the bundle build makes caches of. */
+export const scriptsRun = new Map();
+
+/** A companion of a script: a CommonJS file beside it, required as `./name.cjs`, run through the cache too. */
+const COMPANION = /^\.\/[\w.-]+\.cjs$/;
+
 /**
  * Runs the CommonJS file `file` the way Node's loader would, and returns its exports, the compiled script
  * (whose `createCachedData()` gives a new cache), and whether V8 refused the cache beside it (undefined when
  * there was none, or `useCache` is false). A refused cache (another Node version, other V8 flags, another
  * build) only costs the compile it would have saved. `filename` is the name the code runs under: its
- * `__filename`, and the one stack traces show.
+ * `__filename`, and the one stack traces show. A companion file it requires (`./flag-validators.cjs`) is
+ * read from beside `file` and runs under its name beside `filename`, with its own cache.
  * @param {string} file
  * @param {{ useCache?: boolean, filename?: string }} [options]
  * @returns {{ exports: Record<string, any>, script: vm.Script, cacheRejected: boolean | undefined }}
@@ -36,7 +43,15 @@ export function runCommonJs(file, { useCache = true, filename = file } = {}) {
   // The wrapper is Node's own, on the first line, so line numbers in stack traces stay those of the file.
   const source = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   const script = new vm.Script(source, { filename: name, cachedData });
+  scriptsRun.set(path.resolve(file), script);
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(name), module, name, path.dirname(name));
+  const requireFromFile = createRequire(name);
+  const companions = new Map();
+  const require = (id) => {
+    if (!COMPANION.test(id)) return requireFromFile(id);
+    if (!companions.has(id)) companions.set(id, runCommonJs(path.join(path.dirname(file), id), { useCache, filename: path.join(path.dirname(name), id) }).exports);
+    return companions.get(id);
+  };
+  script.runInThisContext()(module.exports, Object.assign(require, requireFromFile), module, name, path.dirname(name));
   return { exports: module.exports, script, cacheRejected: cachedData ? script.cachedDataRejected : undefined };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the prebuilt bundle, with its code cache, while it matches the sources (see bundle.js), else the
 // TypeScript sources directly: no build step is ever needed between an edit and a lint.
-import { freshBundle } from './bundle.js';
+import { freshBundle } from './fresh-bundle.js';
 import { runCommonJs } from './cached-script.js';
 
 const bundled = freshBundle();

@@ -3,10 +3,12 @@
 // follow links, so a file named this way is part of the skill.
 
 /**
- * Maximal runs of the characters a path is written with, placeholders (`<lang>`, `{name}`) and globs included:
- * one character class, so each run is found once and the scan stays linear on any input.
+ * A run of the characters a path is written with (placeholders such as `<lang>` and `{name}`, and globs,
+ * included) that holds a `.` or a `/`: only those can name a file or folder. It must start where a run
+ * starts (the look-behind), so each run is tried once, and the scan stays linear on any input.
  */
-const PATH_RUN = /[\w.@~$*<>{}\u2026/-]+/g;
+const PATH_RUN = /(?<![\w.@~$*<>{}\u2026/-])[\w.@~$*<>{}\u2026/-]*[./][\w.@~$*<>{}\u2026/-]*/g;
+const COLON = 58;
 /** A run ending in a file extension: `forms.md`, `pack.py`. */
 const FILE_NAME = /[\w@~-]\.[A-Za-z][A-Za-z0-9]{0,7}$/;
 /** Longer runs are data (base64, minified code), not paths. */
@@ -29,10 +31,10 @@ export function pathMentions(text: string, inlineCode: readonly string[]): strin
     if (value.length > 1 && !/^\d+(?:\.\d+)*$/.test(value) && !value.includes('://')) found.add(value);
   };
   for (const match of text.matchAll(PATH_RUN)) {
-    const run = match[0].replace(/[.,:;)]+$/, '');
+    const run = match[0].replace(/\.+$/, '');
     if (run.length > MAX_PATH_LENGTH || !(run.includes('/') || FILE_NAME.test(run))) continue;
     // A URL's path is not the skill's: skip what follows a scheme.
-    if (run.startsWith('//') || text.slice(Math.max(0, match.index! - 1), match.index!) === ':') continue;
+    if (run.startsWith('//') || text.charCodeAt(match.index! - 1) === COLON) continue;
     add(run);
     if (found.size >= MAX_MENTIONS) break;
   }

@@ -24,6 +24,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What authors write instead of a key: variables, templates, elisions, masks and the words that say "fake". */
 const NOT_A_KEY = /^[$<{%]|\$\{|\{\{|\.\.\.|\u2026|x{4,}|X{4,}|\*{3,}|(.)\1{4,}|your|example|placeholder|dummy|fake|sample|redacted|changeme|replace|insert|here|test/i;
 const MIN_SECRET_LENGTH = 16;
+/** The shortest text any pattern above can flag: `xoxb-` and ten characters. */
+const SHORTEST_FLAGGED = 15;
+/**
+ * A word every pattern above needs (a vendor prefix, a secret word in a flag, header or name), in any case:
+ * a line without one is spared the four patterns (none of them crosses a line).
+ */
+const TRIGGER = /sk-|gh[pousr]_|xox|akia|aiza|glpat-|token|key|secret|passw|pwd|credential|bearer|basic/gi;
 const HINT = 'use a placeholder such as `<api-token>` or an environment variable such as `$API_TOKEN`';
 
 const rule: Rule = {
@@ -54,26 +61,45 @@ const rule: Rule = {
       });
     }
     for (const { text, at } of codeTexts(doc)) {
-      const flag = (start: number, value: string, message: string) => report(spanAt(doc, at(start), value.length), message);
-      for (const match of text.matchAll(KNOWN_FORMATS)) {
-        if (isVendorKey(match[0])) flag(match.index!, match[0], 'Example contains what looks like a real credential');
-      }
-      for (const match of text.matchAll(SECRET_FLAG)) {
-        const value = match[2];
-        if (looksLikeSecret(value)) flag(match.index! + match[0].length - value.length - match[1].length, value, 'Example gives a secret flag a value that looks like a real key');
-      }
-      for (const match of text.matchAll(AUTH_HEADER)) {
-        const value = match[1];
-        if (looksLikeSecret(value)) flag(match.index! + match[0].length - value.length, value, 'Example contains a literal token in an auth header');
-      }
-      for (const match of text.matchAll(ASSIGNMENT)) {
-        const [whole, name, quote, value] = match;
-        if (!SECRET_NAME_END.test(lastWord(name)) || !looksLikeSecret(value)) continue;
-        flag(match.index! + whole.length - value.length - quote.length, value, `Example assigns \`${name}\` a value that looks like a real key`);
+      if (text.length < SHORTEST_FLAGGED) continue;
+      for (const { line, start } of linesWithTriggers(text)) {
+        checkLine(line, (index, value, message) => report(spanAt(doc, at(start + index), value.length), message));
       }
     }
   },
 };
+
+/** Flags what looks like a secret on one line of code: `flag` takes its index in the line, the value and a message. */
+function checkLine(line: string, flag: (index: number, value: string, message: string) => void): void {
+  for (const match of line.matchAll(KNOWN_FORMATS)) {
+    if (isVendorKey(match[0])) flag(match.index!, match[0], 'Example contains what looks like a real credential');
+  }
+  for (const match of line.matchAll(SECRET_FLAG)) {
+    const value = match[2];
+    if (looksLikeSecret(value)) flag(match.index! + match[0].length - value.length - match[1].length, value, 'Example gives a secret flag a value that looks like a real key');
+  }
+  for (const match of line.matchAll(AUTH_HEADER)) {
+    const value = match[1];
+    if (looksLikeSecret(value)) flag(match.index! + match[0].length - value.length, value, 'Example contains a literal token in an auth header');
+  }
+  for (const match of line.matchAll(ASSIGNMENT)) {
+    const [whole, name, quote, value] = match;
+    if (!SECRET_NAME_END.test(lastWord(name)) || !looksLikeSecret(value)) continue;
+    flag(match.index! + whole.length - value.length - quote.length, value, `Example assigns \`${name}\` a value that looks like a real key`);
+  }
+}
+
+/** The lines of `text` that hold a trigger word, each once, with the index where each starts. */
+function* linesWithTriggers(text: string): Generator<{ line: string; start: number }> {
+  const trigger = new RegExp(TRIGGER);
+  for (let hit = trigger.exec(text); hit !== null; hit = trigger.exec(text)) {
+    const start = text.lastIndexOf('\n', hit.index) + 1;
+    const newline = text.indexOf('\n', hit.index);
+    const end = newline === -1 ? text.length : newline;
+    trigger.lastIndex = end;
+    yield { line: text.slice(start, end), start };
+  }
+}
 
 /**
  * Each code block and inline code value, whole (none of the patterns crosses a line), with the document

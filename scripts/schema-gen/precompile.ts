@@ -1,6 +1,7 @@
-// Generates the validators of every JSON flag schema and of the frontmatter schema ahead of time, as one
-// CommonJS module that the bundle build (scripts/bin/bundle.js) bundles in (see precompiled.ts). Compiling
-// them when a run first needs them costs more than half a second on this package, in every thread.
+// Generates the validators of every JSON flag schema and of the frontmatter schema ahead of time, as two
+// CommonJS modules for the bundle build (scripts/bin/bundle.js; see precompiled.ts): the frontmatter's goes
+// inside the bundle, the flags' into a file beside it, loaded only by a run that checks a JSON flag.
+// Compiling them when a run first needs them costs more than half a second on this package, in every thread.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ajv } from 'ajv';
@@ -14,11 +15,8 @@ import { DEFINITIONS_ID, type DefinitionsFile } from '../schema/model.ts';
 // ajv's standalone module is CommonJS: its function is the default export at run time, whatever the loader.
 const standaloneCode = (standalone as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
 
-/**
- * The module's source: `precompiled`, the flag validators, each under its schema's key, and `frontmatter`,
- * the frontmatter schema's validator for each profile.
- */
-export function precompiledModule(dir = path.dirname(schemaPath('cli-schema.json'))): string {
+/** The flag validators' module: `precompiled`, each validator under its schema's key. */
+export function flagValidatorsModule(dir = path.dirname(schemaPath('cli-schema.json'))): string {
   const definitions = JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
   const { ajv, prepare } = new JsonChecker(definitions, undefined, true).forGeneration();
   const names: Record<string, string> = {};
@@ -32,13 +30,12 @@ export function precompiledModule(dir = path.dirname(schemaPath('cli-schema.json
     }
   }
   const table = keys.map((key, index) => `  ${JSON.stringify(key)}: flags.flag${index},`).join('\n');
-  const frontmatter = standaloneCode(frontmatterAjv({ code: { source: true } }), FRONTMATTER_REFS);
-  return [
-    `const flags = ${inOwnScope(standaloneCode(ajv, names))};`,
-    `exports.precompiled = {\n${table}\n};`,
-    `exports.frontmatter = ${inOwnScope(frontmatter)};`,
-    '',
-  ].join('\n');
+  return [`const flags = ${inOwnScope(standaloneCode(ajv, names))};`, `exports.precompiled = {\n${table}\n};`, ''].join('\n');
+}
+
+/** The frontmatter validators' module: `frontmatter`, the frontmatter schema's validator for each profile. */
+export function frontmatterValidatorsModule(): string {
+  return `exports.frontmatter = ${inOwnScope(standaloneCode(frontmatterAjv({ code: { source: true } }), FRONTMATTER_REFS))};\n`;
 }
 
 /**

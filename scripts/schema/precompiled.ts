@@ -1,31 +1,26 @@
-// Validators generated ahead of time (precompile.ts) by the bundle build, which bundles them in as the module
-// VALIDATORS_MODULE names (scripts/bin/bundle.js): the JSON flags', read when a run first checks a JSON flag,
-// and the frontmatter's. Run from the sources there are none, and each validator compiles when first needed.
+// Validators generated ahead of time (schema-gen/precompile.ts) by the bundle build (scripts/bin/bundle.js):
+// the frontmatter's, bundled in as the module FRONTMATTER_MODULE names, and the JSON flags', in a file beside
+// the bundle that a run loads only when it first checks a JSON flag. Most repositories have no cargo-ai
+// example, and the flags' validators are most of the bundle's code: left out, every run starts sooner.
+// Run from the sources there are none, and each validator compiles when first needed.
 import type { ValidateFunction } from 'ajv';
 
 /** Defined (true) only in the prebuilt bundle, whose build provides the generated validators. */
 declare const PRECOMPILED_VALIDATORS: boolean | undefined;
 
-interface GeneratedModule {
-  precompiled: Record<string, ValidateFunction>;
-  frontmatter: { spec: ValidateFunction; cargo: ValidateFunction };
-}
-
-let loaded: GeneratedModule | undefined;
-
-/** The generated module, in the bundle only. */
-function generated(): GeneratedModule | undefined {
-  // A literal specifier, so that the bundler sees it; the sources never reach this require.
-  if (typeof PRECOMPILED_VALIDATORS === 'boolean') loaded ??= require('virtual:precompiled-validators') as GeneratedModule;
-  return loaded;
-}
+let flags: Record<string, ValidateFunction> | undefined;
+let frontmatter: { spec: ValidateFunction; cargo: ValidateFunction } | undefined;
 
 /** The generated flag validators by schema key (see `validatorKey`); none when running from the sources. */
 export function precompiledValidators(): Record<string, ValidateFunction> {
-  return generated()?.precompiled ?? {};
+  // Literal specifiers, so that the bundler sees them; the sources never reach these requires. The file
+  // beside the bundle runs through the bundle's code cache loader (scripts/bin/cached-script.js).
+  if (typeof PRECOMPILED_VALIDATORS === 'boolean') flags ??= (require('./flag-validators.cjs') as { precompiled: Record<string, ValidateFunction> }).precompiled;
+  return flags ?? {};
 }
 
 /** The generated frontmatter validators by profile; undefined when running from the sources. */
-export function precompiledFrontmatter(): GeneratedModule['frontmatter'] | undefined {
-  return generated()?.frontmatter;
+export function precompiledFrontmatter(): { spec: ValidateFunction; cargo: ValidateFunction } | undefined {
+  if (typeof PRECOMPILED_VALIDATORS === 'boolean') frontmatter ??= (require('virtual:frontmatter-validators') as { frontmatter: typeof frontmatter }).frontmatter;
+  return frontmatter;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,11 +21,14 @@ const runner = path.join(work, 'run-main.mjs');
 writeFileSync(
   runner,
   [
-    `import { runCommonJs } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
+    `import path from 'node:path';`,
+    `import { runCommonJs, scriptsRun } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
     'const [entry, ...args] = process.argv.slice(2);',
     "const loaded = entry.endsWith('.cjs') ? runCommonJs(entry) : { exports: await import(entry) };",
-    "if (entry.endsWith('.cjs')) process.stderr.write(`cache refused: ${loaded.cacheRejected}\\n`);",
-    "process.exitCode = await loaded.exports.main(['node', 'skill-lint', ...args]);",
+    "if (entry.endsWith('.cjs')) process.stderr.write(`cache refused: ${loaded.cacheRejected}`);",
+    'process.exitCode = await loaded.exports.main([\'node\', \'skill-lint\', ...args]);',
+    // The companion files the bundle loaded on the way, each with whether V8 took its cache.
+    "for (const [file, script] of scriptsRun) if (file !== path.resolve(entry)) process.stderr.write(`\\nloaded ${path.basename(file)}, cache refused: ${script.cachedDataRejected}`);",
   ].join('\n'),
 );
 
@@ -51,7 +54,8 @@ describe('the prebuilt bundle', () => {
     const args = ['check', corpus, '--format', 'json', '--profile', 'cargo', '--threads', '2'];
     const bundled = await runMain(freshBundle(bundleDir), args);
     const sources = await runMain(path.join(repoRoot, 'scripts/commands/cli.ts'), args, ['--import', 'tsx']);
-    expect(bundled.stderr).toBe('cache refused: false');
+    // The JSON flag brought the flag validators in, through their own cache.
+    expect(bundled.stderr).toBe('cache refused: false\nloaded flag-validators.cjs, cache refused: false');
     expect(bundled.exitCode).toBe(1);
     expect(bundled.exitCode).toBe(sources.exitCode);
     const findings = JSON.parse(bundled.stdout) as { ruleId: string }[];
@@ -65,6 +69,15 @@ describe('the prebuilt bundle', () => {
     expect(result.stdout).toMatch(/orchestration/);
   }, 60_000);
 
+  it('leaves the flag validators unread when no example gives a JSON flag', async () => {
+    const skill = path.join(work, 'plain', 'plain-skill');
+    mkdirSync(skill, { recursive: true });
+    writeFileSync(path.join(skill, 'SKILL.md'), '---\nname: plain-skill\ndescription: Use when a plain skill is needed.\n---\n# Plain\n\n```bash\ncargo-ai orchestration workflow list\n```\n');
+    const result = await runMain(freshBundle(bundleDir), ['check', skill, '--format', 'json', '--profile', 'spec']);
+    expect(result.stderr).toBe('cache refused: false');
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  }, 60_000);
+
   it('runs the same without its code cache, or with one V8 refuses', async () => {
     const cli = freshBundle(bundleDir);
     const cache = `${cli}${CODE_CACHE_SUFFIX}`;
@@ -74,11 +87,11 @@ describe('the prebuilt bundle', () => {
     try {
       writeFileSync(cache, saved.subarray(0, saved.length / 2));
       const damaged = await runMain(cli, args);
-      expect(damaged.stderr).toBe('cache refused: true');
+      expect(damaged.stderr.split('\n')[0]).toBe('cache refused: true');
       expect(damaged.stdout).toBe(cached.stdout);
       rmSync(cache);
       const without = await runMain(cli, args);
-      expect(without.stderr).toBe('cache refused: undefined');
+      expect(without.stderr.split('\n')[0]).toBe('cache refused: undefined');
       expect(without.stdout).toBe(cached.stdout);
     } finally {
       writeFileSync(cache, saved);
@@ -98,6 +111,8 @@ describe('the prebuilt bundle', () => {
     const manifest = JSON.parse(original) as { inputs: Record<string, { size: number; mtimeMs: number }> };
     const inputs = Object.keys(manifest.inputs);
     expect(inputs).toEqual(expect.arrayContaining(['scripts/commands/cli.ts', 'scripts/engine/worker-main.ts', 'scripts/rules/link-target.ts', 'schemas/cli-schema.json']));
+    // The installed packages stand behind npm's record of them, rewritten by every install.
+    expect(inputs.filter((input) => input.startsWith('node_modules/'))).toEqual(['node_modules/.package-lock.json']);
     try {
       const edited = { ...manifest.inputs['scripts/engine/lint.ts'], size: manifest.inputs['scripts/engine/lint.ts'].size + 1 };
       writeFileSync(manifestPath(), JSON.stringify({ inputs: { ...manifest.inputs, 'scripts/engine/lint.ts': edited } }));

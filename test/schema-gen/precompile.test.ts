@@ -10,7 +10,7 @@ import { loadCliSchema } from '../../scripts/schema/index.ts';
 import { FRONTMATTER_REFS, frontmatterAjv } from '../../scripts/schema/frontmatter-validators.ts';
 import { JsonChecker, validatorKey } from '../../scripts/schema/json-check.ts';
 import { DEFINITIONS_ID, type DefinitionsFile, type JsonSchema } from '../../scripts/schema/model.ts';
-import { precompiledModule } from '../../scripts/schema-gen/precompile.ts';
+import { flagValidatorsModule, frontmatterValidatorsModule } from '../../scripts/schema-gen/precompile.ts';
 
 // Inside the repository, so that the generated code's requires of ajv's runtime helpers resolve as in the bundle.
 const cache = path.join(repoRoot, 'node_modules/.cache');
@@ -23,7 +23,7 @@ const SAMPLES = ['{}', '[]', '"<value>"', '"..."', '1', 'null', 'true', '"text"'
 describe('precompiled flag validators', () => {
   it('give the same results as validators compiled during the run, for every JSON flag schema', () => {
     const file = path.join(work, 'validators.cjs');
-    writeFileSync(file, precompiledModule());
+    writeFileSync(file, flagValidatorsModule());
     const { precompiled } = createRequire(import.meta.url)(file) as { precompiled: Record<string, ValidateFunction> };
     const definitions = JSON.parse(readFileSync(path.join(path.dirname(schemaPath('cli-schema.json')), DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
     const ahead = new JsonChecker(definitions, () => precompiled);
@@ -72,7 +72,7 @@ describe('precompiled frontmatter validators', () => {
 
   it('give the same verdicts and errors as validators compiled during the run, in both profiles', () => {
     const file = path.join(work, 'frontmatter-validators.cjs');
-    writeFileSync(file, precompiledModule());
+    writeFileSync(file, frontmatterValidatorsModule());
     const { frontmatter } = createRequire(import.meta.url)(file) as { frontmatter: Record<'spec' | 'cargo', ValidateFunction> };
     const ajv = frontmatterAjv();
     let rejected = 0;
