@@ -53,11 +53,13 @@ interface FileIndex {
   byName: Map<string, string[]>;
   /** Each tail of a path of two parts or more (`office/pack.py` of `scripts/office/pack.py`) → files. */
   byTail: Map<string, string[]>;
+  /** The name of every file and folder, as written: a mention that ends in none of them names nothing. */
+  segments: Set<string>;
   relatives: { file: string; relative: string }[];
 }
 
 function indexFiles(skill: Skill): FileIndex {
-  const index: FileIndex = { byPath: new Map(), byFolder: new Map(), byName: new Map(), byTail: new Map(), relatives: [] };
+  const index: FileIndex = { byPath: new Map(), byFolder: new Map(), byName: new Map(), byTail: new Map(), segments: new Set(), relatives: [] };
   const push = (map: Map<string, string[]>, key: string, file: string) => {
     const list = map.get(key);
     if (list) list.push(file);
@@ -69,6 +71,7 @@ function indexFiles(skill: Skill): FileIndex {
     index.relatives.push({ file, relative });
     index.byPath.set(relative, file);
     const parts = relative.split('/');
+    for (const part of parts) index.segments.add(part);
     for (let depth = 1; depth < parts.length; depth++) push(index.byFolder, parts.slice(0, depth).join('/'), file);
     for (let start = 1; start < parts.length - 1; start++) push(index.byTail, parts.slice(start).join('/'), file);
     // `FORMS.md` names `forms.md`; a rule id in backticks (`state-lift-state`) names `rules/state-lift-state.md`.
@@ -121,6 +124,11 @@ function reachedFiles(skill: Skill, project: Project, byName: boolean): Set<stri
   return reached;
 }
 
+/** A Python module path (`core.gif_builder`), which names `core/gif_builder.py`. */
+const PYTHON_MODULE = /^\w+(?:\.\w+)+$/;
+/** A path with a `.` or `..` segment, whose look-up from the page ends elsewhere than its last segment. */
+const CLIMBS = /(?:^|\/)\.\.?(?:\/|$)/;
+
 /** The files a mention names: by path from the page or the skill folder, as a folder, a pattern, or by name. */
 function mentioned(raw: string, pageDir: string, index: FileIndex): string[] {
   let mention = raw.replace(/^["'`(]+|["'`)]+$/g, '');
@@ -132,6 +140,10 @@ function mentioned(raw: string, pageDir: string, index: FileIndex): string[] {
     const pattern = patternOf(mention);
     return index.relatives.filter(({ relative }) => pattern.test(relative) || pattern.test(`${pageDir}/${relative}`)).map(({ file }) => file);
   }
+  const last = mention.slice(mention.lastIndexOf('/') + 1);
+  // Every look-up below ends in a file's or folder's name (or, lower-cased, a name or stem), unless the
+  // mention climbs (`..`) or is a Python module path: the rest that end in none can name nothing.
+  if (!index.segments.has(last) && !index.byName.has(last.toLowerCase()) && !CLIMBS.test(mention) && !PYTHON_MODULE.test(mention)) return [];
   const found: string[] = [];
   const lookUp = (relative: string) => {
     const file = index.byPath.get(relative);
@@ -141,7 +153,7 @@ function mentioned(raw: string, pageDir: string, index: FileIndex): string[] {
   if (!mention.includes('/')) {
     found.push(...(index.byName.get(mention.toLowerCase()) ?? []));
     // A Python module path (`core.gif_builder`) names `core/gif_builder.py`.
-    if (/^\w+(?:\.\w+)+$/.test(mention)) lookUpSuffixes(`${mention.replace(/\./g, '/')}.py`, index, found);
+    if (PYTHON_MODULE.test(mention)) lookUpSuffixes(`${mention.replace(/\./g, '/')}.py`, index, found);
   }
   // From the skill folder, from the page, and written from elsewhere (`skills/pdf/forms.md`, `/mnt/skills/pdf/forms.md`).
   lookUp(mention);

@@ -121,6 +121,11 @@ runRuleTests(orphanFile, {
     { name: 'a rule id names its page', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('- `state-lift-state`: lift state up')), 'a/rules/state-lift-state.md': '# Lift\n' } },
     { name: 'a Python import names its module', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('```python\nfrom core.gif_builder import GIFBuilder\n```')), 'a/core/gif_builder.py': '' } },
     { name: 'a base-directory prefix', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('Run `{baseDir}/scripts/run.sh`.')), 'a/scripts/run.sh': '' } },
+    {
+      name: 'a path that climbs from its page, ending in a folder',
+      profile: 'spec',
+      files: { 'a/SKILL.md': skillMd('a', body('[g](docs/guide.md)')), 'a/docs/guide.md': 'Templates: `../templates/./`.\n', 'a/templates/t.md': '# T\n' },
+    },
   ],
   invalid: [
     {
@@ -146,6 +151,12 @@ runRuleTests(orphanFile, {
       profile: 'spec',
       files: { 'a/SKILL.md': skillMd('a'), 'a/references/one.md': 'See `references/two.md`.\n', 'a/references/two.md': '# Two\n' },
       errors: [{ file: 'a/SKILL.md', line: 1, column: 1, message: /2 files of a .*`references\/one.md`, `references\/two.md`/ }],
+    },
+    {
+      name: 'a path whose last part names no file or folder of the skill',
+      profile: 'spec',
+      files: { 'a/SKILL.md': skillMd('a', body('Run `scripts/other.py` or see references/api.mdx.')), 'a/scripts/run.py': '', 'a/references/api.md': '# API\n' },
+      errors: [{ file: 'a/SKILL.md', line: 1, column: 1, message: /2 files of a .*`references\/api.md`, `scripts\/run.py`/ }],
     },
     {
       name: 'a URL path is not a mention of a file',
