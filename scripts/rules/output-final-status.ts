@@ -162,25 +162,39 @@ function proseOf(doc: Document): string {
   return out + doc.text.slice(cursor);
 }
 
-/** Paragraphs (runs of non-blank lines) and table lines, each with the offset where it starts. */
-function unitsOf(text: string): { text: string; start: number }[] {
+/**
+ * The paragraphs (runs of non-blank lines) and table lines of `text` that hold a word of PROSE_HINT, each
+ * once, with the offset where it starts: found from the hints outward, so a page is not split line by line.
+ */
+function hintedUnits(text: string): { text: string; start: number }[] {
   const units: { text: string; start: number }[] = [];
-  let paragraph: { text: string; start: number } | undefined;
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('|')) {
-      if (paragraph) units.push(paragraph);
-      paragraph = undefined;
-      if (trimmed.startsWith('|')) units.push({ text: line, start: offset });
-    } else if (paragraph) {
-      paragraph.text += `\n${line}`;
-    } else {
-      paragraph = { text: line, start: offset };
+  const hints = new RegExp(PROSE_HINT.source, 'gi');
+  const lineAt = (from: number) => {
+    const end = text.indexOf('\n', from);
+    return end === -1 ? text.length : end;
+  };
+  const kind = (start: number, end: number): 'blank' | 'table' | 'text' => {
+    const trimmed = text.slice(start, end).trim();
+    return trimmed === '' ? 'blank' : trimmed.startsWith('|') ? 'table' : 'text';
+  };
+  for (let hint = hints.exec(text); hint !== null; hint = hints.exec(text)) {
+    let start = text.lastIndexOf('\n', hint.index) + 1;
+    let end = lineAt(hint.index);
+    if (kind(start, end) === 'text') {
+      while (start > 0) {
+        const previous = text.lastIndexOf('\n', start - 2) + 1;
+        if (kind(previous, start - 1) !== 'text') break;
+        start = previous;
+      }
+      while (end < text.length) {
+        const next = lineAt(end + 1);
+        if (kind(end + 1, next) !== 'text') break;
+        end = next;
+      }
     }
-    offset += line.length + 1;
+    units.push({ text: text.slice(start, end), start });
+    hints.lastIndex = end;
   }
-  if (paragraph) units.push(paragraph);
   return units;
 }
 
@@ -325,7 +339,7 @@ const rule: Rule = {
   checkFile(doc, context) {
     const statuses = allStatuses();
     // Most pages never speak of when to stop: their prose is not read at all.
-    if (PROSE_HINT.test(doc.text)) for (const unit of unitsOf(proseOf(doc))) checkProse(unit.text, unit.start, [], context, doc, statuses);
+    if (PROSE_HINT.test(doc.text)) for (const unit of hintedUnits(proseOf(doc))) checkProse(unit.text, unit.start, [], context, doc, statuses);
     for (const table of doc.tables) checkTable(table, context, doc, statuses);
     const variables = statusVariables(doc);
     for (const block of doc.codeBlocks) {
