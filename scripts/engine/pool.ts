@@ -26,6 +26,22 @@ export interface WorkerInput {
   settings: RunSettings;
   /** One Int32: the index of the next job to take, shared by every thread. */
   next: Int32Array;
+  /** One Int32 per worker (see WorkerClaim): whether it began taking jobs, or was let go before it could. */
+  claims: Int32Array;
+  /** This worker's cell in `claims`. */
+  slot: number;
+}
+
+/**
+ * A worker's cell in `claims`. A worker loads its code before it can take a job; if this thread runs out of
+ * jobs first, it lets the worker go instead of waiting for it to start. Whichever of the two moves the cell
+ * from `Waiting` first wins, so a job is never both taken and dropped.
+ */
+export const WorkerClaim = { Waiting: 0, Started: 1, LetGo: 2 } as const;
+
+/** Moves a worker's cell from Waiting to `to`; true when this call did it. */
+export function claimWorker(claims: Int32Array, slot: number, to: typeof WorkerClaim.Started | typeof WorkerClaim.LetGo): boolean {
+  return Atomics.compareExchange(claims, slot, WorkerClaim.Waiting, to) === WorkerClaim.Waiting;
 }
 
 /**
@@ -105,17 +121,22 @@ export async function lintFilesShared(
     diagnostics.push(...batch.diagnostics);
   };
   const workerStats = emptyStats();
-  const running = Array.from({ length: workers }, () => runWorker({ jobs, root, ruleIds, settings, next }, receive, workerStats));
+  const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * Math.max(1, workers)));
+  const running = Array.from({ length: workers }, (_, slot) => runWorker({ jobs, root, ruleIds, settings, next, claims, slot }, receive, workerStats));
   // Keep the rejection until it is awaited below: this thread is busy with its own share meanwhile.
-  for (const run of running) run.catch(() => undefined);
+  for (const run of running) run.done.catch(() => undefined);
   if (check) {
     for (const job of takeJobs(jobs, next)) {
       const checked = check(job);
       diagnostics.push(...checked.diagnostics);
       documents.set(job.path, asIndex(checked.doc));
     }
+    // Every job is taken: a worker still loading would only start to find none left.
+    running.forEach((run, slot) => {
+      if (claimWorker(claims, slot, WorkerClaim.LetGo)) run.letGo();
+    });
   }
-  await Promise.all(running);
+  await Promise.all(running.map((run) => run.done));
   return { documents, diagnostics, workerStats };
 }
 
@@ -131,9 +152,19 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(start, { ...options, eval: true });
 }
 
-function runWorker(input: WorkerInput, receive: (batch: { documents: SentDocument[]; diagnostics: Diagnostic[] }) => void, stats: ReaderStats): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(input);
+/** A running worker: `done` settles when its work is in; `letGo` ends one that never took a job. */
+function runWorker(
+  input: WorkerInput,
+  receive: (batch: { documents: SentDocument[]; diagnostics: Diagnostic[] }) => void,
+  stats: ReaderStats,
+): { done: Promise<void>; letGo: () => void } {
+  const worker = startWorker(input);
+  let letGo = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    letGo = () => {
+      resolve();
+      void worker.terminate();
+    };
     worker.on('message', (message: WorkerMessage) => {
       if ('error' in message) {
         reject(new Error(message.error));
@@ -148,4 +179,5 @@ function runWorker(input: WorkerInput, receive: (batch: { documents: SentDocumen
     });
     worker.once('error', reject);
   });
+  return { done, letGo };
 }

@@ -5,11 +5,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../core/types.ts';
 import { parseAndCheckFile, registryRules } from './project.ts';
 import { takeStats, useReferenceParsers } from '../parse/fast-read.ts';
-import { BATCH_SIZE, type SentDocument, type WorkerInput, type WorkerMessage, takeJobs, toSent } from './pool.ts';
+import { BATCH_SIZE, type SentDocument, type WorkerInput, type WorkerMessage, WorkerClaim, claimWorker, takeJobs, toSent } from './pool.ts';
 
 /** The work of one worker thread, on the jobs and settings in its `workerData`. */
 export function workerMain(): void {
-  const { jobs, root, ruleIds, settings, next } = workerData as WorkerInput;
+  const { jobs, root, ruleIds, settings, next, claims, slot } = workerData as WorkerInput;
+  // Let go while loading: the main thread took every job already and no longer waits for this one.
+  if (!claimWorker(claims, slot, WorkerClaim.Started)) return;
   const rules = registryRules(ruleIds);
   useReferenceParsers(settings.referenceParsers ?? false);
   const send = (message: WorkerMessage) => parentPort!.postMessage(message);

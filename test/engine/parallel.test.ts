@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { lint, lintParallel } from '../../scripts/engine/lint.ts';
 import { WORKER_FILE_LIMIT, usableThreads } from '../../scripts/engine/project.ts';
+import { WorkerClaim, claimWorker } from '../../scripts/engine/pool.ts';
 import { allRules } from '../../scripts/rules/index.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'skill-lint-parallel-'));
@@ -41,6 +42,31 @@ describe('parsing and per-file rules on worker threads', () => {
     expect(index.pointAt(40)).toEqual(sequential.pointAt(40));
     expect(diagnostics.filter((d) => d.file.endsWith('skill-00002/references/page-1.md')).map((d) => `${d.line} ${d.ruleId}`)).toEqual(['5 link-target']);
   }, 240_000);
+});
+
+describe('a worker still loading when the jobs run out', () => {
+  it('is either started or let go, never both: the first to move its cell wins', () => {
+    const claims = new Int32Array(new SharedArrayBuffer(8));
+    expect(claimWorker(claims, 0, WorkerClaim.LetGo)).toBe(true);
+    expect(claimWorker(claims, 0, WorkerClaim.Started)).toBe(false);
+    expect(claimWorker(claims, 1, WorkerClaim.Started)).toBe(true);
+    expect(claimWorker(claims, 1, WorkerClaim.LetGo)).toBe(false);
+    expect([...claims]).toEqual([WorkerClaim.LetGo, WorkerClaim.Started]);
+  });
+
+  it('is let go when this thread takes every file first, with the same results', async () => {
+    // Three small files: this thread is done long before a worker from the sources has loaded its code.
+    const small = mkdtempSync(path.join(tmpdir(), 'skill-lint-let-go-'));
+    try {
+      writeCorpus(small, 3);
+      const sequential = lint({ rules: allRules, paths: [small], cwd: small, profile: 'spec' });
+      const parallel = await lintParallel({ rules: allRules, paths: [small], cwd: small, profile: 'spec', threads: 2 });
+      expect(parallel.diagnostics).toEqual(sequential.diagnostics);
+      expect(parallel.project.documents.size).toBe(sequential.project.documents.size);
+    } finally {
+      rmSync(small, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the threads a request gets', () => {
