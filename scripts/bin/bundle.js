@@ -46,6 +46,26 @@ function validatorsPlugin(file) {
 }
 
 /**
+ * An esbuild plugin that gives packages a `node:child_process` loaded on first use: commander requires it
+ * when loaded, for executable subcommands skill-lint never has, and loading it is a few milliseconds of every
+ * run's start. Our own sources load it lazily already (scripts/core/builtins.ts).
+ */
+function lazyChildProcessPlugin() {
+  return {
+    name: 'lazy-child-process',
+    setup(build) {
+      build.onResolve({ filter: /^(?:node:)?child_process$/ }, (args) =>
+        args.importer.includes(`${path.sep}node_modules${path.sep}`) ? { path: 'lazy-child-process', namespace: 'lazy-child-process' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+        contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * Generates the flag validators, builds the bundle with them inside, then makes its code cache, all into a
  * fresh folder, then swaps it in for `dir`: a failed build leaves the old bundle, or none.
  * Returns how many input files the bundle was built from.
@@ -104,7 +124,7 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       minifyWhitespace: true,
       stdin: { contents: ENTRY, resolveDir: repoRoot, sourcefile: 'bundle-entry.ts', loader: 'ts' },
       outfile: path.join(staging, BUNDLE),
-      plugins: [validatorsPlugin(validators)],
+      plugins: [validatorsPlugin(validators), lazyChildProcessPlugin()],
       // The sources are ES modules: their `import.meta.url` is the bundle's own file URL.
       banner: { js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: {

@@ -5,7 +5,8 @@
 // is rebuilt here from the line starts.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from '../core/builtins.ts';
 import type { Diagnostic, Document, DocumentIndex } from '../core/types.ts';
 import type { RunSettings } from './run-rules.ts';
 import { type LinkResolution, adoptResolutions, resolutionsOf } from '../extract/links.ts';
@@ -146,10 +147,10 @@ export async function lintFilesShared(
  */
 function startWorker(input: WorkerInput): Worker {
   const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
-  if (!bundleFile) return new Worker(new URL('./worker.js', import.meta.url), options);
+  if (!bundleFile) return new (workerThreads().Worker)(new URL('./worker.js', import.meta.url), options);
   const loader = pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href;
   const start = `import(${JSON.stringify(loader)}).then(({ runCommonJs }) => runCommonJs(${JSON.stringify(bundleFile)}).exports.workerMain());`;
-  return new Worker(start, { ...options, eval: true });
+  return new (workerThreads().Worker)(start, { ...options, eval: true });
 }
 
 /** A running worker: `done` settles when its work is in; `letGo` ends one that never took a job. */

@@ -1,8 +1,8 @@
 // What changed in each skill since the last release tag (`v*`), read from git; shared by the
 // release-version rule and `skill-lint release`.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { childProcess } from '../core/builtins.ts';
 import type { DocumentIndex, Frontmatter, Project, Skill, Span } from '../core/types.ts';
 import { archivePath, excludedKind, selectFiles } from './shipped-files.ts';
 import { parseFrontmatter } from '../parse/frontmatter.ts';
@@ -32,7 +32,7 @@ export interface ReleaseState {
 
 function git(top: string, args: string[]): string | undefined {
   // No git binary (spawn error) is treated like a folder without history.
-  const result = spawnSync('git', ['-C', top, '-c', 'core.quotepath=off', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const result = childProcess().spawnSync('git', ['-C', top, '-c', 'core.quotepath=off', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   return result.status === 0 && !result.error ? result.stdout : undefined;
 }
 

@@ -1,7 +1,7 @@
 // A minimal, deterministic ustar + gzip writer: the same entries always give the same bytes.
 // Hand-written rather than tar-stream because every header field must be pinned (owner, times,
 // names) and the `skills` client reads only plain ustar (name + prefix, no pax or GNU long names).
-import { gzipSync } from 'node:zlib';
+import { zlib } from '../../core/builtins.ts';
 import { ustarPath } from '../../extract/shipped-files.ts';
 
 
@@ -69,7 +69,7 @@ const GZIP_OS_UNKNOWN = 0xff;
  * (`process.versions.zlib`); a different zlib may compress differently.
  */
 export function gzip(data: Buffer): Buffer {
-  const out = gzipSync(data, { level: 9 });
+  const out = zlib().gzipSync(data, { level: 9 });
   out.writeUInt32LE(0, 4);
   out[9] = GZIP_OS_UNKNOWN;
   return out;
