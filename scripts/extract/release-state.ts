@@ -1,6 +1,6 @@
 // What changed in each skill since the last release tag (`v*`), read from git; shared by the
 // release-version rule and `skill-lint release`.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { childProcess } from '../core/builtins.ts';
 import type { DocumentIndex, Frontmatter, Project, Skill, Span } from '../core/types.ts';
@@ -52,8 +52,43 @@ export function gitTop(dir: string): string | undefined {
   return real;
 }
 
+/**
+ * The folder that holds a work tree's refs: `.git`, or, in a linked work tree (whose `.git` is a file naming
+ * its own folder), the main one that folder's `commondir` names. Undefined when it cannot be read plainly.
+ */
+function commonGitDir(top: string): string | undefined {
+  const dotGit = path.join(top, '.git');
+  try {
+    if (statSync(dotGit).isDirectory()) return dotGit;
+    const own = path.resolve(top, /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim() ?? '');
+    const common = existsSync(path.join(own, 'commondir')) ? readFileSync(path.join(own, 'commondir'), 'utf8').trim() : '.';
+    return path.resolve(own, common);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the repository surely has no `v*` tag, read from its files: no loose tag and no packed one. A
+ * repository before its first release then spares every run a git process; anything unusual (another ref
+ * store, a folder that cannot be read) answers false, and git is asked.
+ */
+function surelyNoReleaseTag(top: string): boolean {
+  const common = commonGitDir(top);
+  if (!common || existsSync(path.join(common, 'reftable'))) return false;
+  try {
+    const loose = existsSync(path.join(common, 'refs/tags')) ? readdirSync(path.join(common, 'refs/tags')) : [];
+    if (loose.some((name) => name.startsWith('v'))) return false;
+    const packed = existsSync(path.join(common, 'packed-refs')) ? readFileSync(path.join(common, 'packed-refs'), 'utf8') : '';
+    return !packed.includes(' refs/tags/v');
+  } catch {
+    return false;
+  }
+}
+
 /** The newest `v*` tag that HEAD contains, by version order (v1.10.0 after v1.9.0), and its object id. */
 export function lastRelease(top: string): { tag: string; object: string } | undefined {
+  if (surelyNoReleaseTag(top)) return undefined;
   const line = git(top, ['tag', '--list', 'v*', '--sort=-v:refname', '--merged', 'HEAD', '--format=%(refname:short) %(objectname)'])
     ?.split('\n')
     .find((candidate) => candidate.trim() !== '');

@@ -89,6 +89,23 @@ describe('release-version', () => {
     expect(check(r)).toContain(`${alpha}:8:12 error release-version \`cargo-alpha\` changed since v1.10.0 (SKILL.md) but its version is still 1.1.0`);
   });
 
+  it('finds the tag once packed, and from a linked work tree, where the refs sit in the main folder', () => {
+    const r = repo();
+    r.git('tag', 'v1.2.0');
+    r.edit('skills/cargo-alpha/references/guide.md', (text) => `${text}\nMore detail.\n`);
+    r.commit('More detail in the alpha guide');
+    const expected = `${alpha}:8:12 error release-version \`cargo-alpha\` changed since v1.2.0 (references/guide.md) but its version is still 1.1.0`;
+    r.git('pack-refs', '--all', '--prune');
+    expect(check(r)).toContain(expected);
+    const linked = `${r.root}-linked`;
+    r.git('worktree', 'add', '-q', linked, 'HEAD');
+    try {
+      expect(brief(lint({ paths: ['skills'], cwd: linked, rules: [rule], profile: 'cargo' }).diagnostics)).toContain(expected);
+    } finally {
+      r.git('worktree', 'remove', '--force', linked);
+    }
+  });
+
   it('does not ask a new skill to move from a version it never had', () => {
     const r = repo();
     r.git('tag', 'v1.2.0');
