@@ -7,8 +7,10 @@
 // list of files, and run with the config's severities and options.
 import { statSync } from 'node:fs';
 import type { Diagnostic, DocumentIndex, Project } from '../core/types.ts';
-import { loadTree } from '../load/files.ts';
+import { loadTrees } from '../load/files.ts';
+import { useReferenceParsers } from '../parse/fast-read.ts';
 import { type LintOptions, settingsFor } from './lint.ts';
+import { checkOptionFiles } from './options.ts';
 import { asIndex } from './pool.ts';
 import { assemble, parseAndCheckFile, skillDirLookup } from './project.ts';
 import { runProjectRules, sortDiagnostics } from './run-rules.ts';
@@ -32,44 +34,51 @@ export class IncrementalLint {
 
   constructor(private readonly options: LintOptions) {}
 
-  /** Lints the tree, re-checking only files changed since the previous run (all of them the first time). */
+  /**
+   * Lints each root as `check` does (its own project), re-checking only files changed since the previous run
+   * (all of them the first time).
+   */
   run(): IncrementalResult {
     const settings = settingsFor(this.options);
-    const tree = loadTree(this.options.paths, settings.cwd);
+    useReferenceParsers(settings.referenceParsers ?? false);
+    const { trees } = loadTrees(this.options.paths, settings.cwd);
     // Kept results hold only while the files present and the settings they were checked with stay the same.
     const listing = [
       [JSON.stringify(settings.config), settings.profile],
-      tree.markdown,
-      tree.skillDirs,
-      [...tree.filesBySkill.values()].flat(),
-      tree.strayDirs,
-      tree.symlinks,
+      ...trees.flatMap((tree) => [[tree.root], tree.markdown, tree.skillDirs, [...tree.filesBySkill.values()].flat(), tree.strayDirs, tree.symlinks]),
     ]
       .map((list) => list.join('\n'))
       .join('\n\n');
     if (listing !== this.listing) this.checked.clear();
     this.listing = listing;
-    const skillDirOf = skillDirLookup(tree);
-    const linted = new Set(tree.markdown);
-    const documents = new Map<string, DocumentIndex>();
     const rechecked: string[] = [];
     const diagnostics: Diagnostic[] = [];
-    for (const file of tree.markdown) {
-      const stamp = stampOf(file);
-      let entry = this.checked.get(file);
-      if (!entry || entry.stamp !== stamp) {
-        const { doc, diagnostics: found } = parseAndCheckFile({ path: file, skillDir: skillDirOf(file) }, tree.root, this.options.rules, settings, linted);
-        entry = { stamp, doc: asIndex(doc), diagnostics: found };
-        this.checked.set(file, entry);
-        rechecked.push(file);
+    const projects: Project[] = [];
+    const present = new Set<string>();
+    for (const tree of trees) {
+      checkOptionFiles(settings.config, this.options.rules, tree.root);
+      const skillDirOf = skillDirLookup(tree);
+      const linted = new Set(tree.markdown);
+      const documents = new Map<string, DocumentIndex>();
+      for (const file of tree.markdown) {
+        const stamp = stampOf(file);
+        let entry = this.checked.get(file);
+        if (!entry || entry.stamp !== stamp) {
+          const { doc, diagnostics: found } = parseAndCheckFile({ path: file, skillDir: skillDirOf(file) }, tree.root, this.options.rules, settings, linted);
+          entry = { stamp, doc: asIndex(doc), diagnostics: found };
+          this.checked.set(file, entry);
+          rechecked.push(file);
+        }
+        documents.set(file, entry.doc);
+        present.add(file);
+        diagnostics.push(...entry.diagnostics);
       }
-      documents.set(file, entry.doc);
-      diagnostics.push(...entry.diagnostics);
+      const project = assemble(tree, settings.cwd, documents);
+      diagnostics.push(...runProjectRules(project, this.options.rules, settings));
+      projects.push(project);
     }
-    for (const file of this.checked.keys()) if (!documents.has(file)) this.checked.delete(file);
-    const project = assemble(tree, settings.cwd, documents);
-    diagnostics.push(...runProjectRules(project, this.options.rules, settings));
-    return { diagnostics: sortDiagnostics(diagnostics), project, rechecked };
+    for (const file of this.checked.keys()) if (!present.has(file)) this.checked.delete(file);
+    return { diagnostics: sortDiagnostics(diagnostics), project: projects[0], rechecked };
   }
 }
 

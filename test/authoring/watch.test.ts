@@ -67,6 +67,23 @@ describe('IncrementalLint', () => {
   });
 });
 
+describe('IncrementalLint on several roots', () => {
+  it('lints each root as its own project, as check does', () => {
+    const first = tree();
+    const second = tree();
+    // The same skill name under two roots: one project would call them a collision; two projects do not.
+    const options = { paths: [first, second], cwd: path.dirname(first), rules: allRules, profile: 'spec' as const };
+    const incremental = new IncrementalLint(options);
+    const result = incremental.run();
+    expect(result.rechecked).toHaveLength(6);
+    expect(brief(result.diagnostics)).toEqual(brief(lint(options).diagnostics));
+    save(path.join(second, 'a/references/guide.md'), '# Guide\n\n## How to use\n\nText.\n', 1);
+    const again = incremental.run();
+    expect(again.rechecked).toEqual([path.join(second, 'a/references/guide.md')]);
+    expect(brief(again.diagnostics)).toEqual(brief(lint(options).diagnostics));
+  });
+});
+
 describe('check --watch', () => {
   let child: ChildProcessWithoutNullStreams | undefined;
   afterEach(() => {
