@@ -375,12 +375,11 @@ class Scanner {
     if (length < 3) return undefined;
     const info = text.slice(at + length, lineEnd);
     if (marker === BACKTICK && info.includes('`')) return undefined;
-    // Escapes and character references in the info string are decoded by remark.
-    if (/[\\&]/.test(info)) outside('an escape or character reference in a code fence info string');
     const trimmed = info.replace(/^ +/, '');
     const space = trimmed.indexOf(' ');
-    const lang = space === -1 ? trimmed : trimmed.slice(0, space);
-    const meta = space === -1 ? '' : trimmed.slice(space).replace(/^ +/, '');
+    // The info string splits at its first space as written; escapes and references are decoded after.
+    const lang = decodeString(space === -1 ? trimmed : trimmed.slice(0, space));
+    const meta = space === -1 ? '' : decodeString(trimmed.slice(space).replace(/^ +/, ''));
     return {
       kind: 'fence',
       start: at,
@@ -658,6 +657,10 @@ class InlineReader {
       return index + 1;
     }
     const resource = readResource(source, index + 1);
+    if (!resource) {
+      this.addText(']');
+      return index + 1;
+    }
     this.flush();
     if (this.delimiters.length > opener.delimiters) this.matchEmphasis(opener.delimiters);
     const children = this.nodes.splice(opener.node + 1);
@@ -681,7 +684,7 @@ class InlineReader {
     const email = link ? undefined : EMAIL.exec(rest);
     const found = link ?? email;
     if (found) {
-      if (found[1].includes('&') || found[1].includes('\\')) outside('an escape or character reference in an autolink');
+      // An autolink keeps escapes and character references as written, in its URL and its text.
       this.flush();
       const url = link ? found[1] : `mailto:${found[1]}`;
       const end = index + found[0].length;
@@ -763,39 +766,82 @@ class InlineReader {
   }
 }
 
-/** A link's `(destination "title")`, strictly: anything unusual is left to remark. */
-function readResource(source: string, open: number): { url: string; title: string | null; end: number } {
-  let i = open + 1;
-  while (source[i] === ' ') i++;
+/**
+ * A link's `(destination "title")` from the `(` at `open`, by CommonMark's grammar (a raw destination's
+ * parentheses nest at most 32 deep), decoded; undefined where the text is no resource, as `[a](b c)` is not.
+ */
+function readResource(source: string, open: number): { url: string; title: string | null; end: number } | undefined {
+  let i = skipWhitespace(source, open + 1);
   let url = '';
-  if (source[i] === '<') {
-    const close = source.indexOf('>', i);
-    if (close === -1) outside('a link destination without its closing >');
-    url = source.slice(i + 1, close);
-    if (/[<\n\\&]/.test(url)) outside('an unusual link destination');
-    i = close + 1;
-  } else {
-    const start = i;
-    while (i < source.length && source[i] !== ' ' && source[i] !== ')' && source[i] !== '\n') {
-      if ('(<\\&'.includes(source[i]) || source.charCodeAt(i) < 32) outside('an unusual link destination');
-      i++;
-    }
-    url = source.slice(start, i);
-  }
   let title: string | null = null;
-  const beforeTitle = i;
-  while (source[i] === ' ') i++;
-  if ((source[i] === '"' || source[i] === "'") && i > beforeTitle) {
-    const quote = source[i];
-    const close = source.indexOf(quote, i + 1);
-    if (close === -1) outside('an unclosed link title');
-    title = source.slice(i + 1, close);
-    if (/[\n\\&]/.test(title)) outside('an unusual link title');
-    i = close + 1;
-    while (source[i] === ' ') i++;
+  if (source[i] !== ')') {
+    const destination = readDestination(source, i, 32);
+    if (!destination) return undefined;
+    url = destination.url;
+    i = skipWhitespace(source, destination.end);
+    if (i > destination.end && (source[i] === '"' || source[i] === "'" || source[i] === '(')) {
+      const read = readTitle(source, i);
+      if (!read) return undefined;
+      title = read.title;
+      i = skipWhitespace(source, read.end);
+    }
   }
-  if (source[i] !== ')') outside('an unusual link resource');
+  if (source[i] !== ')') return undefined;
   return { url, title, end: i + 1 };
+}
+
+function skipWhitespace(source: string, from: number): number {
+  let i = from;
+  while (source[i] === ' ' || source[i] === '\n') i++;
+  return i;
+}
+
+/**
+ * A destination from `start`: `<...>` on one line without unescaped `<` or `>`, or a run of characters other
+ * than controls and spaces whose unescaped parentheses balance, nesting at most `depthLimit` deep.
+ */
+function readDestination(source: string, start: number, depthLimit: number): { url: string; end: number } | undefined {
+  if (source[start] === '<') {
+    for (let i = start + 1; i < source.length; i++) {
+      const char = source[i];
+      if (char === '>') return { url: decodeString(source.slice(start + 1, i)), end: i + 1 };
+      if (char === '<' || char === '\n') return undefined;
+      if (char === '\\' && '<>\\'.includes(source[i + 1] ?? '')) i++;
+    }
+    return undefined;
+  }
+  let depth = 0;
+  let i = start;
+  for (; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (depth === 0 && (code === 41 || code === SPACE || code === 10)) break;
+    if (code === 40 && depth < depthLimit) depth++;
+    else if (code === 41) depth--;
+    else if (code === 40 || code <= SPACE || code === 127) return undefined;
+    else if (code === 92 && '()\\'.includes(source[i + 1] ?? '')) i++;
+  }
+  if (i === start || depth > 0) return undefined;
+  return { url: decodeString(source.slice(start, i)), end: i };
+}
+
+/** A title in `"..."`, `'...'` or `(...)` from `start`, on one line (one across lines is left to remark). */
+function readTitle(source: string, start: number): { title: string; end: number } | undefined {
+  const close = source[start] === '(' ? ')' : source[start];
+  for (let i = start + 1; i < source.length; i++) {
+    const char = source[i];
+    if (char === close) return { title: decodeString(source.slice(start + 1, i)), end: i + 1 };
+    if (char === '\n') outside('a link title across lines');
+    if (char === '\\' && (source[i + 1] === close || source[i + 1] === '\\')) i++;
+  }
+  return undefined;
+}
+
+const ESCAPE_OR_REFERENCE = /\\[!-/:-@[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/g;
+
+/** A destination, title or info string as remark gives it: backslash escapes and character references decoded. */
+function decodeString(value: string): string {
+  if (!value.includes('\\') && !value.includes('&')) return value;
+  return value.replace(ESCAPE_OR_REFERENCE, (found) => (found[0] === '\\' ? found[1] : (characterReference(found)?.value ?? found)));
 }
 
 function plainText(node: PhrasingContent): string {

@@ -77,10 +77,17 @@ const tame = fc.constantFrom(
   '&copy;',
   '&bogus;',
   '&#0;',
-);
-const tricky = fc.constantFrom(
   '[x](a(b))',
   '[x](a\\b)',
+  '[x](a\\(b)',
+  '[x](&amp;)',
+  '[x](a b)',
+  '[x](<a\\>b> (t&amp;))',
+  "[x](a 't\\'' )",
+  '[x](a"t")',
+  '<https://e.com/&amp;\\x>',
+);
+const tricky = fc.constantFrom(
   '[x](a',
   '](',
   '<uuid>',
@@ -90,13 +97,13 @@ const tricky = fc.constantFrom(
   '<a',
   '\t',
   'https://e.com',
-  '[x](&amp;)',
+  '[x](a "t',
 );
 const inline = fc.oneof({ weight: 12, arbitrary: tame }, { weight: 1, arbitrary: tricky });
 const lineContent = fc.oneof(
   { weight: 6, arbitrary: fc.array(inline, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###', '#######', '#x'), fc.constantFrom(' ', '  ', ''), fc.array(inline, { maxLength: 4 }), fc.constantFrom('', ' #', ' ##  ', '#', '  ')).map((p) => `${p[0]}${p[1]}${p[2].join('')}${p[3]}`) },
-  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x') },
+  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x', '```a\\_b&amp;c d\\&e', '~~~ x&#32;y') },
   { weight: 2, arbitrary: fc.array(inline, { minLength: 1, maxLength: 3 }).map((cells) => `| ${cells.join(' | ')} |`) },
   { weight: 1, arbitrary: fc.constantFrom('|---|---|', '| --- | :-: |', '---|---', '|:-|', '| - |') },
   { weight: 1, arbitrary: fc.constantFrom('---', '***', '- - -', '===', '___', '<!--', '-->', '<!-- skill-lint-disable-next-line x -->', '<div>', '[r]: /url', '[^1]: note', '') },

@@ -48,6 +48,13 @@ const accepted: [string, string][] = [
   ['setext headings, in containers too, and a short underline', 'Title *x* &amp;\n=====\n\nSub\n--\n\n- a\n  ---\n\n> b\n> ===\n\nc\n- - -\n'],
   ['indented code, whose lines are not markdown', '    code [x](y.md)\n    # no\n\n    more\n# h\n\n- a\n\n      code [z](w.md)\n  [v](u.md)\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
+  [
+    'escapes, character references and parentheses in link destinations and titles',
+    '[a](b(c)) [x](a\\(b&amp;&#x20;c "t\\"&quot;") [y](<a\\>b c> (t&amp;)) [z](a\\)b) [w](a (b(c))\n',
+  ],
+  ['brackets and parentheses that make no link', '[a](b c) [d](<e<f>) [g](h "i" j) [k](l"m") [n](((o)) [p]( <> ) [q]()\n'],
+  ['escapes and character references in fence info strings', '```a\\&b&amp;c d&lt;e\\q  x\\ y\n```\n~~~ a\\~b&#32;c\n~~~\n'],
+  ['autolinks keep escapes and references as written', '<https://a.b/&amp;\\x?y=1&z=2> <a&b@c.d>\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
 
@@ -63,7 +70,7 @@ const handedToRemark: [string, string, string][] = [
   ['CRLF line ends', '# a\r\nb\r\n', 'a tab, carriage return or NUL'],
   ['a lone tag on a lazy line', '- a\n</span>\n# x\n', 'a lone HTML tag on a lazy line'],
   ['a fence a list item ends', '- ```sh\n  x\ny\n', 'an unterminated code fence'],
-  ['a link destination with parentheses', '[a](b(c))\n', 'an unusual link destination'],
+  ['a link title across lines', '[a](b "c\nd")\n', 'a link title across lines'],
   ['lazy text that could open a block', '- a\n# b\n'.replace('# b', '| b'), 'lazy continuation that may start a block'],
   ['an ordered list interrupting a paragraph at 2', 'a\n2. b\n', 'an ordered list not starting at 1 after a paragraph'],
   ['a list item that starts blank', '-\n  a\n', 'a list item that starts blank or with indented code'],
