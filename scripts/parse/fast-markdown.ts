@@ -2,7 +2,26 @@
 // fenced code, links, images, inline code, comments, tables), with the positions remark gives them, and
 // gives up on anything outside its subset, naming the construct, so the caller parses that file with remark.
 // Differential tests hold it to remark on every file it accepts.
-import type { Code, Emphasis, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+import type {
+  Code,
+  Definition,
+  Emphasis,
+  Heading,
+  Html,
+  Image,
+  ImageReference,
+  InlineCode,
+  Link,
+  LinkReference,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Strong,
+  Table,
+  TableCell,
+  TableRow,
+  Text,
+} from 'mdast';
 import type { Point } from '../core/types.ts';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { type FastRead, outside, readFast } from './fast-read.ts';
@@ -34,6 +53,11 @@ interface Paragraph {
   /** Each line's content (a continuation line keeps its indent) and the document offset where it starts. */
   lines: string[];
   starts: number[];
+  /**
+   * Where the link reference definitions this paragraph follows start (remark's content block): a setext
+   * heading over the paragraph starts there. A paragraph with no lines yet is the block after a definition.
+   */
+  definitionsStart?: number;
 }
 interface Fence {
   kind: 'fence';
@@ -91,7 +115,13 @@ const COLON = 58;
 export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
   // Tabs, carriage returns and NUL change columns or line ends: remark reads them.
   if (/[\t\r\0]/.test(text)) return { fallback: 'a tab, carriage return or NUL' };
-  return readFast(() => new Scanner(text, lineStarts, pointAt).run(bodyStart));
+  return readFast(() => {
+    const scanner = new Scanner(text, lineStarts, pointAt, undefined);
+    const root = scanner.run(bodyStart);
+    // A bracket may refer to a definition further down: once all are known, the text is read again.
+    if (!scanner.needsSecondPass()) return root;
+    return new Scanner(text, lineStarts, pointAt, scanner.definedLabels()).run(bodyStart);
+  });
 }
 
 class Scanner {
@@ -99,11 +129,33 @@ class Scanner {
   private containers: Container[] = [];
   private leaf: Leaf | undefined;
 
+  /** The normalized labels of the link reference definitions met so far. */
+  private readonly labels = new Set<string>();
+  /** Whether a bracket asked for a definition: only then can the definitions change what this pass read. */
+  private askedForDefinition = false;
+
   constructor(
     private readonly text: string,
     private readonly lineStarts: ArrayLike<number>,
     private readonly pointAt: (offset: number) => Point,
+    /** The labels every definition of the text has (read by an earlier pass), or undefined in the first. */
+    private readonly knownLabels: ReadonlySet<string> | undefined,
   ) {}
+
+  /** After a first `run`: brackets were read without the definitions the text has, so read it again. */
+  needsSecondPass(): boolean {
+    return this.knownLabels === undefined && this.labels.size > 0 && this.askedForDefinition;
+  }
+
+  definedLabels(): ReadonlySet<string> {
+    return this.labels;
+  }
+
+  /** The bracket text `label` (as written) names a definition somewhere in the text. */
+  private readonly isDefined = (label: string): boolean => {
+    this.askedForDefinition = true;
+    return this.knownLabels !== undefined && this.knownLabels.has(normalizeLabel(label));
+  };
 
   run(bodyStart: number): Root {
     const { text, lineStarts } = this;
@@ -209,6 +261,8 @@ class Scanner {
       if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && opensBlockWhenLazy(text, at, lineEnd))) {
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
         if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
+        // remark reads a lazy line after a definition as more of its content block, where it may define again.
+        if (this.leaf.lines.length === 0 && text.charCodeAt(at) === OPEN_BRACKET) outside('a lazy line after a link reference definition');
         this.paragraphLine(this.leaf, pos, lineEnd);
         return;
       }
@@ -238,6 +292,8 @@ class Scanner {
       return;
     }
     if (indent > 3) {
+      // Definitions may follow each other at any indent: the content block they are in has begun.
+      if (leaf?.kind === 'paragraph' && leaf.lines.length === 0 && first === OPEN_BRACKET && this.definition(leaf, at, lineEnd)) return;
       if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, pos, lineEnd);
       else {
         this.closeLeaf();
@@ -271,7 +327,7 @@ class Scanner {
         return;
       }
     }
-    if (leaf?.kind === 'paragraph' && (first === DASH || first === EQUALS) && SETEXT_UNDERLINE.test(text.slice(at, lineEnd))) {
+    if (leaf?.kind === 'paragraph' && leaf.lines.length > 0 && (first === DASH || first === EQUALS) && SETEXT_UNDERLINE.test(text.slice(at, lineEnd))) {
       this.setextHeading(leaf, first === EQUALS ? 1 : 2, lineEnd);
       return;
     }
@@ -280,17 +336,70 @@ class Scanner {
       return;
     }
     if (leaf?.kind === 'paragraph') {
-      if (isDelimiterRow(text, at, lineEnd)) {
+      if (leaf.lines.length === 0) {
+        // remark makes the definition line above a table's header row.
+        if (isDelimiterRow(text, at, lineEnd)) outside('a table delimiter row right after a link reference definition');
+        if (first === OPEN_BRACKET && this.definition(leaf, at, lineEnd)) return;
+      } else if (isDelimiterRow(text, at, lineEnd)) {
         this.startTable(leaf, at, lineEnd);
         return;
       }
       this.paragraphLine(leaf, pos, lineEnd);
       return;
     }
-    // Link reference definitions make `[text]` a link elsewhere in the file: remark resolves them.
-    if (first === OPEN_BRACKET && /^\[(?:[^\]\\]|\\.)*\]:/.test(text.slice(at, lineEnd))) outside('a link reference definition');
-    this.leaf = { kind: 'paragraph', lines: [], starts: [] };
-    this.paragraphLine(this.leaf, at, lineEnd);
+    const paragraph: Paragraph = { kind: 'paragraph', lines: [], starts: [] };
+    this.leaf = paragraph;
+    if (first === OPEN_BRACKET && this.definition(paragraph, at, lineEnd)) return;
+    this.paragraphLine(paragraph, at, lineEnd);
+  }
+
+  /**
+   * Reads the line from `at` as a link reference definition, when it is one, whole on the line, at the start
+   * of `paragraph` (a definition cannot interrupt a paragraph, but definitions may follow each other). The
+   * paragraph stays open with no lines: the next line continues remark's content block, as text would.
+   */
+  private definition(paragraph: Paragraph, at: number, lineEnd: number): boolean {
+    const { text } = this;
+    const label = scanLabel(text, at, false);
+    if (label === undefined) return false;
+    if (label === 'elsewhere') {
+      // Its label does not close on this line: whether it is a definition depends on the lines after.
+      if (definitionAhead(text, at)) outside('a link reference definition across lines');
+      return false;
+    }
+    if (text.charCodeAt(label.end) !== COLON) return false;
+    // With footnotes on, `[^x]:` is a footnote definition when it can be one; a label like `^a b` is not.
+    if (text.charCodeAt(at + 1) === 94) outside('a link reference definition whose label starts with ^');
+    const destinationStart = label.end + 1 + spacesAt(text, label.end + 1, lineEnd);
+    if (destinationStart === lineEnd) outside('a link reference definition across lines');
+    const destination = readDestination(text, destinationStart, Number.POSITIVE_INFINITY);
+    if (!destination) return false;
+    let title: string | null = null;
+    let end = destination.end + spacesAt(text, destination.end, lineEnd);
+    if (end === lineEnd) {
+      // A title may follow on the next line.
+      if (titleMayFollow(text, lineEnd)) outside('a link reference definition that may have its title on the next line');
+    } else {
+      const marker = text[end];
+      if (end === destination.end || (marker !== '"' && marker !== "'" && marker !== '(')) return false;
+      const read = readTitle(text, end);
+      if (!read) return false;
+      title = read.title;
+      end = read.end + spacesAt(text, read.end, lineEnd);
+      if (end !== lineEnd) return false;
+    }
+    const node: Definition = {
+      type: 'definition',
+      identifier: normalizeLabel(label.label).toLowerCase(),
+      label: label.label,
+      url: destination.url,
+      title,
+      position: this.position(at, lineEnd),
+    };
+    this.out.push(node);
+    this.labels.add(normalizeLabel(label.label));
+    paragraph.definitionsStart ??= at;
+    return true;
   }
 
   /** The paragraph above an `===` or `---` underline, as a heading that ends with the underline's line. */
@@ -299,10 +408,11 @@ class Scanner {
     if (paragraph.lines.length > 1) outside('a setext heading of several lines');
     this.leaf = undefined;
     const start = paragraph.starts[0];
+    const headingStart = paragraph.definitionsStart ?? start;
     let end = paragraph.lines[0].length;
     while (end > 0 && paragraph.lines[0].charCodeAt(end - 1) === SPACE) end--;
     const children = this.inline(paragraph.lines[0].slice(0, end), [start], true);
-    this.out.push({ type: 'heading', depth, children, position: this.position(start, lineEnd) });
+    this.out.push({ type: 'heading', depth, children, position: this.position(headingStart, lineEnd) });
   }
 
   /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
@@ -479,7 +589,7 @@ class Scanner {
       while (lineOffsets[line] > index) line--;
       return starts[line] + index - lineOffsets[line];
     };
-    return new InlineReader(source, at, needText, inCell, (start, end) => this.position(start, end)).read();
+    return new InlineReader(source, at, needText, inCell, (start, end) => this.position(start, end), this.isDefined).read();
   }
 
   private position(start: number, end: number): { start: Point; end: Point } {
@@ -558,6 +668,8 @@ class InlineReader {
     /** In a table cell an escaped pipe is a pipe, even inside a code span. */
     private readonly inCell: boolean,
     private readonly position: (start: number, end: number) => { start: Point; end: Point },
+    /** Whether a bracket text (as written) is the label of a link reference definition in the text. */
+    private readonly isDefined: (label: string) => boolean,
   ) {}
 
   read(): PhrasingContent[] {
@@ -652,29 +764,45 @@ class InlineReader {
       this.addText(']');
       return index + 1;
     }
-    if (source[index + 1] !== '(') {
+    const resource = source[index + 1] === '(' ? readResource(source, index + 1) : undefined;
+    const reference = resource ? undefined : this.reference(source.slice(opener.source + (opener.image ? 2 : 1), index), index + 1);
+    if (!resource && !reference) {
       this.addText(']');
       return index + 1;
     }
-    const resource = readResource(source, index + 1);
-    if (!resource) {
-      this.addText(']');
-      return index + 1;
-    }
+    const end = resource?.end ?? reference!.end;
     this.flush();
     if (this.delimiters.length > opener.delimiters) this.matchEmphasis(opener.delimiters);
     const children = this.nodes.splice(opener.node + 1);
     this.nodes.pop();
-    const position = this.position(this.at(opener.source), this.at(resource.end - 1) + 1);
+    const position = this.position(this.at(opener.source), this.at(end - 1) + 1);
     if (opener.image) {
       const alt = children.map(plainText).join('');
-      this.nodes.push({ type: 'image', url: resource.url, alt, title: resource.title, position } as Image);
+      if (resource) this.nodes.push({ type: 'image', url: resource.url, alt, title: resource.title, position } as Image);
+      else this.nodes.push({ type: 'imageReference', ...reference!.node, alt, position } as ImageReference);
     } else {
-      this.nodes.push({ type: 'link', url: resource.url, title: resource.title, children, position } as Link);
+      if (resource) this.nodes.push({ type: 'link', url: resource.url, title: resource.title, children, position } as Link);
+      else this.nodes.push({ type: 'linkReference', ...reference!.node, children, position } as LinkReference);
       // Links do not nest: brackets opened before this one can no longer make a link.
       for (const earlier of this.openers) if (!earlier.image) earlier.active = false;
     }
-    return resource.end;
+    return end;
+  }
+
+  /**
+   * The reference a bracket's text `label` makes with what follows its `]` (at `after`), as remark resolves
+   * it: full `[text][label]` when that label is defined; else, when the text itself is, collapsed `[text][]`
+   * or shortcut `[text]` (a shortcut only when no `[` follows).
+   */
+  private reference(label: string, after: number): { node: Pick<LinkReference, 'identifier' | 'label' | 'referenceType'>; end: number } | undefined {
+    const { source } = this;
+    if (source[after] === '[') {
+      const full = scanLabel(source, after, true);
+      if (typeof full === 'object' && this.isDefined(full.label)) return { node: referenceNode(full.label, 'full'), end: full.end };
+      if (source[after + 1] === ']' && this.isDefined(label)) return { node: referenceNode(label, 'collapsed'), end: after + 2 };
+      return undefined;
+    }
+    return this.isDefined(label) ? { node: referenceNode(label, 'shortcut'), end: after } : undefined;
   }
 
   private angle(index: number): number {
@@ -842,6 +970,57 @@ const ESCAPE_OR_REFERENCE = /\\[!-/:-@[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1
 function decodeString(value: string): string {
   if (!value.includes('\\') && !value.includes('&')) return value;
   return value.replace(ESCAPE_OR_REFERENCE, (found) => (found[0] === '\\' ? found[1] : (characterReference(found)?.value ?? found)));
+}
+
+/**
+ * A link label from the `[` at `open`: up to 999 characters, some not spaces, without unescaped brackets.
+ * Undefined where there is none; 'elsewhere' where, read line by line, it does not close on its line.
+ */
+function scanLabel(source: string, open: number, acrossLines: boolean): { label: string; end: number } | 'elsewhere' | undefined {
+  let seen = false;
+  for (let i = open + 1; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 93) {
+      if (!seen) return undefined;
+      // micromark counts a label's length in a way not worth copying near its limit.
+      if (i - open > 990) outside('a link label of nearly 1,000 characters or more');
+      return { label: source.slice(open + 1, i), end: i + 1 };
+    }
+    if (code === OPEN_BRACKET) return undefined;
+    if (code === 10) {
+      if (!acrossLines) return 'elsewhere';
+      continue;
+    }
+    if (code !== SPACE) seen = true;
+    if (code === 92 && '[]\\'.includes(source[i + 1] ?? '')) i++;
+  }
+  return undefined;
+}
+
+function referenceNode(label: string, referenceType: LinkReference['referenceType']): Pick<LinkReference, 'identifier' | 'label' | 'referenceType'> {
+  return { identifier: normalizeLabel(label).toLowerCase(), label, referenceType };
+}
+
+/** A label as remark compares labels: runs of whitespace as one space, trimmed, case folded. */
+function normalizeLabel(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+/** The `[` at `open` starts a label that closes on a later line of the paragraph, followed by `:`. */
+function definitionAhead(text: string, open: number): boolean {
+  const found = scanLabel(text.slice(open, open + 1000).replace(/\n *(?:\n|$)[^]*/, ''), 0, true);
+  return typeof found === 'object' && text.charCodeAt(open + found.end) === COLON;
+}
+
+/** The line after `lineEnd`, past any quote markers and spaces, opens a link title. */
+function titleMayFollow(text: string, lineEnd: number): boolean {
+  let i = lineEnd + 1;
+  while (text[i] === ' ' || text[i] === '>') i++;
+  return text[i] === '"' || text[i] === "'" || text[i] === '(';
 }
 
 function plainText(node: PhrasingContent): string {

@@ -86,6 +86,15 @@ const tame = fc.constantFrom(
   "[x](a 't\\'' )",
   '[x](a"t")',
   '<https://e.com/&amp;\\x>',
+  '[r]',
+  '[R][]',
+  '[t][r]',
+  '![alt][r]',
+  '[a  b]',
+  '[x][A b]',
+  '[r][nope]',
+  '[*r*][r]',
+  '[r][]',
 );
 const tricky = fc.constantFrom(
   '[x](a',
@@ -112,7 +121,16 @@ const lineContent = fc.oneof(
     arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', '    indented', '\tcode'),
   },
 );
-const line = fc.tuple(prefix, lineContent, fc.constantFrom('', '', ' ', '  ')).map((p) => p.join(''));
+/** Link reference definitions, some not quite one, whose labels the references above use (or differ in case). */
+const definition = fc
+  .tuple(
+    fc.constantFrom('r', 'r', 'R', ' r ', 'a b', 'A  B', 'x', 'nope', '^n'),
+    fc.constantFrom(' ', '  ', ''),
+    fc.constantFrom('/u', '<a b>', 'a\\)b', '&amp;', '<>', 'a(b)', ''),
+    fc.constantFrom('', '', ' "t"', " 't'", ' (t)', ' "t" x', ' x', ' "t'),
+  )
+  .map(([label, space, destination, title]) => `[${label}]:${space}${destination}${title}`);
+const line = fc.tuple(prefix, fc.oneof({ weight: 8, arbitrary: lineContent }, { weight: 2, arbitrary: definition }), fc.constantFrom('', '', ' ', '  ')).map((p) => p.join(''));
 const frontmatter = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('', '---\nname: a\n---\n', '---\n---\n') },
   { weight: 1, arbitrary: fc.constantFrom('---\nname: a\n...\n', '--- \nx: 1\n---\n', '---\nx: 1\n') },
