@@ -6,6 +6,7 @@ import type {
   Code,
   Definition,
   Emphasis,
+  FootnoteReference,
   Heading,
   Html,
   Image,
@@ -46,7 +47,12 @@ interface Item {
   /** Column where the item's content starts; continuation lines must be indented this far. */
   contentColumn: number;
 }
-type Container = Quote | Item;
+/** A GitHub footnote definition (`[^label]:`): its further lines are indented four columns past its start. */
+interface Footnote {
+  kind: 'footnote';
+  contentColumn: number;
+}
+type Container = Quote | Item | Footnote;
 
 interface Paragraph {
   kind: 'paragraph';
@@ -91,6 +97,12 @@ interface IndentedCode {
 }
 type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf | IndentedCode;
 
+/** Normalized labels of the definitions in a text: link reference definitions and footnote definitions. */
+interface Labels {
+  links: Set<string>;
+  footnotes: Set<string>;
+}
+
 /**
  * First characters of lines not read as lazy continuation even when they open no block: a setext underline
  * or a table row there follows rules not copied here.
@@ -107,6 +119,7 @@ const EQUALS = 61;
 const OPEN_BRACKET = 91;
 const PIPE = 124;
 const COLON = 58;
+const CARET = 94;
 
 /**
  * The document's nodes of interest, in document order, as children of one root; or, when the text uses
@@ -129,8 +142,8 @@ class Scanner {
   private containers: Container[] = [];
   private leaf: Leaf | undefined;
 
-  /** The normalized labels of the link reference definitions met so far. */
-  private readonly labels = new Set<string>();
+  /** The normalized labels of the link reference and footnote definitions met so far. */
+  private readonly labels: Labels = { links: new Set(), footnotes: new Set() };
   /** Whether a bracket asked for a definition: only then can the definitions change what this pass read. */
   private askedForDefinition = false;
 
@@ -139,22 +152,22 @@ class Scanner {
     private readonly lineStarts: ArrayLike<number>,
     private readonly pointAt: (offset: number) => Point,
     /** The labels every definition of the text has (read by an earlier pass), or undefined in the first. */
-    private readonly knownLabels: ReadonlySet<string> | undefined,
+    private readonly knownLabels: Labels | undefined,
   ) {}
 
   /** After a first `run`: brackets were read without the definitions the text has, so read it again. */
   needsSecondPass(): boolean {
-    return this.knownLabels === undefined && this.labels.size > 0 && this.askedForDefinition;
+    return this.knownLabels === undefined && (this.labels.links.size > 0 || this.labels.footnotes.size > 0) && this.askedForDefinition;
   }
 
-  definedLabels(): ReadonlySet<string> {
+  definedLabels(): Labels {
     return this.labels;
   }
 
-  /** The bracket text `label` (as written) names a definition somewhere in the text. */
-  private readonly isDefined = (label: string): boolean => {
+  /** The bracket text `label` (as written) names a definition of `kind` somewhere in the text. */
+  private readonly isDefined = (kind: keyof Labels, label: string): boolean => {
     this.askedForDefinition = true;
-    return this.knownLabels !== undefined && this.knownLabels.has(normalizeLabel(label));
+    return this.knownLabels !== undefined && this.knownLabels[kind].has(normalizeLabel(label));
   };
 
   run(bodyStart: number): Root {
@@ -240,6 +253,19 @@ class Scanner {
         if (text.charCodeAt(pos) === SPACE) pos++;
         continue;
       }
+      if (text.charCodeAt(at) === OPEN_BRACKET && text.charCodeAt(at + 1) === CARET) {
+        const label = footnoteLabel(text, at);
+        if (label && text.charCodeAt(label.end) === COLON) {
+          this.closeTo(matched);
+          // Its content starts past the spaces after the colon; further lines need four columns of indent.
+          this.containers.push({ kind: 'footnote', contentColumn: pos - lineStart + 4 });
+          this.labels.footnotes.add(normalizeLabel(label.label));
+          matched = this.containers.length;
+          allMatched = opened = true;
+          pos = label.end + 1 + spacesAt(text, label.end + 1, lineEnd);
+          continue;
+        }
+      }
       if (isThematicBreak(text, at, lineEnd)) break;
       const marker = listMarker(text, at, lineEnd);
       if (!marker) break;
@@ -263,7 +289,7 @@ class Scanner {
         if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
         // remark reads a lazy line after a definition as more of its content block, where it may define again.
         if (this.leaf.lines.length === 0 && text.charCodeAt(at) === OPEN_BRACKET) outside('a lazy line after a link reference definition');
-        this.paragraphLine(this.leaf, pos, lineEnd);
+        this.paragraphLine(this.leaf, this.leaf.lines.length === 0 ? at : pos, lineEnd);
         return;
       }
       if (blank) this.closeLeaf();
@@ -294,7 +320,8 @@ class Scanner {
     if (indent > 3) {
       // Definitions may follow each other at any indent: the content block they are in has begun.
       if (leaf?.kind === 'paragraph' && leaf.lines.length === 0 && first === OPEN_BRACKET && this.definition(leaf, at, lineEnd)) return;
-      if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, pos, lineEnd);
+      // A paragraph's first line (after definitions) starts past its indent, as the others keep theirs.
+      if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, leaf.lines.length === 0 ? at : pos, lineEnd);
       else {
         this.closeLeaf();
         this.leaf = { kind: 'indented' };
@@ -344,7 +371,7 @@ class Scanner {
         this.startTable(leaf, at, lineEnd);
         return;
       }
-      this.paragraphLine(leaf, pos, lineEnd);
+      this.paragraphLine(leaf, leaf.lines.length === 0 ? at : pos, lineEnd);
       return;
     }
     const paragraph: Paragraph = { kind: 'paragraph', lines: [], starts: [] };
@@ -397,7 +424,7 @@ class Scanner {
       position: this.position(at, lineEnd),
     };
     this.out.push(node);
-    this.labels.add(normalizeLabel(label.label));
+    this.labels.links.add(normalizeLabel(label.label));
     paragraph.definitionsStart ??= at;
     return true;
   }
@@ -669,7 +696,7 @@ class InlineReader {
     private readonly inCell: boolean,
     private readonly position: (start: number, end: number) => { start: Point; end: Point },
     /** Whether a bracket text (as written) is the label of a link reference definition in the text. */
-    private readonly isDefined: (label: string) => boolean,
+    private readonly isDefined: (kind: keyof Labels, label: string) => boolean,
   ) {}
 
   read(): PhrasingContent[] {
@@ -678,6 +705,7 @@ class InlineReader {
     const special = INLINE_SPECIAL;
     let i = 0;
     let reference: { value: string; length: number } | undefined;
+    let call: number | undefined;
     while (i < source.length) {
       special.lastIndex = i;
       const next = special.exec(source)?.index ?? source.length;
@@ -690,11 +718,12 @@ class InlineReader {
         i += 2;
       } else if (char === '`') {
         i = this.codeSpan(i);
-      } else if (char === '[' && source[i + 1] === '^') {
-        // A footnote call or definition (`[^x]`, `[^x]: ...`); in code it is only text, and never reaches here.
-        outside('a footnote');
+      } else if (char === '[' && source[i + 1] === '^' && (call = this.footnoteCall(i))) {
+        i = call;
       } else if (char === '[' || (char === '!' && source[i + 1] === '[')) {
         const image = char === '!';
+        // remark reads `![^x]` as `!` and a footnote call, when no link is made of it: not worth copying.
+        if (image && source[i + 2] === '^' && this.footnoteCall(i + 1) !== undefined) outside('an image bracket around a footnote call');
         this.flush();
         this.openers.push({ node: this.nodes.length, source: i, image, active: true, delimiters: this.delimiters.length });
         this.nodes.push({ type: 'text', value: image ? '![' : '[' });
@@ -790,6 +819,24 @@ class InlineReader {
   }
 
   /**
+   * A footnote call `[^label]` at `start` whose label has a footnote definition in the text, as its node
+   * (text to headings); the end of the call, or undefined when it is none and the `[` opens a bracket.
+   */
+  private footnoteCall(start: number): number | undefined {
+    const label = footnoteLabel(this.source, start);
+    if (!label || !this.isDefined('footnotes', label.label)) return undefined;
+    this.flush();
+    const node: FootnoteReference = {
+      type: 'footnoteReference',
+      identifier: normalizeLabel(label.label).toLowerCase(),
+      label: label.label,
+      position: this.position(this.at(start), this.at(label.end - 1) + 1),
+    };
+    this.nodes.push(node);
+    return label.end;
+  }
+
+  /**
    * The reference a bracket's text `label` makes with what follows its `]` (at `after`), as remark resolves
    * it: full `[text][label]` when that label is defined; else, when the text itself is, collapsed `[text][]`
    * or shortcut `[text]` (a shortcut only when no `[` follows).
@@ -798,11 +845,11 @@ class InlineReader {
     const { source } = this;
     if (source[after] === '[') {
       const full = scanLabel(source, after, true);
-      if (typeof full === 'object' && this.isDefined(full.label)) return { node: referenceNode(full.label, 'full'), end: full.end };
-      if (source[after + 1] === ']' && this.isDefined(label)) return { node: referenceNode(label, 'collapsed'), end: after + 2 };
+      if (typeof full === 'object' && this.isDefined('links', full.label)) return { node: referenceNode(full.label, 'full'), end: full.end };
+      if (source[after + 1] === ']' && this.isDefined('links', label)) return { node: referenceNode(label, 'collapsed'), end: after + 2 };
       return undefined;
     }
-    return this.isDefined(label) ? { node: referenceNode(label, 'shortcut'), end: after } : undefined;
+    return this.isDefined('links', label) ? { node: referenceNode(label, 'shortcut'), end: after } : undefined;
   }
 
   private angle(index: number): number {
@@ -992,6 +1039,20 @@ function scanLabel(source: string, open: number, acrossLines: boolean): { label:
       continue;
     }
     if (code !== SPACE) seen = true;
+    if (code === 92 && '[]\\'.includes(source[i + 1] ?? '')) i++;
+  }
+  return undefined;
+}
+
+/**
+ * The label of a footnote call or definition from the `[` of `[^` at `open`: up to 999 characters, without
+ * whitespace or unescaped `[`; and the index after its `]`.
+ */
+function footnoteLabel(source: string, open: number): { label: string; end: number } | undefined {
+  for (let i = open + 2; i < source.length && i <= open + 1001; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 93) return i === open + 2 ? undefined : { label: source.slice(open + 2, i), end: i + 1 };
+    if (code === OPEN_BRACKET || code === SPACE || code === 10) return undefined;
     if (code === 92 && '[]\\'.includes(source[i + 1] ?? '')) i++;
   }
   return undefined;

@@ -69,7 +69,17 @@ const accepted: [string, string][] = [
   ['definitions ending nothing: the next line is more of their block', '[a]: /u\n    not code [x](y)\n\n[b]: /u\n===\n\n[c]: /u\n<span id="z">\n\n[d]: /u\nT\n---\n'],
   ['lines that are not definitions', 'p\n[a]: /u\n\n[b]: /u x\n\n[c]: <u>"t"\n\n[d] : /u\n\n[e]: /u "t" x\n\n[a] [b] [c] [d] [e]\n'],
   ['definitions that follow one at any indent', '[r]: /u\n    [s]: /v\n        [t]: /w "x"\n[r] [s] [t]\n'],
+  ['an indented or lazy first line after a definition, under a setext underline', '[r]: /u\n  ]]>\n---\n\n> [s]: /u\n  x\n> ---\n'],
   ['a link text across lines that is no definition', '[a\nb](c) [d\ne]\n'],
+  ['a footnote call and its definition', 'a[^1]\n\n[^1]: n\n'],
+  ['a footnote call in a heading, which leaves its text', '# a [^1] b\n\n# c [^1]\n\n[^1]: n\n'],
+  ['calls without a definition, which are brackets', '# [^2] [^1 x]\n\n[^2](u) [[^1]](v) [^1](w)\n\n[^1]: n\n'],
+  [
+    'a footnote definition’s content: paragraphs, code, headings, lazy lines, indented continuation',
+    '[^x]: `c` [l](m)\n    more [k](j)\nlazy [i](h)\n\n        code [g](f)\n\n    ```sh\n    e\n    ```\n[^y]:\n    # h [^x]\n[^z]: # i\n',
+  ],
+  ['footnote definitions interrupting a paragraph, in lists, quotes and cells', 'a\n[^1]: b\n\n- c\n  [^2]: d\n      e [l](m)\n\n> [^3]: f\n>     g `h`\n\n| [^1] | [^2] |\n|--|--|\n| [^3] | [^4] |\n'],
+  ['escaped brackets in footnote labels', '[^a\\]b] [^a]b]\n\n[^a\\]b]: x\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
 
@@ -85,8 +95,7 @@ const handedToRemark: [string, string, string][] = [
   ['a definition on a lazy line', '> [a]: /u\n[b]: /v\n', 'a lazy line after a link reference definition'],
   ['a delimiter row under a definition', '[a]: /u\n|---|\n', 'a table delimiter row right after a link reference definition'],
   ['a definition label starting with ^', '[^a b]: /u\n', 'a link reference definition whose label starts with ^'],
-  ['a footnote', 'a[^1]\n\n[^1]: n\n', 'a footnote'],
-  ['a footnote call in a heading', '# a [^1]\n', 'a footnote'],
+  ['an image bracket around a footnote call', '![^1] x\n\n[^1]: y\n', 'an image bracket around a footnote call'],
   ['a tab', 'a\tb\n', 'a tab, carriage return or NUL'],
   ['CRLF line ends', '# a\r\nb\r\n', 'a tab, carriage return or NUL'],
   ['a lone tag on a lazy line', '- a\n</span>\n# x\n', 'a lone HTML tag on a lazy line'],
