@@ -318,8 +318,12 @@ class Scanner {
       return;
     }
     if (indent > 3) {
-      // Definitions may follow each other at any indent: the content block they are in has begun.
-      if (leaf?.kind === 'paragraph' && leaf.lines.length === 0 && first === OPEN_BRACKET && this.definition(leaf, at, lineEnd)) return;
+      if (leaf?.kind === 'paragraph' && leaf.lines.length === 0) {
+        // Definitions may follow each other at any indent: the content block they are in has begun.
+        if (first === OPEN_BRACKET && this.definition(leaf, at, lineEnd)) return;
+        // Its indent is dropped below, where startTable could no longer see it.
+        if (text.slice(at, lineEnd).includes('|')) outside('a table header row indented as code');
+      }
       // A paragraph's first line (after definitions) starts past its indent, as the others keep theirs.
       if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, leaf.lines.length === 0 ? at : pos, lineEnd);
       else {
