@@ -95,6 +95,7 @@ const handedToRemark: [string, string, string][] = [
   ['a definition on a lazy line', '> [a]: /u\n[b]: /v\n', 'a lazy line after a link reference definition'],
   ['a delimiter row under a definition', '[a]: /u\n|---|\n', 'a table delimiter row right after a link reference definition'],
   ['a table header row indented as code after a definition', '[r]: /u\n    | a | b |\n|---|---|\n', 'a table header row indented as code'],
+  ['a reference label near micromark’s length limit', `[x][${'a'.repeat(995)}]\n`, 'a link label of nearly 1,000 characters or more'],
   ['a definition label starting with ^', '[^a b]: /u\n', 'a link reference definition whose label starts with ^'],
   ['an image bracket around a footnote call', '![^1] x\n\n[^1]: y\n', 'an image bracket around a footnote call'],
   ['a tab', 'a\tb\n', 'a tab, carriage return or NUL'],
