@@ -400,7 +400,7 @@ class Scanner {
     }
     if (text.charCodeAt(label.end) !== COLON) return false;
     // With footnotes on, `[^x]:` is a footnote definition when it can be one; a label like `^a b` is not.
-    if (text.charCodeAt(at + 1) === 94) outside('a link reference definition whose label starts with ^');
+    if (text.charCodeAt(at + 1) === CARET) outside('a link reference definition whose label starts with ^');
     const destinationStart = label.end + 1 + spacesAt(text, label.end + 1, lineEnd);
     if (destinationStart === lineEnd) outside('a link reference definition across lines');
     const destination = readDestination(text, destinationStart, Number.POSITIVE_INFINITY);
@@ -699,7 +699,7 @@ class InlineReader {
     /** In a table cell an escaped pipe is a pipe, even inside a code span. */
     private readonly inCell: boolean,
     private readonly position: (start: number, end: number) => { start: Point; end: Point },
-    /** Whether a bracket text (as written) is the label of a link reference definition in the text. */
+    /** Whether a label (as written) is that of a link reference or footnote definition in the text. */
     private readonly isDefined: (kind: keyof Labels, label: string) => boolean,
   ) {}
 
@@ -727,7 +727,7 @@ class InlineReader {
       } else if (char === '[' || (char === '!' && source[i + 1] === '[')) {
         const image = char === '!';
         // remark reads `![^x]` as `!` and a footnote call, when no link is made of it: not worth copying.
-        if (image && source[i + 2] === '^' && this.footnoteCall(i + 1) !== undefined) outside('an image bracket around a footnote call');
+        if (image && source[i + 2] === '^' && this.definedCall(i + 1)) outside('an image bracket around a footnote call');
         this.flush();
         this.openers.push({ node: this.nodes.length, source: i, image, active: true, delimiters: this.delimiters.length });
         this.nodes.push({ type: 'text', value: image ? '![' : '[' });
@@ -822,13 +822,19 @@ class InlineReader {
     return end;
   }
 
+  /** The label of the footnote call `[^label]` at `start`, when the text defines that footnote. */
+  private definedCall(start: number): { label: string; end: number } | undefined {
+    const label = footnoteLabel(this.source, start);
+    return label && this.isDefined('footnotes', label.label) ? label : undefined;
+  }
+
   /**
-   * A footnote call `[^label]` at `start` whose label has a footnote definition in the text, as its node
-   * (text to headings); the end of the call, or undefined when it is none and the `[` opens a bracket.
+   * Adds the footnote call at `start` (its node gives a heading no text) and returns its end; undefined when
+   * the text defines no such footnote, and the `[` opens a bracket.
    */
   private footnoteCall(start: number): number | undefined {
-    const label = footnoteLabel(this.source, start);
-    if (!label || !this.isDefined('footnotes', label.label)) return undefined;
+    const label = this.definedCall(start);
+    if (!label) return undefined;
     this.flush();
     const node: FootnoteReference = {
       type: 'footnoteReference',
