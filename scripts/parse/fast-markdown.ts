@@ -2,7 +2,27 @@
 // fenced code, links, images, inline code, comments, tables), with the positions remark gives them, and
 // gives up on anything outside its subset, naming the construct, so the caller parses that file with remark.
 // Differential tests hold it to remark on every file it accepts.
-import type { Code, Emphasis, Heading, Html, Image, InlineCode, Link, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+import type {
+  Code,
+  Definition,
+  Emphasis,
+  FootnoteReference,
+  Heading,
+  Html,
+  Image,
+  ImageReference,
+  InlineCode,
+  Link,
+  LinkReference,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Strong,
+  Table,
+  TableCell,
+  TableRow,
+  Text,
+} from 'mdast';
 import type { Point } from '../core/types.ts';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { type FastRead, outside, readFast } from './fast-read.ts';
@@ -27,13 +47,23 @@ interface Item {
   /** Column where the item's content starts; continuation lines must be indented this far. */
   contentColumn: number;
 }
-type Container = Quote | Item;
+/** A GitHub footnote definition (`[^label]:`): its further lines are indented four columns past its start. */
+interface Footnote {
+  kind: 'footnote';
+  contentColumn: number;
+}
+type Container = Quote | Item | Footnote;
 
 interface Paragraph {
   kind: 'paragraph';
   /** Each line's content (a continuation line keeps its indent) and the document offset where it starts. */
   lines: string[];
   starts: number[];
+  /**
+   * Where the link reference definitions this paragraph follows start (remark's content block): a setext
+   * heading over the paragraph starts there. A paragraph with no lines yet is the block after a definition.
+   */
+  definitionsStart?: number;
 }
 interface Fence {
   kind: 'fence';
@@ -67,6 +97,12 @@ interface IndentedCode {
 }
 type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf | IndentedCode;
 
+/** Normalized labels of the definitions in a text: link reference definitions and footnote definitions. */
+interface Labels {
+  links: Set<string>;
+  footnotes: Set<string>;
+}
+
 /**
  * First characters of lines not read as lazy continuation even when they open no block: a setext underline
  * or a table row there follows rules not copied here.
@@ -83,6 +119,7 @@ const EQUALS = 61;
 const OPEN_BRACKET = 91;
 const PIPE = 124;
 const COLON = 58;
+const CARET = 94;
 
 /**
  * The document's nodes of interest, in document order, as children of one root; or, when the text uses
@@ -91,7 +128,13 @@ const COLON = 58;
 export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
   // Tabs, carriage returns and NUL change columns or line ends: remark reads them.
   if (/[\t\r\0]/.test(text)) return { fallback: 'a tab, carriage return or NUL' };
-  return readFast(() => new Scanner(text, lineStarts, pointAt).run(bodyStart));
+  return readFast(() => {
+    const scanner = new Scanner(text, lineStarts, pointAt, undefined);
+    const root = scanner.run(bodyStart);
+    // A bracket may refer to a definition further down: once all are known, the text is read again.
+    if (!scanner.needsSecondPass()) return root;
+    return new Scanner(text, lineStarts, pointAt, scanner.definedLabels()).run(bodyStart);
+  });
 }
 
 class Scanner {
@@ -99,11 +142,33 @@ class Scanner {
   private containers: Container[] = [];
   private leaf: Leaf | undefined;
 
+  /** The normalized labels of the link reference and footnote definitions met so far. */
+  private readonly labels: Labels = { links: new Set(), footnotes: new Set() };
+  /** Whether a bracket asked for a definition: only then can the definitions change what this pass read. */
+  private askedForDefinition = false;
+
   constructor(
     private readonly text: string,
     private readonly lineStarts: ArrayLike<number>,
     private readonly pointAt: (offset: number) => Point,
+    /** The labels every definition of the text has (read by an earlier pass), or undefined in the first. */
+    private readonly knownLabels: Labels | undefined,
   ) {}
+
+  /** After a first `run`: brackets were read without the definitions the text has, so read it again. */
+  needsSecondPass(): boolean {
+    return this.knownLabels === undefined && (this.labels.links.size > 0 || this.labels.footnotes.size > 0) && this.askedForDefinition;
+  }
+
+  definedLabels(): Labels {
+    return this.labels;
+  }
+
+  /** The bracket text `label` (as written) names a definition of `kind` somewhere in the text. */
+  private readonly isDefined = (kind: keyof Labels, label: string): boolean => {
+    this.askedForDefinition = true;
+    return this.knownLabels !== undefined && this.knownLabels[kind].has(normalizeLabel(label));
+  };
 
   run(bodyStart: number): Root {
     const { text, lineStarts } = this;
@@ -188,6 +253,19 @@ class Scanner {
         if (text.charCodeAt(pos) === SPACE) pos++;
         continue;
       }
+      if (text.charCodeAt(at) === OPEN_BRACKET && text.charCodeAt(at + 1) === CARET) {
+        const label = footnoteLabel(text, at);
+        if (label && text.charCodeAt(label.end) === COLON) {
+          this.closeTo(matched);
+          // Its content starts past the spaces after the colon; further lines need four columns of indent.
+          this.containers.push({ kind: 'footnote', contentColumn: pos - lineStart + 4 });
+          this.labels.footnotes.add(normalizeLabel(label.label));
+          matched = this.containers.length;
+          allMatched = opened = true;
+          pos = label.end + 1 + spacesAt(text, label.end + 1, lineEnd);
+          continue;
+        }
+      }
       if (isThematicBreak(text, at, lineEnd)) break;
       const marker = listMarker(text, at, lineEnd);
       if (!marker) break;
@@ -209,7 +287,9 @@ class Scanner {
       if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && opensBlockWhenLazy(text, at, lineEnd))) {
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
         if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
-        this.paragraphLine(this.leaf, pos, lineEnd);
+        // remark reads a lazy line after a definition as more of its content block, where it may define again.
+        if (this.leaf.lines.length === 0 && text.charCodeAt(at) === OPEN_BRACKET) outside('a lazy line after a link reference definition');
+        this.paragraphLine(this.leaf, this.leaf.lines.length === 0 ? at : pos, lineEnd);
         return;
       }
       if (blank) this.closeLeaf();
@@ -238,7 +318,14 @@ class Scanner {
       return;
     }
     if (indent > 3) {
-      if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, pos, lineEnd);
+      if (leaf?.kind === 'paragraph' && leaf.lines.length === 0) {
+        // Definitions may follow each other at any indent: the content block they are in has begun.
+        if (first === OPEN_BRACKET && this.definition(leaf, at, lineEnd)) return;
+        // Its indent is dropped below, where startTable could no longer see it.
+        if (text.slice(at, lineEnd).includes('|')) outside('a table header row indented as code');
+      }
+      // A paragraph's first line (after definitions) starts past its indent, as the others keep theirs.
+      if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, leaf.lines.length === 0 ? at : pos, lineEnd);
       else {
         this.closeLeaf();
         this.leaf = { kind: 'indented' };
@@ -271,7 +358,7 @@ class Scanner {
         return;
       }
     }
-    if (leaf?.kind === 'paragraph' && (first === DASH || first === EQUALS) && SETEXT_UNDERLINE.test(text.slice(at, lineEnd))) {
+    if (leaf?.kind === 'paragraph' && leaf.lines.length > 0 && (first === DASH || first === EQUALS) && SETEXT_UNDERLINE.test(text.slice(at, lineEnd))) {
       this.setextHeading(leaf, first === EQUALS ? 1 : 2, lineEnd);
       return;
     }
@@ -280,17 +367,70 @@ class Scanner {
       return;
     }
     if (leaf?.kind === 'paragraph') {
-      if (isDelimiterRow(text, at, lineEnd)) {
+      if (leaf.lines.length === 0) {
+        // remark makes the definition line above a table's header row.
+        if (isDelimiterRow(text, at, lineEnd)) outside('a table delimiter row right after a link reference definition');
+        if (first === OPEN_BRACKET && this.definition(leaf, at, lineEnd)) return;
+      } else if (isDelimiterRow(text, at, lineEnd)) {
         this.startTable(leaf, at, lineEnd);
         return;
       }
-      this.paragraphLine(leaf, pos, lineEnd);
+      this.paragraphLine(leaf, leaf.lines.length === 0 ? at : pos, lineEnd);
       return;
     }
-    // Link reference definitions make `[text]` a link elsewhere in the file: remark resolves them.
-    if (first === OPEN_BRACKET && /^\[(?:[^\]\\]|\\.)*\]:/.test(text.slice(at, lineEnd))) outside('a link reference definition');
-    this.leaf = { kind: 'paragraph', lines: [], starts: [] };
-    this.paragraphLine(this.leaf, at, lineEnd);
+    const paragraph: Paragraph = { kind: 'paragraph', lines: [], starts: [] };
+    this.leaf = paragraph;
+    if (first === OPEN_BRACKET && this.definition(paragraph, at, lineEnd)) return;
+    this.paragraphLine(paragraph, at, lineEnd);
+  }
+
+  /**
+   * Reads the line from `at` as a link reference definition, when it is one, whole on the line, at the start
+   * of `paragraph` (a definition cannot interrupt a paragraph, but definitions may follow each other). The
+   * paragraph stays open with no lines: the next line continues remark's content block, as text would.
+   */
+  private definition(paragraph: Paragraph, at: number, lineEnd: number): boolean {
+    const { text } = this;
+    const label = scanLabel(text, at, false);
+    if (label === undefined) return false;
+    if (label === 'elsewhere') {
+      // Its label does not close on this line: whether it is a definition depends on the lines after.
+      if (definitionAhead(text, at)) outside('a link reference definition across lines');
+      return false;
+    }
+    if (text.charCodeAt(label.end) !== COLON) return false;
+    // With footnotes on, `[^x]:` is a footnote definition when it can be one; a label like `^a b` is not.
+    if (text.charCodeAt(at + 1) === CARET) outside('a link reference definition whose label starts with ^');
+    const destinationStart = label.end + 1 + spacesAt(text, label.end + 1, lineEnd);
+    if (destinationStart === lineEnd) outside('a link reference definition across lines');
+    const destination = readDestination(text, destinationStart, Number.POSITIVE_INFINITY);
+    if (!destination) return false;
+    let title: string | null = null;
+    let end = destination.end + spacesAt(text, destination.end, lineEnd);
+    if (end === lineEnd) {
+      // A title may follow on the next line.
+      if (titleMayFollow(text, lineEnd)) outside('a link reference definition that may have its title on the next line');
+    } else {
+      const marker = text[end];
+      if (end === destination.end || (marker !== '"' && marker !== "'" && marker !== '(')) return false;
+      const read = readTitle(text, end);
+      if (!read) return false;
+      title = read.title;
+      end = read.end + spacesAt(text, read.end, lineEnd);
+      if (end !== lineEnd) return false;
+    }
+    const node: Definition = {
+      type: 'definition',
+      identifier: normalizeLabel(label.label).toLowerCase(),
+      label: label.label,
+      url: destination.url,
+      title,
+      position: this.position(at, lineEnd),
+    };
+    this.out.push(node);
+    this.labels.links.add(normalizeLabel(label.label));
+    paragraph.definitionsStart ??= at;
+    return true;
   }
 
   /** The paragraph above an `===` or `---` underline, as a heading that ends with the underline's line. */
@@ -299,10 +439,11 @@ class Scanner {
     if (paragraph.lines.length > 1) outside('a setext heading of several lines');
     this.leaf = undefined;
     const start = paragraph.starts[0];
+    const headingStart = paragraph.definitionsStart ?? start;
     let end = paragraph.lines[0].length;
     while (end > 0 && paragraph.lines[0].charCodeAt(end - 1) === SPACE) end--;
     const children = this.inline(paragraph.lines[0].slice(0, end), [start], true);
-    this.out.push({ type: 'heading', depth, children, position: this.position(start, lineEnd) });
+    this.out.push({ type: 'heading', depth, children, position: this.position(headingStart, lineEnd) });
   }
 
   /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
@@ -375,12 +516,11 @@ class Scanner {
     if (length < 3) return undefined;
     const info = text.slice(at + length, lineEnd);
     if (marker === BACKTICK && info.includes('`')) return undefined;
-    // Escapes and character references in the info string are decoded by remark.
-    if (/[\\&]/.test(info)) outside('an escape or character reference in a code fence info string');
     const trimmed = info.replace(/^ +/, '');
     const space = trimmed.indexOf(' ');
-    const lang = space === -1 ? trimmed : trimmed.slice(0, space);
-    const meta = space === -1 ? '' : trimmed.slice(space).replace(/^ +/, '');
+    // The info string splits at its first space as written; escapes and references are decoded after.
+    const lang = decodeString(space === -1 ? trimmed : trimmed.slice(0, space));
+    const meta = space === -1 ? '' : decodeString(trimmed.slice(space).replace(/^ +/, ''));
     return {
       kind: 'fence',
       start: at,
@@ -480,7 +620,7 @@ class Scanner {
       while (lineOffsets[line] > index) line--;
       return starts[line] + index - lineOffsets[line];
     };
-    return new InlineReader(source, at, needText, inCell, (start, end) => this.position(start, end)).read();
+    return new InlineReader(source, at, needText, inCell, (start, end) => this.position(start, end), this.isDefined).read();
   }
 
   private position(start: number, end: number): { start: Point; end: Point } {
@@ -559,6 +699,8 @@ class InlineReader {
     /** In a table cell an escaped pipe is a pipe, even inside a code span. */
     private readonly inCell: boolean,
     private readonly position: (start: number, end: number) => { start: Point; end: Point },
+    /** Whether a label (as written) is that of a link reference or footnote definition in the text. */
+    private readonly isDefined: (kind: keyof Labels, label: string) => boolean,
   ) {}
 
   read(): PhrasingContent[] {
@@ -567,6 +709,7 @@ class InlineReader {
     const special = INLINE_SPECIAL;
     let i = 0;
     let reference: { value: string; length: number } | undefined;
+    let call: number | undefined;
     while (i < source.length) {
       special.lastIndex = i;
       const next = special.exec(source)?.index ?? source.length;
@@ -579,11 +722,12 @@ class InlineReader {
         i += 2;
       } else if (char === '`') {
         i = this.codeSpan(i);
-      } else if (char === '[' && source[i + 1] === '^') {
-        // A footnote call or definition (`[^x]`, `[^x]: ...`); in code it is only text, and never reaches here.
-        outside('a footnote');
+      } else if (char === '[' && source[i + 1] === '^' && (call = this.footnoteCall(i))) {
+        i = call;
       } else if (char === '[' || (char === '!' && source[i + 1] === '[')) {
         const image = char === '!';
+        // remark reads `![^x]` as `!` and a footnote call, when no link is made of it: not worth copying.
+        if (image && source[i + 2] === '^' && this.definedCall(i + 1)) outside('an image bracket around a footnote call');
         this.flush();
         this.openers.push({ node: this.nodes.length, source: i, image, active: true, delimiters: this.delimiters.length });
         this.nodes.push({ type: 'text', value: image ? '![' : '[' });
@@ -653,25 +797,69 @@ class InlineReader {
       this.addText(']');
       return index + 1;
     }
-    if (source[index + 1] !== '(') {
+    const resource = source[index + 1] === '(' ? readResource(source, index + 1) : undefined;
+    const reference = resource ? undefined : this.reference(source.slice(opener.source + (opener.image ? 2 : 1), index), index + 1);
+    if (!resource && !reference) {
       this.addText(']');
       return index + 1;
     }
-    const resource = readResource(source, index + 1);
+    const end = resource?.end ?? reference!.end;
     this.flush();
     if (this.delimiters.length > opener.delimiters) this.matchEmphasis(opener.delimiters);
     const children = this.nodes.splice(opener.node + 1);
     this.nodes.pop();
-    const position = this.position(this.at(opener.source), this.at(resource.end - 1) + 1);
+    const position = this.position(this.at(opener.source), this.at(end - 1) + 1);
     if (opener.image) {
       const alt = children.map(plainText).join('');
-      this.nodes.push({ type: 'image', url: resource.url, alt, title: resource.title, position } as Image);
+      if (resource) this.nodes.push({ type: 'image', url: resource.url, alt, title: resource.title, position } as Image);
+      else this.nodes.push({ type: 'imageReference', ...reference!.node, alt, position } as ImageReference);
     } else {
-      this.nodes.push({ type: 'link', url: resource.url, title: resource.title, children, position } as Link);
+      if (resource) this.nodes.push({ type: 'link', url: resource.url, title: resource.title, children, position } as Link);
+      else this.nodes.push({ type: 'linkReference', ...reference!.node, children, position } as LinkReference);
       // Links do not nest: brackets opened before this one can no longer make a link.
       for (const earlier of this.openers) if (!earlier.image) earlier.active = false;
     }
-    return resource.end;
+    return end;
+  }
+
+  /** The label of the footnote call `[^label]` at `start`, when the text defines that footnote. */
+  private definedCall(start: number): { label: string; end: number } | undefined {
+    const label = footnoteLabel(this.source, start);
+    return label && this.isDefined('footnotes', label.label) ? label : undefined;
+  }
+
+  /**
+   * Adds the footnote call at `start` (its node gives a heading no text) and returns its end; undefined when
+   * the text defines no such footnote, and the `[` opens a bracket.
+   */
+  private footnoteCall(start: number): number | undefined {
+    const label = this.definedCall(start);
+    if (!label) return undefined;
+    this.flush();
+    const node: FootnoteReference = {
+      type: 'footnoteReference',
+      identifier: normalizeLabel(label.label).toLowerCase(),
+      label: label.label,
+      position: this.position(this.at(start), this.at(label.end - 1) + 1),
+    };
+    this.nodes.push(node);
+    return label.end;
+  }
+
+  /**
+   * The reference a bracket's text `label` makes with what follows its `]` (at `after`), as remark resolves
+   * it: full `[text][label]` when that label is defined; else, when the text itself is, collapsed `[text][]`
+   * or shortcut `[text]` (a shortcut only when no `[` follows).
+   */
+  private reference(label: string, after: number): { node: Pick<LinkReference, 'identifier' | 'label' | 'referenceType'>; end: number } | undefined {
+    const { source } = this;
+    if (source[after] === '[') {
+      const full = scanLabel(source, after, true);
+      if (typeof full === 'object' && this.isDefined('links', full.label)) return { node: referenceNode(full.label, 'full'), end: full.end };
+      if (source[after + 1] === ']' && this.isDefined('links', label)) return { node: referenceNode(label, 'collapsed'), end: after + 2 };
+      return undefined;
+    }
+    return this.isDefined('links', label) ? { node: referenceNode(label, 'shortcut'), end: after } : undefined;
   }
 
   private angle(index: number): number {
@@ -681,7 +869,7 @@ class InlineReader {
     const email = link ? undefined : EMAIL.exec(rest);
     const found = link ?? email;
     if (found) {
-      if (found[1].includes('&') || found[1].includes('\\')) outside('an escape or character reference in an autolink');
+      // An autolink keeps escapes and character references as written, in its URL and its text.
       this.flush();
       const url = link ? found[1] : `mailto:${found[1]}`;
       const end = index + found[0].length;
@@ -763,39 +951,147 @@ class InlineReader {
   }
 }
 
-/** A link's `(destination "title")`, strictly: anything unusual is left to remark. */
-function readResource(source: string, open: number): { url: string; title: string | null; end: number } {
-  let i = open + 1;
-  while (source[i] === ' ') i++;
+/**
+ * A link's `(destination "title")` from the `(` at `open`, by CommonMark's grammar (a raw destination's
+ * parentheses nest at most 32 deep), decoded; undefined where the text is no resource, as `[a](b c)` is not.
+ */
+function readResource(source: string, open: number): { url: string; title: string | null; end: number } | undefined {
+  let i = skipWhitespace(source, open + 1);
   let url = '';
-  if (source[i] === '<') {
-    const close = source.indexOf('>', i);
-    if (close === -1) outside('a link destination without its closing >');
-    url = source.slice(i + 1, close);
-    if (/[<\n\\&]/.test(url)) outside('an unusual link destination');
-    i = close + 1;
-  } else {
-    const start = i;
-    while (i < source.length && source[i] !== ' ' && source[i] !== ')' && source[i] !== '\n') {
-      if ('(<\\&'.includes(source[i]) || source.charCodeAt(i) < 32) outside('an unusual link destination');
-      i++;
-    }
-    url = source.slice(start, i);
-  }
   let title: string | null = null;
-  const beforeTitle = i;
-  while (source[i] === ' ') i++;
-  if ((source[i] === '"' || source[i] === "'") && i > beforeTitle) {
-    const quote = source[i];
-    const close = source.indexOf(quote, i + 1);
-    if (close === -1) outside('an unclosed link title');
-    title = source.slice(i + 1, close);
-    if (/[\n\\&]/.test(title)) outside('an unusual link title');
-    i = close + 1;
-    while (source[i] === ' ') i++;
+  if (source[i] !== ')') {
+    const destination = readDestination(source, i, 32);
+    if (!destination) return undefined;
+    url = destination.url;
+    i = skipWhitespace(source, destination.end);
+    if (i > destination.end && (source[i] === '"' || source[i] === "'" || source[i] === '(')) {
+      const read = readTitle(source, i);
+      if (!read) return undefined;
+      title = read.title;
+      i = skipWhitespace(source, read.end);
+    }
   }
-  if (source[i] !== ')') outside('an unusual link resource');
+  if (source[i] !== ')') return undefined;
   return { url, title, end: i + 1 };
+}
+
+function skipWhitespace(source: string, from: number): number {
+  let i = from;
+  while (source[i] === ' ' || source[i] === '\n') i++;
+  return i;
+}
+
+/**
+ * A destination from `start`: `<...>` on one line without unescaped `<` or `>`, or a run of characters other
+ * than controls and spaces whose unescaped parentheses balance, nesting at most `depthLimit` deep.
+ */
+function readDestination(source: string, start: number, depthLimit: number): { url: string; end: number } | undefined {
+  if (source[start] === '<') {
+    for (let i = start + 1; i < source.length; i++) {
+      const char = source[i];
+      if (char === '>') return { url: decodeString(source.slice(start + 1, i)), end: i + 1 };
+      if (char === '<' || char === '\n') return undefined;
+      if (char === '\\' && '<>\\'.includes(source[i + 1] ?? '')) i++;
+    }
+    return undefined;
+  }
+  let depth = 0;
+  let i = start;
+  for (; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (depth === 0 && (code === 41 || code === SPACE || code === 10)) break;
+    if (code === 40 && depth < depthLimit) depth++;
+    else if (code === 41) depth--;
+    else if (code === 40 || code <= SPACE || code === 127) return undefined;
+    else if (code === 92 && '()\\'.includes(source[i + 1] ?? '')) i++;
+  }
+  if (i === start || depth > 0) return undefined;
+  return { url: decodeString(source.slice(start, i)), end: i };
+}
+
+/** A title in `"..."`, `'...'` or `(...)` from `start`, on one line (one across lines is left to remark). */
+function readTitle(source: string, start: number): { title: string; end: number } | undefined {
+  const close = source[start] === '(' ? ')' : source[start];
+  for (let i = start + 1; i < source.length; i++) {
+    const char = source[i];
+    if (char === close) return { title: decodeString(source.slice(start + 1, i)), end: i + 1 };
+    if (char === '\n') outside('a link title across lines');
+    if (char === '\\' && (source[i + 1] === close || source[i + 1] === '\\')) i++;
+  }
+  return undefined;
+}
+
+const ESCAPE_OR_REFERENCE = /\\[!-/:-@[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/g;
+
+/** A destination, title or info string as remark gives it: backslash escapes and character references decoded. */
+function decodeString(value: string): string {
+  if (!value.includes('\\') && !value.includes('&')) return value;
+  return value.replace(ESCAPE_OR_REFERENCE, (found) => (found[0] === '\\' ? found[1] : (characterReference(found)?.value ?? found)));
+}
+
+/**
+ * A link label from the `[` at `open`: up to 999 characters, some not spaces, without unescaped brackets.
+ * Undefined where there is none; 'elsewhere' where, read line by line, it does not close on its line.
+ */
+function scanLabel(source: string, open: number, acrossLines: boolean): { label: string; end: number } | 'elsewhere' | undefined {
+  let seen = false;
+  for (let i = open + 1; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 93) {
+      if (!seen) return undefined;
+      // micromark counts a label's length in a way not worth copying near its limit.
+      if (i - open > 990) outside('a link label of nearly 1,000 characters or more');
+      return { label: source.slice(open + 1, i), end: i + 1 };
+    }
+    if (code === OPEN_BRACKET) return undefined;
+    if (code === 10) {
+      if (!acrossLines) return 'elsewhere';
+      continue;
+    }
+    if (code !== SPACE) seen = true;
+    if (code === 92 && '[]\\'.includes(source[i + 1] ?? '')) i++;
+  }
+  return undefined;
+}
+
+/**
+ * The label of a footnote call or definition from the `[` of `[^` at `open`: up to 999 characters, without
+ * whitespace or unescaped `[`; and the index after its `]`.
+ */
+function footnoteLabel(source: string, open: number): { label: string; end: number } | undefined {
+  for (let i = open + 2; i < source.length && i <= open + 1001; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 93) return i === open + 2 ? undefined : { label: source.slice(open + 2, i), end: i + 1 };
+    if (code === OPEN_BRACKET || code === SPACE || code === 10) return undefined;
+    if (code === 92 && '[]\\'.includes(source[i + 1] ?? '')) i++;
+  }
+  return undefined;
+}
+
+function referenceNode(label: string, referenceType: LinkReference['referenceType']): Pick<LinkReference, 'identifier' | 'label' | 'referenceType'> {
+  return { identifier: normalizeLabel(label).toLowerCase(), label, referenceType };
+}
+
+/** A label as remark compares labels: runs of whitespace as one space, trimmed, case folded. */
+function normalizeLabel(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+/** The `[` at `open` starts a label that closes on a later line of the paragraph, followed by `:`. */
+function definitionAhead(text: string, open: number): boolean {
+  const found = scanLabel(text.slice(open, open + 1000).replace(/\n *(?:\n|$)[^]*/, ''), 0, true);
+  return typeof found === 'object' && text.charCodeAt(open + found.end) === COLON;
+}
+
+/** The line after `lineEnd`, past any quote markers and spaces, opens a link title. */
+function titleMayFollow(text: string, lineEnd: number): boolean {
+  let i = lineEnd + 1;
+  while (text[i] === ' ' || text[i] === '>') i++;
+  return text[i] === '"' || text[i] === "'" || text[i] === '(';
 }
 
 function plainText(node: PhrasingContent): string {

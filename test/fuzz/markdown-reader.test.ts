@@ -77,26 +77,45 @@ const tame = fc.constantFrom(
   '&copy;',
   '&bogus;',
   '&#0;',
-);
-const tricky = fc.constantFrom(
   '[x](a(b))',
   '[x](a\\b)',
+  '[x](a\\(b)',
+  '[x](&amp;)',
+  '[x](a b)',
+  '[x](<a\\>b> (t&amp;))',
+  "[x](a 't\\'' )",
+  '[x](a"t")',
+  '<https://e.com/&amp;\\x>',
+  '[r]',
+  '[R][]',
+  '[t][r]',
+  '![alt][r]',
+  '[a  b]',
+  '[x][A b]',
+  '[r][nope]',
+  '[*r*][r]',
+  '[r][]',
+  '[^1]',
+  '[^N]',
+  '[^n](u)',
+  '[[^1]](v)',
+);
+const tricky = fc.constantFrom(
   '[x](a',
   '](',
   '<uuid>',
   '[x][r]',
-  '[^1]',
   '<?pi?>',
   '<a',
   '\t',
   'https://e.com',
-  '[x](&amp;)',
+  '[x](a "t',
 );
 const inline = fc.oneof({ weight: 12, arbitrary: tame }, { weight: 1, arbitrary: tricky });
 const lineContent = fc.oneof(
   { weight: 6, arbitrary: fc.array(inline, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###', '#######', '#x'), fc.constantFrom(' ', '  ', ''), fc.array(inline, { maxLength: 4 }), fc.constantFrom('', ' #', ' ##  ', '#', '  ')).map((p) => `${p[0]}${p[1]}${p[2].join('')}${p[3]}`) },
-  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x') },
+  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x', '```a\\_b&amp;c d\\&e', '~~~ x&#32;y') },
   { weight: 2, arbitrary: fc.array(inline, { minLength: 1, maxLength: 3 }).map((cells) => `| ${cells.join(' | ')} |`) },
   { weight: 1, arbitrary: fc.constantFrom('|---|---|', '| --- | :-: |', '---|---', '|:-|', '| - |') },
   { weight: 1, arbitrary: fc.constantFrom('---', '***', '- - -', '===', '___', '<!--', '-->', '<!-- skill-lint-disable-next-line x -->', '<div>', '[r]: /url', '[^1]: note', '') },
@@ -105,7 +124,20 @@ const lineContent = fc.oneof(
     arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', '    indented', '\tcode'),
   },
 );
-const line = fc.tuple(prefix, lineContent, fc.constantFrom('', '', ' ', '  ')).map((p) => p.join(''));
+/** Link reference definitions, some not quite one, whose labels the references above use (or differ in case). */
+const definition = fc
+  .tuple(
+    fc.constantFrom('r', 'r', 'R', ' r ', 'a b', 'A  B', 'x', 'nope', '^n'),
+    fc.constantFrom(' ', '  ', ''),
+    fc.constantFrom('/u', '<a b>', 'a\\)b', '&amp;', '<>', 'a(b)', ''),
+    fc.constantFrom('', '', ' "t"', " 't'", ' (t)', ' "t" x', ' x', ' "t'),
+  )
+  .map(([label, space, destination, title]) => `[${label}]:${space}${destination}${title}`);
+/** Footnote definitions, whose labels the calls above use (or differ in case), with content on their line. */
+const footnoteDefinition = fc
+  .tuple(fc.constantFrom('1', 'n', 'x y', '1'), fc.constantFrom(' ', '  ', ''), fc.array(inline, { maxLength: 3 }))
+  .map(([label, space, content]) => `[^${label}]:${space}${content.join('')}`);
+const line = fc.tuple(prefix, fc.oneof({ weight: 8, arbitrary: lineContent }, { weight: 2, arbitrary: definition }, { weight: 1, arbitrary: footnoteDefinition }), fc.constantFrom('', '', ' ', '  ')).map((p) => p.join(''));
 const frontmatter = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('', '---\nname: a\n---\n', '---\n---\n') },
   { weight: 1, arbitrary: fc.constantFrom('---\nname: a\n...\n', '--- \nx: 1\n---\n', '---\nx: 1\n') },

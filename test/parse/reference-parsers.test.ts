@@ -44,14 +44,14 @@ describe('--stats', () => {
     mkdirSync(skill, { recursive: true });
     writeFileSync(path.join(skill, 'SKILL.md'), '---\nname: demo\ndescription: Demo skill.\n---\n# Demo\n\n```bash\ncargo-ai storage model list\n```\n\nSee [x](references/a.md).\n');
     mkdirSync(path.join(skill, 'references'));
-    writeFileSync(path.join(skill, 'references/a.md'), '---\ntags:\n  - a\n---\nSee [the skill][home].\n\n[home]: ../SKILL.md\n\n```bash\nf() { cargo-ai storage model list; }\n```\n');
+    writeFileSync(path.join(skill, 'references/a.md'), '---\ntags:\n  - a\n---\nSee [the skill][home].\n\n[home]: ../SKILL.md\n  "Home"\n\n```bash\nf() { cargo-ai storage model list; }\n```\n');
     const result = await run(['check', 'skills', '--format', 'json', '--stats'], work);
     // The report stays on stdout, machine-readable; the figures go to stderr.
     expect(() => JSON.parse(result.stdout)).not.toThrow();
     expect(result.stderr.split('\n')).toEqual([
       'files read: 2',
       'markdown: 2 files, 1 read fast, 1 by remark (50.0% fast)',
-      '  1 a link reference definition',
+      '  1 a link reference definition that may have its title on the next line',
       'frontmatter: 2 frontmatter blocks, 1 read fast, 1 by the yaml library (50.0% fast)',
       '  1 a line other than `key: value` or `key:`',
       'shell: 2 distinct shell texts, 1 read fast, 1 by mvdan-sh (50.0% fast)',
