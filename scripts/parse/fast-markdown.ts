@@ -207,6 +207,13 @@ class Scanner {
     if (!allMatched) {
       const at = pos + spacesAt(text, pos, lineEnd);
       if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && opensBlockWhenLazy(text, at, lineEnd))) {
+        if (at - pos <= 3 && text.charCodeAt(at) === LT && htmlBlockStart(text.slice(at, lineEnd), false)) {
+          // On a lazy line micromark lets a lone tag interrupt the paragraph, and the HTML block it starts stays
+          // in the paragraph's containers (from the line's indent on): the next line ends it unless it continues them.
+          this.closeLeaf();
+          this.leaf = { kind: 'html', start: pos, end: lineEnd, lines: [text.slice(pos, lineEnd)], closer: undefined };
+          return;
+        }
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
         if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
         this.paragraphLine(this.leaf, pos, lineEnd);
@@ -428,6 +435,8 @@ class Scanner {
     const headerStart = lineStart + spacesAt(text, lineStart, headerEnd);
     if (headerStart - lineStart > 3) outside('a table header row indented as code');
     if (text.slice(headerStart, headerEnd).trim() === '|') outside('a table header row of one pipe');
+    // remark makes no table of a paragraph's later line that is one lone tag: the rule is not copied here.
+    if (paragraph.lines.length > 0 && text.charCodeAt(headerStart) === LT && htmlBlockStart(text.slice(headerStart, headerEnd), false)) outside('a table header row that is a lone HTML tag');
     const headerRow = this.tableRow(headerStart, headerEnd);
     const delimiterCells = splitRow(text, at, lineEnd).length;
     // A header and delimiter row that disagree make no table: remark reads the lines as a paragraph.
@@ -872,10 +881,7 @@ function isThematicBreak(text: string, at: number, end: number): boolean {
 function opensBlockWhenLazy(text: string, at: number, end: number): boolean {
   const line = text.slice(at, end);
   if (!line.startsWith('<')) return /^(?:#{1,6}(?: |$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end);
-  if (htmlBlockStart(line, true)) return true;
-  // micromark lets a lone tag start an HTML block on a lazy line, inside or outside the container as what follows decides.
-  if (htmlBlockStart(line, false)) outside('a lone HTML tag on a lazy line');
-  return false;
+  return htmlBlockStart(line, true) !== undefined;
 }
 
 /** The line may open a block other than a paragraph (heading, fence, quote, HTML, list item, break). */

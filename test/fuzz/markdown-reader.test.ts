@@ -102,7 +102,7 @@ const lineContent = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('---', '***', '- - -', '===', '___', '<!--', '-->', '<!-- skill-lint-disable-next-line x -->', '<div>', '[r]: /url', '[^1]: note', '') },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', '    indented', '\tcode'),
+    arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', '    indented', '\tcode', '</span>', '<a name="n">', '</Note>'),
   },
 );
 const line = fc.tuple(prefix, lineContent, fc.constantFrom('', '', ' ', '  ')).map((p) => p.join(''));

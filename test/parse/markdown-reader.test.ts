@@ -47,6 +47,8 @@ const accepted: [string, string][] = [
   ['character references in headings, cells and prose', '# a &amp; b &copy; &#35; &#x41; &#0; &bogus;\n\n| &lt;x&gt; | &#124; |\n|--|--|\n| &nbsp; | b |\n\na &#91;x](y) [z](w.md)\n'],
   ['setext headings, in containers too, and a short underline', 'Title *x* &amp;\n=====\n\nSub\n--\n\n- a\n  ---\n\n> b\n> ===\n\nc\n- - -\n'],
   ['indented code, whose lines are not markdown', '    code [x](y.md)\n    # no\n\n    more\n# h\n\n- a\n\n      code [z](w.md)\n  [v](u.md)\n'],
+  ['a lone tag on a lazy line, an HTML block left in the list item', '- a\n</span>\n# x\n\n- b\n</Note>\nc [l](u.md)\n'],
+  ['a lone tag on a lazy line, continued by the quote’s next line', '> a\n <a name="n">\n> [b](c.md)\n\n- > d\n</span>\n- e\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
@@ -61,8 +63,8 @@ const handedToRemark: [string, string, string][] = [
   ['a footnote call in a heading', '# a [^1]\n', 'a footnote'],
   ['a tab', 'a\tb\n', 'a tab, carriage return or NUL'],
   ['CRLF line ends', '# a\r\nb\r\n', 'a tab, carriage return or NUL'],
-  ['a lone tag on a lazy line', '- a\n</span>\n# x\n', 'a lone HTML tag on a lazy line'],
   ['a fence a list item ends', '- ```sh\n  x\ny\n', 'an unterminated code fence'],
+  ['a table header row that is a lone tag after a paragraph line', 'word\n</b>\n|:-|\n', 'a table header row that is a lone HTML tag'],
   ['a link destination with parentheses', '[a](b(c))\n', 'an unusual link destination'],
   ['lazy text that could open a block', '- a\n# b\n'.replace('# b', '| b'), 'lazy continuation that may start a block'],
   ['an ordered list interrupting a paragraph at 2', 'a\n2. b\n', 'an ordered list not starting at 1 after a paragraph'],
