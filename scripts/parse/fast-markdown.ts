@@ -52,6 +52,8 @@ interface HtmlBlock {
   start: number;
   end: number;
   lines: string[];
+  /** The document offset where each of `lines` starts. */
+  starts: number[];
   /** What ends the block on the line that holds it, or undefined when a blank line ends it (before it). */
   closer: RegExp | undefined;
 }
@@ -89,9 +91,15 @@ const COLON = 58;
  * anything this reader does not handle exactly as remark does, the first such construct.
  */
 export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
-  // Tabs, carriage returns and NUL change columns or line ends: remark reads them.
-  if (/[\t\r\0]/.test(text)) return { fallback: 'a tab, carriage return or NUL' };
-  return readFast(() => new Scanner(text, lineStarts, pointAt).run(bodyStart));
+  // Tabs change columns: remark reads them. A CR ends a line (and remark counts lines by it) only when no LF follows.
+  let crlf = false;
+  if (/[\t\r\0]/.test(text)) {
+    if (text.includes('\0')) return { fallback: 'a NUL character' };
+    if (/\r(?!\n)/.test(text)) return { fallback: 'a carriage return not followed by a line feed' };
+    if (text.includes('\t')) return { fallback: 'a tab' };
+    crlf = true;
+  }
+  return readFast(() => new Scanner(text, lineStarts, pointAt, crlf).run(bodyStart));
 }
 
 class Scanner {
@@ -103,6 +111,8 @@ class Scanner {
     private readonly text: string,
     private readonly lineStarts: ArrayLike<number>,
     private readonly pointAt: (offset: number) => Point,
+    /** Some lines end in CRLF: a line's content stops before its CR, which multi-line values keep. */
+    private readonly crlf: boolean,
   ) {}
 
   run(bodyStart: number): Root {
@@ -112,7 +122,8 @@ class Scanner {
     for (let line = 0; line < lineCount; line++) {
       const start = lineStarts[line];
       if (start < bodyStart) continue;
-      const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+      let end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+      if (this.crlf && text.charCodeAt(end - 1) === 13) end--;
       this.line(start, end);
     }
     const leaf = this.leaf;
@@ -166,6 +177,7 @@ class Scanner {
         // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
         if (this.containers.length > 0 && line.trim() === '' && lineEnd > lineStart) outside('a whitespace-only line in an HTML block inside a container');
         leaf.lines.push(line);
+        leaf.starts.push(pos);
         leaf.end = lineEnd;
         if (leaf.closer?.test(line)) this.closeLeaf();
         return;
@@ -211,7 +223,7 @@ class Scanner {
           // On a lazy line micromark lets a lone tag interrupt the paragraph, and the HTML block it starts stays
           // in the paragraph's containers (from the line's indent on): the next line ends it unless it continues them.
           this.closeLeaf();
-          this.leaf = { kind: 'html', start: pos, end: lineEnd, lines: [text.slice(pos, lineEnd)], closer: undefined };
+          this.leaf = { kind: 'html', start: pos, end: lineEnd, lines: [text.slice(pos, lineEnd)], starts: [pos], closer: undefined };
           return;
         }
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
@@ -273,7 +285,7 @@ class Scanner {
       if (html) {
         this.closeLeaf();
         const line = text.slice(at, lineEnd);
-        this.leaf = { kind: 'html', start: at, end: lineEnd, lines: [line], closer: html.closer };
+        this.leaf = { kind: 'html', start: at, end: lineEnd, lines: [line], starts: [at], closer: html.closer };
         if (html.closer?.test(line.slice(html.openerLength))) this.closeLeaf();
         return;
       }
@@ -341,7 +353,7 @@ class Scanner {
         outside('an unterminated code fence');
         break;
       case 'html': {
-        const value = leaf.lines.join('\n');
+        const value = this.joinLines(leaf.lines, leaf.starts);
         this.out.push({ type: 'html', value, position: this.position(leaf.start, leaf.end) } as Html);
         break;
       }
@@ -424,7 +436,7 @@ class Scanner {
     // An empty block's one (empty) line sits at its end, as document.ts reads remark's.
     const lineOffsets = fence.lines.length > 0 ? fence.offsets : [end];
     const data = unterminated ? { lineOffsets, unterminated } : { lineOffsets };
-    const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, end), data };
+    const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: this.joinLines(fence.lines, fence.offsets), position: this.position(fence.start, end), data };
     this.out.push(code);
   }
 
@@ -471,7 +483,7 @@ class Scanner {
     let end = paragraph.lines[last].length;
     while (end > 0 && paragraph.lines[last].charCodeAt(end - 1) === 0x20) end--;
     paragraph.lines[last] = paragraph.lines[last].slice(0, end);
-    const source = paragraph.lines.join('\n');
+    const source = this.joinLines(paragraph.lines, paragraph.starts);
     for (const node of this.inline(source, paragraph.starts, false)) {
       if (node.type !== 'text') this.out.push(node);
     }
@@ -490,6 +502,17 @@ class Scanner {
       return starts[line] + index - lineOffsets[line];
     };
     return new InlineReader(source, at, needText, inCell, (start, end) => this.position(start, end)).read();
+  }
+
+  /** Lines (each starting at its offset in `starts`) joined by the line ends that follow them in the text. */
+  private joinLines(lines: string[], starts: number[]): string {
+    if (!this.crlf) return lines.join('\n');
+    let joined = lines.length > 0 ? lines[0] : '';
+    for (let i = 1; i < lines.length; i++) {
+      joined += this.text.charCodeAt(starts[i - 1] + lines[i - 1].length) === 13 ? '\r\n' : '\n';
+      joined += lines[i];
+    }
+    return joined;
   }
 
   private position(start: number, end: number): { start: Point; end: Point } {
@@ -522,7 +545,7 @@ const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>]*)>/;
 const EMAIL = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
 /** An inline open or closing tag, by CommonMark's grammar (attribute names, quoted and unquoted values). */
 const INLINE_TAG =
-  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t\n]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t\n]*>)/;
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t\r\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\r\n]*=[ \t\r\n]*(?:[^ \t\r\n"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t\r\n]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t\r\n]*>)/;
 /** An inline comment that neither starts with `>` or `->` nor ends early. */
 const INLINE_COMMENT = /^<!--(?!-?>)[^]*?-->/;
 const CHARACTER_REFERENCE = /^&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/;
@@ -643,8 +666,10 @@ class InlineReader {
       while (source[close + run] === '`') run++;
       if (run === length) {
         let value = source.slice(start + length, close);
-        const padded = /^[ \n]/.test(value) && /[ \n]$/.test(value) && /[^ \n]/.test(value);
-        if (padded) value = value.slice(1, -1);
+        // One space or line end (CRLF counting as one) comes off each side of a span that is not all of them.
+        const head = value.startsWith('\r\n') ? 2 : /^[ \n]/.test(value) ? 1 : 0;
+        const tail = value.endsWith('\r\n') ? 2 : /[ \n]$/.test(value) ? 1 : 0;
+        if (head > 0 && tail > 0 && /[^ \r\n]/.test(value)) value = value.slice(head, value.length - tail);
         if (this.inCell) value = value.replaceAll('\\|', '|');
         this.flush();
         const node: InlineCode = { type: 'inlineCode', value, position: this.position(this.at(start), this.at(close + run - 1) + 1) };

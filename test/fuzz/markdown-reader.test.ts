@@ -91,6 +91,8 @@ const tricky = fc.constantFrom(
   '\t',
   'https://e.com',
   '[x](&amp;)',
+  '\r',
+  '\0',
 );
 const inline = fc.oneof({ weight: 12, arbitrary: tame }, { weight: 1, arbitrary: tricky });
 const lineContent = fc.oneof(
@@ -110,10 +112,15 @@ const frontmatter = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('', '---\nname: a\n---\n', '---\n---\n') },
   { weight: 1, arbitrary: fc.constantFrom('---\nname: a\n...\n', '--- \nx: 1\n---\n', '---\nx: 1\n') },
 );
-/** Now and then with CRLF line ends, as files written on Windows have. */
+/** Now and then with CRLF line ends, as files written on Windows have, or both kinds (edited on two systems). */
 const markdown = fc
-  .tuple(frontmatter, fc.array(line, { maxLength: 14 }), fc.constantFrom('', '\n'), fc.constantFrom('\n', '\n', '\n', '\n', '\n', '\n', '\n', '\r\n'))
-  .map(([front, lines, end, lineEnd]) => (front + lines.join('\n') + end).replaceAll('\n', lineEnd));
+  .tuple(frontmatter, fc.array(line, { maxLength: 14 }), fc.constantFrom('', '\n'), fc.constantFrom('\n', '\n', '\n', '\n', '\n', '\n', '\r\n', 'mixed'))
+  .map(([front, lines, end, lineEnd]) => {
+    const text = front + lines.join('\n') + end;
+    if (lineEnd !== 'mixed') return text.replaceAll('\n', lineEnd);
+    let count = 0;
+    return text.replaceAll('\n', () => (count++ % 3 === 0 ? '\r\n' : '\n'));
+  });
 
 function fastAccepts(text: string): boolean {
   const lineStarts = lineStartsOf(text);
