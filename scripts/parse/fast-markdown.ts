@@ -75,6 +75,7 @@ type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf | IndentedCode;
  */
 const LAZY_DOUBT = '=|';
 const SPACE = 32;
+const TAB = 9;
 const BACKTICK = 96;
 const TILDE = 126;
 const HASH = 35;
@@ -91,15 +92,16 @@ const COLON = 58;
  * anything this reader does not handle exactly as remark does, the first such construct.
  */
 export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
-  // Tabs change columns: remark reads them. A CR ends a line (and remark counts lines by it) only when no LF follows.
+  // A CR ends a line (and remark counts lines by it) even when no LF follows: remark reads such a file.
   let crlf = false;
+  let tabs = false;
   if (/[\t\r\0]/.test(text)) {
     if (text.includes('\0')) return { fallback: 'a NUL character' };
-    if (/\r(?!\n)/.test(text)) return { fallback: 'a carriage return not followed by a line feed' };
-    if (text.includes('\t')) return { fallback: 'a tab' };
-    crlf = true;
+    crlf = text.includes('\r');
+    if (crlf && /\r(?!\n)/.test(text)) return { fallback: 'a carriage return not followed by a line feed' };
+    tabs = text.includes('\t');
   }
-  return readFast(() => new Scanner(text, lineStarts, pointAt, crlf).run(bodyStart));
+  return readFast(() => new Scanner(text, lineStarts, pointAt, crlf, tabs).run(bodyStart));
 }
 
 class Scanner {
@@ -113,7 +115,12 @@ class Scanner {
     private readonly pointAt: (offset: number) => Point,
     /** Some lines end in CRLF: a line's content stops before its CR, which multi-line values keep. */
     private readonly crlf: boolean,
+    /** Some lines hold tabs: where one is in a line's indentation, widths are counted in columns (tab stops of 4). */
+    private readonly tabs: boolean,
   ) {}
+
+  /** Where the current line starts: no tab comes before the scan's position on it, so its column is known. */
+  private lineStart = 0;
 
   run(bodyStart: number): Root {
     const { text, lineStarts } = this;
@@ -142,17 +149,30 @@ class Scanner {
 
   private line(lineStart: number, lineEnd: number): void {
     const { text } = this;
+    this.lineStart = lineStart;
     let pos = lineStart;
     let matched = 0;
     for (const container of this.containers) {
       if (container.kind === 'quote') {
         const indent = spacesAt(text, pos, lineEnd);
-        if (indent > 3 || text.charCodeAt(pos + indent) !== GT) break;
+        if (indent > 3 || text.charCodeAt(pos + indent) !== GT) {
+          // Past a tab the line may still reach a `>` short of column 4, at a column its offset no longer gives.
+          if (this.tabs && indent <= 3 && text.charCodeAt(pos + indent) === TAB && !isBlankFrom(text, pos, lineEnd) && this.indentWidth(pos, lineEnd) < 4) outside(TAB_IN_CONTAINER_INDENT);
+          break;
+        }
         pos += indent + 1;
         if (text.charCodeAt(pos) === SPACE) pos++;
-      } else if (pos + spacesAt(text, pos, lineEnd) !== lineEnd) {
-        if (pos - lineStart + spacesAt(text, pos, lineEnd) < container.contentColumn) break;
-        pos = lineStart + container.contentColumn;
+        else this.tabAfterQuoteMarker(pos, lineEnd);
+      } else {
+        const spaces = spacesAt(text, pos, lineEnd);
+        if (pos + spaces !== lineEnd && !(this.tabs && isBlankFrom(text, pos + spaces, lineEnd))) {
+          if (pos - lineStart + spaces < container.contentColumn) {
+            // A tab that reaches the item's content column is split by it.
+            if (this.tabs && text.charCodeAt(pos + spaces) === TAB && pos - lineStart + this.indentWidth(pos, lineEnd) >= container.contentColumn) outside(TAB_IN_CONTAINER_INDENT);
+            break;
+          }
+          pos = lineStart + container.contentColumn;
+        }
       }
       matched++;
     }
@@ -168,6 +188,10 @@ class Scanner {
     if (allMatched && leaf?.kind === 'indented') {
       const indent = spacesAt(text, pos, lineEnd);
       if (indent > 3 || pos + indent === lineEnd) return;
+      if (this.tabs && text.charCodeAt(pos + indent) === TAB) {
+        if (isBlankFrom(text, pos, lineEnd) || this.indentWidth(pos, lineEnd) > 3) return;
+        outside(TAB_IN_CONTAINER_INDENT);
+      }
       this.closeLeaf();
       afterIndentedCode = true;
     }
@@ -191,6 +215,11 @@ class Scanner {
       const indent = spacesAt(text, pos, lineEnd);
       if (indent > 3) break;
       const at = pos + indent;
+      if (this.tabs && text.charCodeAt(at) === TAB) {
+        // Indented code (a tab at the start of a line always reaches column 4), or a blank line.
+        if (this.indentWidth(pos, lineEnd) < 4 && !isBlankFrom(text, at, lineEnd)) outside(TAB_IN_CONTAINER_INDENT);
+        break;
+      }
       if (text.charCodeAt(at) === GT) {
         this.closeTo(matched);
         this.containers.push({ kind: 'quote' });
@@ -198,12 +227,15 @@ class Scanner {
         allMatched = opened = true;
         pos = at + 1;
         if (text.charCodeAt(pos) === SPACE) pos++;
+        else this.tabAfterQuoteMarker(pos, lineEnd);
         continue;
       }
       if (isThematicBreak(text, at, lineEnd)) break;
       const marker = listMarker(text, at, lineEnd);
       if (!marker) break;
       const after = spacesAt(text, marker.end, lineEnd);
+      // How much of the tab the item's content column takes follows rules not copied here.
+      if (this.tabs && text.charCodeAt(marker.end + after) === TAB) outside('a tab after a list marker');
       // An item that starts blank, or with indented code, follows rules this reader does not implement.
       if (marker.end + after === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
       if (allMatched && this.leaf?.kind === 'paragraph' && !opened && marker.ordered && marker.number !== 1) outside('an ordered list not starting at 1 after a paragraph');
@@ -215,9 +247,10 @@ class Scanner {
       pos = marker.end + after;
     }
 
-    const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd;
+    const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd || (this.tabs && isBlankFrom(text, pos, lineEnd));
     if (!allMatched) {
       const at = pos + spacesAt(text, pos, lineEnd);
+      if (this.tabs && this.leaf?.kind === 'paragraph' && !blank && text.charCodeAt(at) === TAB) outside(TAB_IN_CONTAINER_INDENT);
       if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && opensBlockWhenLazy(text, at, lineEnd))) {
         if (at - pos <= 3 && text.charCodeAt(at) === LT && htmlBlockStart(text.slice(at, lineEnd), false)) {
           // On a lazy line micromark lets a lone tag interrupt the paragraph, and the HTML block it starts stays
@@ -246,9 +279,14 @@ class Scanner {
       this.closeLeaf();
       return;
     }
-    const indent = spacesAt(text, pos, lineEnd);
+    let indent = spacesAt(text, pos, lineEnd);
     const at = pos + indent;
     const first = text.charCodeAt(at);
+    if (first === TAB) {
+      // Only a container's line can start with a tab that stays short of column 4 past its prefix.
+      if (this.indentWidth(pos, lineEnd) < 4) outside(TAB_IN_CONTAINER_INDENT);
+      indent = 4;
+    }
     if (leaf?.kind === 'table') {
       // A row may leave out its outer pipes; a line that could open another block is left to remark.
       if (indent > 3 || (first !== PIPE && (mayOpenBlock(text, at, lineEnd) || !text.slice(at, lineEnd).includes('|')))) outside('a table row that may be another block');
@@ -319,7 +357,7 @@ class Scanner {
     this.leaf = undefined;
     const start = paragraph.starts[0];
     let end = paragraph.lines[0].length;
-    while (end > 0 && paragraph.lines[0].charCodeAt(end - 1) === SPACE) end--;
+    while (end > 0 && isSpaceOrTab(paragraph.lines[0].charCodeAt(end - 1))) end--;
     const children = this.inline(paragraph.lines[0].slice(0, end), [start], true);
     this.out.push({ type: 'heading', depth, children, position: this.position(start, lineEnd) });
   }
@@ -371,15 +409,15 @@ class Scanner {
     while (level < 7 && text.charCodeAt(at + level) === HASH) level++;
     if (level > 6) return undefined;
     const afterHashes = at + level;
-    if (afterHashes < lineEnd && text.charCodeAt(afterHashes) !== SPACE) return undefined;
-    let contentStart = afterHashes + spacesAt(text, afterHashes, lineEnd);
+    if (afterHashes < lineEnd && !isSpaceOrTab(text.charCodeAt(afterHashes))) return undefined;
+    let contentStart = afterHashes + whitespaceAt(text, afterHashes, lineEnd);
     let contentEnd = lineEnd;
-    while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+    while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
     let closing = contentEnd;
     while (closing > contentStart && text.charCodeAt(closing - 1) === HASH) closing--;
-    if (closing < contentEnd && (closing === contentStart || text.charCodeAt(closing - 1) === SPACE)) {
+    if (closing < contentEnd && (closing === contentStart || isSpaceOrTab(text.charCodeAt(closing - 1)))) {
       contentEnd = closing;
-      while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+      while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
     }
     if (contentStart > contentEnd) contentStart = contentEnd;
     const children = contentStart < contentEnd ? this.inline(text.slice(contentStart, contentEnd), [contentStart], true) : [];
@@ -396,10 +434,10 @@ class Scanner {
     if (marker === BACKTICK && info.includes('`')) return undefined;
     // Escapes and character references in the info string are decoded by remark.
     if (/[\\&]/.test(info)) outside('an escape or character reference in a code fence info string');
-    const trimmed = info.replace(/^ +/, '');
-    const space = trimmed.indexOf(' ');
+    const trimmed = info.replace(/^[ \t]+/, '');
+    const space = trimmed.search(/[ \t]/);
     const lang = space === -1 ? trimmed : trimmed.slice(0, space);
-    const meta = space === -1 ? '' : trimmed.slice(space).replace(/^ +/, '');
+    const meta = space === -1 ? '' : trimmed.slice(space).replace(/^[ \t]+/, '');
     return {
       kind: 'fence',
       start: at,
@@ -416,17 +454,23 @@ class Scanner {
   private fenceLine(fence: Fence, pos: number, lineStart: number, lineEnd: number): void {
     const { text } = this;
     const indent = spacesAt(text, pos, lineEnd);
-    if (indent < 4) {
+    // A tab in the indent: the width of the whole run, in columns, decides whether the line may close the fence.
+    const tabbed = this.tabs && text.charCodeAt(pos + indent) === TAB;
+    const at = tabbed ? pos + whitespaceAt(text, pos, lineEnd) : pos + indent;
+    if ((tabbed ? this.indentWidth(pos, lineEnd) : indent) < 4) {
       let run = 0;
-      while (text.charCodeAt(pos + indent + run) === fence.marker) run++;
-      if (run >= fence.length && pos + indent + run + spacesAt(text, pos + indent + run, lineEnd) === lineEnd) {
+      while (text.charCodeAt(at + run) === fence.marker) run++;
+      const rest = at + run;
+      if (run >= fence.length && (rest + spacesAt(text, rest, lineEnd) === lineEnd || (this.tabs && isBlankFrom(text, rest, lineEnd)))) {
         this.leaf = undefined;
         this.emitCode(fence, lineEnd, false);
         return;
       }
     }
     // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
-    if (this.containers.length > 0 && pos + indent === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
+    if (this.containers.length > 0 && at === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
+    // remark keeps the columns a tab has left after the fence's indent as spaces: not copied here.
+    if (tabbed && indent < fence.indent) outside('a tab split by a code fence’s indent');
     fence.lines.push(text.slice(pos + Math.min(indent, fence.indent), lineEnd));
     fence.offsets.push(pos + Math.min(indent, fence.indent));
   }
@@ -445,7 +489,7 @@ class Scanner {
     const lineStart = paragraph.starts.pop()!;
     const headerEnd = lineStart + paragraph.lines.pop()!.length;
     const headerStart = lineStart + spacesAt(text, lineStart, headerEnd);
-    if (headerStart - lineStart > 3) outside('a table header row indented as code');
+    if (headerStart - lineStart > 3 || text.charCodeAt(headerStart) === TAB) outside('a table header row indented as code');
     if (text.slice(headerStart, headerEnd).trim() === '|') outside('a table header row of one pipe');
     // remark makes no table of a paragraph's later line that is one lone tag: the rule is not copied here.
     if (paragraph.lines.length > 0 && text.charCodeAt(headerStart) === LT && htmlBlockStart(text.slice(headerStart, headerEnd), false)) outside('a table header row that is a lone HTML tag');
@@ -513,6 +557,25 @@ class Scanner {
       joined += lines[i];
     }
     return joined;
+  }
+
+  /** The width in columns of the whitespace from `pos`, a tab reaching the next multiple of 4. */
+  private indentWidth(pos: number, lineEnd: number): number {
+    const { text } = this;
+    const column = pos - this.lineStart;
+    let width = 0;
+    for (let i = pos; i < lineEnd; i++) {
+      const code = text.charCodeAt(i);
+      if (code === SPACE) width++;
+      else if (code === TAB) width += 4 - ((column + width) % 4);
+      else break;
+    }
+    return width;
+  }
+
+  /** A tab after `>`, part of which is the marker's optional space: only a blank line is read here. */
+  private tabAfterQuoteMarker(pos: number, lineEnd: number): void {
+    if (this.tabs && this.text.charCodeAt(pos) === TAB && !isBlankFrom(this.text, pos, lineEnd)) outside('a tab after a block quote marker');
   }
 
   private position(start: number, end: number): { start: Point; end: Point } {
@@ -880,6 +943,28 @@ function htmlBlockStart(line: string, inParagraph: boolean): { closer: RegExp | 
   return undefined;
 }
 
+/**
+ * A tab in a line's indentation short of column 4 past its containers, or split by a list item's content column:
+ * where the line's content then starts, and its columns, follow rules not copied here.
+ */
+const TAB_IN_CONTAINER_INDENT = 'a tab in the indentation of a line in a block quote or list item';
+
+/** The text from `pos` to `end` is spaces and tabs only. */
+function isBlankFrom(text: string, pos: number, end: number): boolean {
+  return pos + whitespaceAt(text, pos, end) === end;
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/** How many spaces and tabs come from `pos` on. */
+function whitespaceAt(text: string, pos: number, end: number): number {
+  let count = 0;
+  while (pos + count < end && isSpaceOrTab(text.charCodeAt(pos + count))) count++;
+  return count;
+}
+
 function spacesAt(text: string, pos: number, end: number): number {
   let count = 0;
   while (pos + count < end && text.charCodeAt(pos + count) === SPACE) count++;
@@ -893,7 +978,7 @@ function isThematicBreak(text: string, at: number, end: number): boolean {
   for (let i = at; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === char) count++;
-    else if (code !== SPACE) return false;
+    else if (!isSpaceOrTab(code)) return false;
   }
   return count >= 3;
 }
@@ -905,7 +990,7 @@ function isThematicBreak(text: string, at: number, end: number): boolean {
  */
 function opensBlockWhenLazy(text: string, at: number, end: number): boolean {
   const line = text.slice(at, end);
-  if (!line.startsWith('<')) return /^(?:#{1,6}(?: |$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end);
+  if (!line.startsWith('<')) return /^(?:#{1,6}(?:[ \t]|$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end);
   return htmlBlockStart(line, true) !== undefined;
 }
 
@@ -917,7 +1002,7 @@ function mayOpenBlock(text: string, at: number, end: number): boolean {
 function listMarker(text: string, at: number, end: number): { end: number; ordered: boolean; number: number } | undefined {
   const char = text.charCodeAt(at);
   if (char === 45 || char === 42 || char === 43) {
-    return at + 1 === end || text.charCodeAt(at + 1) === SPACE ? { end: at + 1, ordered: false, number: 0 } : undefined;
+    return at + 1 === end || isSpaceOrTab(text.charCodeAt(at + 1)) ? { end: at + 1, ordered: false, number: 0 } : undefined;
   }
   let digits = 0;
   while (digits < 10 && text.charCodeAt(at + digits) >= 48 && text.charCodeAt(at + digits) <= 57) digits++;
@@ -925,12 +1010,12 @@ function listMarker(text: string, at: number, end: number): { end: number; order
   const delimiter = text.charCodeAt(at + digits);
   if (delimiter !== 46 && delimiter !== 41) return undefined;
   const markerEnd = at + digits + 1;
-  if (markerEnd !== end && text.charCodeAt(markerEnd) !== SPACE) return undefined;
+  if (markerEnd !== end && !isSpaceOrTab(text.charCodeAt(markerEnd))) return undefined;
   return { end: markerEnd, ordered: true, number: Number(text.slice(at, at + digits)) };
 }
 
-const SETEXT_UNDERLINE = /^(?:=+|-+) *$/;
-const DELIMITER_ROW = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 function isDelimiterRow(text: string, at: number, end: number): boolean {
   // Most lines are prose: their first character rules them out before any copy or pattern.
@@ -946,7 +1031,7 @@ function isDelimiterRow(text: string, at: number, end: number): boolean {
  */
 function splitRow(text: string, start: number, end: number): [number, number, number, number][] {
   let trimmedEnd = end;
-  while (trimmedEnd > start && text.charCodeAt(trimmedEnd - 1) === SPACE) trimmedEnd--;
+  while (trimmedEnd > start && isSpaceOrTab(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
   const isPipe = (at: number) => text.charCodeAt(at) === PIPE && !isEscaped(text, at);
   const leading = start < end && isPipe(start);
   // A pipe closing the row bounds its last cell, unless it is also the row's opening pipe.
@@ -960,8 +1045,8 @@ function splitRow(text: string, start: number, end: number): [number, number, nu
     if (isLast) right = lastBound;
     let contentStart = left + 1;
     let contentEnd = right;
-    while (contentStart < contentEnd && text.charCodeAt(contentStart) === SPACE) contentStart++;
-    while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+    while (contentStart < contentEnd && isSpaceOrTab(text.charCodeAt(contentStart))) contentStart++;
+    while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
     cells.push([cells.length === 0 ? start : left, isLast ? end : right, contentStart, contentEnd]);
     if (isLast) return cells;
     left = right;

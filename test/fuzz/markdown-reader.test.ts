@@ -16,6 +16,7 @@ const TIME_LIMIT_MS = Math.max(30_000, RUNS * 2);
 const prefix = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('', '', '', ' ', '  ', '   ', '> ', '>', '- ', '* ', '+ ', '1. ', '1) ', '  - ', '   1. ', '> - ', '- > ', '-  ', '>> ') },
   { weight: 1, arbitrary: fc.constantFrom('    ', '2) ', '10. ', '-     ', '-', '      ') },
+  { weight: 1, arbitrary: fc.constantFrom('\t', ' \t', '  \t', '\t\t', '>\t', '> \t', '-\t', '- \t', '1.\t', '  - \t', '\t- ', '\t> ') },
 );
 /** What skills write (the fast reader's subset), then what it must hand to remark. */
 const tame = fc.constantFrom(
@@ -54,6 +55,9 @@ const tame = fc.constantFrom(
   '#',
   ' #',
   'é🚀',
+  'a\tb',
+  '\t',
+  '`\tx\t`',
   '$VAR',
   '*em*',
   '**strong**',
@@ -88,7 +92,6 @@ const tricky = fc.constantFrom(
   '[^1]',
   '<?pi?>',
   '<a',
-  '\t',
   'https://e.com',
   '[x](&amp;)',
   '\r',
@@ -98,16 +101,16 @@ const inline = fc.oneof({ weight: 12, arbitrary: tame }, { weight: 1, arbitrary:
 const lineContent = fc.oneof(
   { weight: 6, arbitrary: fc.array(inline, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###', '#######', '#x'), fc.constantFrom(' ', '  ', ''), fc.array(inline, { maxLength: 4 }), fc.constantFrom('', ' #', ' ##  ', '#', '  ')).map((p) => `${p[0]}${p[1]}${p[2].join('')}${p[3]}`) },
-  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x') },
+  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x', '```\tsh\tx', '```\t', '\t```') },
   { weight: 2, arbitrary: fc.array(inline, { minLength: 1, maxLength: 3 }).map((cells) => `| ${cells.join(' | ')} |`) },
-  { weight: 1, arbitrary: fc.constantFrom('|---|---|', '| --- | :-: |', '---|---', '|:-|', '| - |') },
+  { weight: 1, arbitrary: fc.constantFrom('|---|---|', '| --- | :-: |', '---|---', '|:-|', '| - |', '|\t---\t|\t:-:', '-\t-\t-', '===\t', '#\tx\t#\t') },
   { weight: 1, arbitrary: fc.constantFrom('---', '***', '- - -', '===', '___', '<!--', '-->', '<!-- skill-lint-disable-next-line x -->', '<div>', '[r]: /url', '[^1]: note', '') },
   {
     weight: 1,
     arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', '    indented', '\tcode', '</span>', '<a name="n">', '</Note>'),
   },
 );
-const line = fc.tuple(prefix, lineContent, fc.constantFrom('', '', ' ', '  ')).map((p) => p.join(''));
+const line = fc.tuple(prefix, lineContent, fc.constantFrom('', '', ' ', '  ', '\t')).map((p) => p.join(''));
 const frontmatter = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('', '---\nname: a\n---\n', '---\n---\n') },
   { weight: 1, arbitrary: fc.constantFrom('---\nname: a\n...\n', '--- \nx: 1\n---\n', '---\nx: 1\n') },
