@@ -352,14 +352,15 @@ class Scanner {
 
   /** The paragraph above an `===` or `---` underline, as a heading that ends with the underline's line. */
   private setextHeading(paragraph: Paragraph, depth: 1 | 2, lineEnd: number): void {
-    // Each further line's indent and line break would need remark's trimming of heading text: left to it.
-    if (paragraph.lines.length > 1) outside('a setext heading of several lines');
     this.leaf = undefined;
-    const start = paragraph.starts[0];
-    let end = paragraph.lines[0].length;
-    while (end > 0 && isSpaceOrTab(paragraph.lines[0].charCodeAt(end - 1))) end--;
-    const children = this.inline(paragraph.lines[0].slice(0, end), [start], true);
-    this.out.push({ type: 'heading', depth, children, position: this.position(start, lineEnd) });
+    const { lines, starts } = paragraph;
+    const last = lines.length - 1;
+    let end = lines[last].length;
+    while (end > 0 && isSpaceOrTab(lines[last].charCodeAt(end - 1))) end--;
+    lines[last] = lines[last].slice(0, end);
+    // Text across lines reads as remark gives it: see InlineReader.lineEnding.
+    const children = this.inline(this.joinLines(lines, starts), starts, true);
+    this.out.push({ type: 'heading', depth, children, position: this.position(starts[0], lineEnd) });
   }
 
   /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
@@ -638,6 +639,7 @@ function numericCharacter(code: number): string {
 
 /** Characters that may begin an inline construct; everything between them is plain text. */
 const INLINE_SPECIAL = /[\\`[\]!<&*_]/g;
+const INLINE_SPECIAL_LINES = /[\\`[\]!<&*_\n]/g;
 /** INLINE_SPECIAL as a test of a whole text: without any of them, the text is one text node. */
 const INLINE_CONSTRUCT = new RegExp(INLINE_SPECIAL.source);
 
@@ -658,8 +660,10 @@ class InlineReader {
 
   read(): PhrasingContent[] {
     const { source } = this;
-    // One reader runs at a time, so the shared expression's lastIndex is this reader's.
-    const special = INLINE_SPECIAL;
+    // One reader runs at a time, so the shared expression's lastIndex is this reader's. Text of several lines
+    // (a setext heading's) stops at line ends too.
+    const lineEnds = this.needText && source.includes('\n');
+    const special = lineEnds ? INLINE_SPECIAL_LINES : INLINE_SPECIAL;
     let i = 0;
     let reference: { value: string; length: number } | undefined;
     while (i < source.length) {
@@ -672,6 +676,11 @@ class InlineReader {
       if (char === '\\' && i + 1 < source.length && ESCAPABLE.test(source[i + 1])) {
         this.addText(source[i + 1]);
         i += 2;
+      } else if (lineEnds && char === '\\' && (source[i + 1] === '\n' || (source[i + 1] === '\r' && source[i + 2] === '\n'))) {
+        // A hard line break, which reads as no text.
+        i = this.nextLineContent(source.indexOf('\n', i) + 1);
+      } else if (char === '\n') {
+        i = this.lineEnding(i);
       } else if (char === '`') {
         i = this.codeSpan(i);
       } else if (char === '[' && source[i + 1] === '^') {
@@ -701,6 +710,26 @@ class InlineReader {
     this.flush();
     if (this.delimiters.length > 0) this.matchEmphasis(0);
     return this.nodes;
+  }
+
+  /**
+   * A line end in text: the whitespace around it goes, and it reads as no text at all where two or more spaces
+   * (and no tab) end the line, a hard break. A CRLF, already in the text, stays whole.
+   */
+  private lineEnding(index: number): number {
+    const lineEnd = this.text.endsWith('\r') ? '\r\n' : '\n';
+    const before = this.text.slice(0, this.text.length - lineEnd.length + 1);
+    const kept = before.replace(/[ \t]+$/, '');
+    const trailing = before.slice(kept.length);
+    this.text = trailing.length >= 2 && !trailing.includes('\t') ? kept : kept + lineEnd;
+    return this.nextLineContent(index + 1);
+  }
+
+  /** Where the next line's text starts, past its indent. */
+  private nextLineContent(lineStart: number): number {
+    let i = lineStart;
+    while (this.source[i] === ' ' || this.source[i] === '\t') i++;
+    return i;
   }
 
   /** Text matters only where it is read (headings, cells); in paragraphs only the nodes do. */

@@ -107,17 +107,26 @@ const lineContent = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('---', '***', '- - -', '===', '___', '<!--', '-->', '<!-- skill-lint-disable-next-line x -->', '<div>', '[r]: /url', '[^1]: note', '') },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', '    indented', '\tcode', '</span>', '<a name="n">', '</Note>'),
+    arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', 'Title\\', '    indented', '\tcode', '</span>', '<a name="n">', '</Note>'),
   },
 );
 const line = fc.tuple(prefix, lineContent, fc.constantFrom('', '', ' ', '  ', '\t')).map((p) => p.join(''));
+/** A paragraph of a few lines and an underline: a setext heading of several lines, with indents and hard breaks. */
+const setext = fc
+  .tuple(
+    prefix,
+    fc.array(fc.tuple(fc.constantFrom('', '', ' ', '   ', '\t'), fc.array(inline, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', ' ', '  ', '\\', ' \t')), { minLength: 2, maxLength: 3 }),
+    fc.constantFrom('===', '---', '  ==', '- - -'),
+  )
+  .map(([first, lines, underline]) => first + lines.map(([indent, parts, end]) => indent + parts.join('') + end).join('\n').trimStart() + '\n' + underline);
+const block = fc.oneof({ weight: 12, arbitrary: line }, { weight: 2, arbitrary: setext });
 const frontmatter = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('', '---\nname: a\n---\n', '---\n---\n') },
   { weight: 1, arbitrary: fc.constantFrom('---\nname: a\n...\n', '--- \nx: 1\n---\n', '---\nx: 1\n') },
 );
 /** Now and then with CRLF line ends, as files written on Windows have, or both kinds (edited on two systems). */
 const markdown = fc
-  .tuple(frontmatter, fc.array(line, { maxLength: 14 }), fc.constantFrom('', '\n'), fc.constantFrom('\n', '\n', '\n', '\n', '\n', '\n', '\r\n', 'mixed'))
+  .tuple(frontmatter, fc.array(block, { maxLength: 14 }), fc.constantFrom('', '\n'), fc.constantFrom('\n', '\n', '\n', '\n', '\n', '\n', '\r\n', 'mixed'))
   .map(([front, lines, end, lineEnd]) => {
     const text = front + lines.join('\n') + end;
     if (lineEnd !== 'mixed') return text.replaceAll('\n', lineEnd);

@@ -46,6 +46,7 @@ const accepted: [string, string][] = [
   ['an HTML block that ends a quote’s paragraph', '> a\n<div>\nb [l](u.md)\n'],
   ['character references in headings, cells and prose', '# a &amp; b &copy; &#35; &#x41; &#0; &bogus;\n\n| &lt;x&gt; | &#124; |\n|--|--|\n| &nbsp; | b |\n\na &#91;x](y) [z](w.md)\n'],
   ['setext headings, in containers too, and a short underline', 'Title *x* &amp;\n=====\n\nSub\n--\n\n- a\n  ---\n\n> b\n> ===\n\nc\n- - -\n'],
+  ['setext headings of several lines, whose text trims each line and drops hard breaks', 'Two \n  lines\n=====\n\nb \\\nc \t \nd  \ne\t  \n`f  \n g` *h\n i*\n  [l\n  m](u.md)\n---\n\n- a\nlazy\n  ==\n\nx\r\n\ty  \r\nz\r\n==\r\n'],
   ['indented code, whose lines are not markdown', '    code [x](y.md)\n    # no\n\n    more\n# h\n\n- a\n\n      code [z](w.md)\n  [v](u.md)\n'],
   ['a lone tag on a lazy line, an HTML block left in the list item', '- a\n</span>\n# x\n\n- b\n</Note>\nc [l](u.md)\n'],
   ['a lone tag on a lazy line, continued by the quote’s next line', '> a\n <a name="n">\n> [b](c.md)\n\n- > d\n</span>\n- e\n'],
@@ -63,7 +64,6 @@ const accepted: [string, string][] = [
 ];
 
 const handedToRemark: [string, string, string][] = [
-  ['a setext heading of several lines', 'Two\nlines\n=====\n', 'a setext heading of several lines'],
   ['inline HTML across lines', 'a <b\nclass="x">c</b>\n', 'inline HTML across lines'],
   ['a processing instruction inline', 'a <?x?>\n', 'inline HTML other than a tag or comment'],
   ['a whitespace-only line in an HTML block in a quote', '> <pre>\n>  \n> </pre>\n', 'a whitespace-only line in an HTML block inside a container'],
@@ -80,6 +80,7 @@ const handedToRemark: [string, string, string][] = [
   ['a fence a list item ends', '- ```sh\n  x\ny\n', 'an unterminated code fence'],
   ['a table header row that is a lone tag after a paragraph line', 'word\n</b>\n|:-|\n', 'a table header row that is a lone HTML tag'],
   ['a link destination with parentheses', '[a](b(c))\n', 'an unusual link destination'],
+  ['a setext underline on a lazy line', '> a\n> b\n===\n', 'lazy continuation that may start a block'],
   ['lazy text that could open a block', '- a\n# b\n'.replace('# b', '| b'), 'lazy continuation that may start a block'],
   ['an ordered list interrupting a paragraph at 2', 'a\n2. b\n', 'an ordered list not starting at 1 after a paragraph'],
   ['a list item that starts blank', '-\n  a\n', 'a list item that starts blank or with indented code'],
