@@ -239,7 +239,8 @@ class Scanner {
       // An item that starts blank, or with indented code, follows rules this reader does not implement.
       if (marker.end + after === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
       if (allMatched && this.leaf?.kind === 'paragraph' && !opened && marker.ordered && marker.number !== 1) outside('an ordered list not starting at 1 after a paragraph');
-      if (afterIndentedCode && !opened) outside('a list item right after indented code');
+      // As after a paragraph, only a list starting at 1 may follow indented code: `2.` there starts a paragraph.
+      if (afterIndentedCode && !opened && marker.ordered && marker.number !== 1) break;
       this.closeTo(matched);
       this.containers.push({ kind: 'item', contentColumn: marker.end + after - lineStart });
       matched = this.containers.length;

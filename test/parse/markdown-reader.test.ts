@@ -59,6 +59,7 @@ const accepted: [string, string][] = [
   ['tabs in text, headings, fence info strings, tables, underlines and breaks', 'a\tb `c\td`\n\n#\ta\t#\t\n\n```\tsh\tx y\t\n```\t\n\n|\ta\t|\tb |\n|\t---\t|:-:\t|\n| c\t| `d\t`\t\n\nx\n===\t\n-\t-\t-\n'],
   ['tabs in fenced code, at any depth', '```make\nall:\n\tgo build\t./...\n\t\n```\n\n- x\n  ```\n  \tindented\n  ```\n'],
   ['a tab that indents code, continues a paragraph or fills a blank line', '\tcode [x](y.md)\n\na\n\tb `c\n\td`\n \t\nq `r`\n\t# not a heading\n\n1234. a\n\n\tcode `c`\n'],
+  ['list items right after indented code, where only a list starting at 1 may begin', '    code\n- item [a](b.md)\n\n    code\n2. not an item `x`\n\n    code\n1. x\n2. y\n\n- a\n\n      code\n  - b\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
