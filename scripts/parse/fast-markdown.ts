@@ -119,8 +119,10 @@ class Scanner {
     private readonly tabs: boolean,
   ) {}
 
-  /** Where the current line starts: no tab comes before the scan's position on it, so its column is known. */
+  /** Where the current line starts. */
   private lineStart = 0;
+  /** The columns the tabs passed on the current line add beyond one each: a position's column is its offset in the line plus this. */
+  private columnShift = 0;
 
   run(bodyStart: number): Root {
     const { text, lineStarts } = this;
@@ -150,6 +152,7 @@ class Scanner {
   private line(lineStart: number, lineEnd: number): void {
     const { text } = this;
     this.lineStart = lineStart;
+    this.columnShift = 0;
     let pos = lineStart;
     let matched = 0;
     for (const container of this.containers) {
@@ -166,12 +169,13 @@ class Scanner {
       } else {
         const spaces = spacesAt(text, pos, lineEnd);
         if (pos + spaces !== lineEnd && !(this.tabs && isBlankFrom(text, pos + spaces, lineEnd))) {
-          if (pos - lineStart + spaces < container.contentColumn) {
-            // A tab that reaches the item's content column is split by it.
-            if (this.tabs && text.charCodeAt(pos + spaces) === TAB && pos - lineStart + this.indentWidth(pos, lineEnd) >= container.contentColumn) outside(TAB_IN_CONTAINER_INDENT);
-            break;
+          const column = pos - lineStart + this.columnShift;
+          if (column + spaces >= container.contentColumn) pos += container.contentColumn - column;
+          else {
+            const past = this.tabs && text.charCodeAt(pos + spaces) === TAB ? this.skipColumns(pos, lineEnd, container.contentColumn - column) : undefined;
+            if (past === undefined) break;
+            pos = past;
           }
-          pos = lineStart + container.contentColumn;
         }
       }
       matched++;
@@ -188,10 +192,7 @@ class Scanner {
     if (allMatched && leaf?.kind === 'indented') {
       const indent = spacesAt(text, pos, lineEnd);
       if (indent > 3 || pos + indent === lineEnd) return;
-      if (this.tabs && text.charCodeAt(pos + indent) === TAB) {
-        if (isBlankFrom(text, pos, lineEnd) || this.indentWidth(pos, lineEnd) > 3) return;
-        outside(TAB_IN_CONTAINER_INDENT);
-      }
+      if (this.tabs && text.charCodeAt(pos + indent) === TAB && (isBlankFrom(text, pos, lineEnd) || this.indentWidth(pos, lineEnd) > 3)) return;
       this.closeLeaf();
       afterIndentedCode = true;
     }
@@ -216,8 +217,10 @@ class Scanner {
       if (indent > 3) break;
       const at = pos + indent;
       if (this.tabs && text.charCodeAt(at) === TAB) {
-        // Indented code (a tab at the start of a line always reaches column 4), or a blank line.
-        if (this.indentWidth(pos, lineEnd) < 4 && !isBlankFrom(text, at, lineEnd)) outside(TAB_IN_CONTAINER_INDENT);
+        // A tab at the start of a line reaches column 4 (indented code); past a container's prefix it may stop
+        // short of it, where a marker after it would be read at a column not copied here.
+        const content = pos + whitespaceAt(text, pos, lineEnd);
+        if (content < lineEnd && this.indentWidth(pos, lineEnd) < 4 && (text.charCodeAt(content) === GT || listMarker(text, content, lineEnd))) outside(TAB_IN_CONTAINER_INDENT);
         break;
       }
       if (text.charCodeAt(at) === GT) {
@@ -233,19 +236,24 @@ class Scanner {
       if (isThematicBreak(text, at, lineEnd)) break;
       const marker = listMarker(text, at, lineEnd);
       if (!marker) break;
-      const after = spacesAt(text, marker.end, lineEnd);
-      // How much of the tab the item's content column takes follows rules not copied here.
-      if (this.tabs && text.charCodeAt(marker.end + after) === TAB) outside('a tab after a list marker');
+      // The columns after the marker (a tab reaching the next multiple of 4), all of them the item's when at most 4.
+      let after = spacesAt(text, marker.end, lineEnd);
+      let contentStart = marker.end + after;
+      if (this.tabs && text.charCodeAt(contentStart) === TAB) {
+        contentStart = marker.end + whitespaceAt(text, marker.end, lineEnd);
+        after = this.indentWidth(marker.end, lineEnd);
+      }
       // An item that starts blank, or with indented code, follows rules this reader does not implement.
-      if (marker.end + after === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
+      if (contentStart === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
       if (allMatched && this.leaf?.kind === 'paragraph' && !opened && marker.ordered && marker.number !== 1) outside('an ordered list not starting at 1 after a paragraph');
       // As after a paragraph, only a list starting at 1 may follow indented code: `2.` there starts a paragraph.
       if (afterIndentedCode && !opened && marker.ordered && marker.number !== 1) break;
       this.closeTo(matched);
-      this.containers.push({ kind: 'item', contentColumn: marker.end + after - lineStart });
+      this.containers.push({ kind: 'item', contentColumn: marker.end - lineStart + this.columnShift + after });
+      this.columnShift += after - (contentStart - marker.end);
       matched = this.containers.length;
       allMatched = opened = true;
-      pos = marker.end + after;
+      pos = contentStart;
     }
 
     const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd || (this.tabs && isBlankFrom(text, pos, lineEnd));
@@ -281,12 +289,15 @@ class Scanner {
       return;
     }
     let indent = spacesAt(text, pos, lineEnd);
-    const at = pos + indent;
-    const first = text.charCodeAt(at);
+    let at = pos + indent;
+    let first = text.charCodeAt(at);
     if (first === TAB) {
-      // Only a container's line can start with a tab that stays short of column 4 past its prefix.
-      if (this.indentWidth(pos, lineEnd) < 4) outside(TAB_IN_CONTAINER_INDENT);
-      indent = 4;
+      // Past a container's prefix a tab may stop short of column 4: the block starts after it.
+      indent = this.indentWidth(pos, lineEnd);
+      if (indent < 4) {
+        at = pos + whitespaceAt(text, pos, lineEnd);
+        first = text.charCodeAt(at);
+      }
     }
     if (leaf?.kind === 'table') {
       // A row may leave out its outer pipes; a line that could open another block is left to remark.
@@ -491,7 +502,8 @@ class Scanner {
     const lineStart = paragraph.starts.pop()!;
     const headerEnd = lineStart + paragraph.lines.pop()!.length;
     const headerStart = lineStart + spacesAt(text, lineStart, headerEnd);
-    if (headerStart - lineStart > 3 || text.charCodeAt(headerStart) === TAB) outside('a table header row indented as code');
+    if (headerStart - lineStart > 3) outside('a table header row indented as code');
+    if (text.charCodeAt(headerStart) === TAB) outside('a table header row indented with a tab');
     if (text.slice(headerStart, headerEnd).trim() === '|') outside('a table header row of one pipe');
     // remark makes no table of a paragraph's later line that is one lone tag: the rule is not copied here.
     if (paragraph.lines.length > 0 && text.charCodeAt(headerStart) === LT && htmlBlockStart(text.slice(headerStart, headerEnd), false)) outside('a table header row that is a lone HTML tag');
@@ -564,7 +576,7 @@ class Scanner {
   /** The width in columns of the whitespace from `pos`, a tab reaching the next multiple of 4. */
   private indentWidth(pos: number, lineEnd: number): number {
     const { text } = this;
-    const column = pos - this.lineStart;
+    const column = pos - this.lineStart + this.columnShift;
     let width = 0;
     for (let i = pos; i < lineEnd; i++) {
       const code = text.charCodeAt(i);
@@ -573,6 +585,30 @@ class Scanner {
       else break;
     }
     return width;
+  }
+
+  /**
+   * The offset `columns` columns of whitespace past `pos`, tabs included (and counted in the line's column
+   * shift); undefined when the whitespace ends short of it. A tab across that column is split: not read here.
+   */
+  private skipColumns(pos: number, lineEnd: number, columns: number): number | undefined {
+    const { text } = this;
+    let column = pos - this.lineStart + this.columnShift;
+    const target = column + columns;
+    let shift = 0;
+    let i = pos;
+    for (; column < target; i++) {
+      const code = i < lineEnd ? text.charCodeAt(i) : -1;
+      if (code === SPACE) column++;
+      else if (code === TAB) {
+        const width = 4 - (column % 4);
+        if (column + width > target) outside(TAB_IN_CONTAINER_INDENT);
+        column += width;
+        shift += width - 1;
+      } else return undefined;
+    }
+    this.columnShift += shift;
+    return i;
   }
 
   /** A tab after `>`, part of which is the marker's optional space: only a blank line is read here. */
@@ -974,8 +1010,8 @@ function htmlBlockStart(line: string, inParagraph: boolean): { closer: RegExp | 
 }
 
 /**
- * A tab in a line's indentation short of column 4 past its containers, or split by a list item's content column:
- * where the line's content then starts, and its columns, follow rules not copied here.
+ * A tab split by a list item's content column, or one after which a line's container markers (or its lazy
+ * continuation) would be read at columns not copied here.
  */
 const TAB_IN_CONTAINER_INDENT = 'a tab in the indentation of a line in a block quote or list item';
 
