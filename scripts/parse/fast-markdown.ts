@@ -796,9 +796,12 @@ class InlineReader {
       if (run === length) {
         let value = source.slice(start + length, close);
         // One space or line end (CRLF counting as one) comes off each side of a span that is not all of them.
-        const head = value.startsWith('\r\n') ? 2 : /^[ \n]/.test(value) ? 1 : 0;
-        const tail = value.endsWith('\r\n') ? 2 : /[ \n]$/.test(value) ? 1 : 0;
-        if (head > 0 && tail > 0 && /[^ \r\n]/.test(value)) value = value.slice(head, value.length - tail);
+        const head = lineEndOrSpaceAt(value, 0);
+        if (head > 0) {
+          const last = value.charCodeAt(value.length - 1);
+          const tail = last === SPACE ? 1 : last === 10 ? (value.charCodeAt(value.length - 2) === 13 ? 2 : 1) : 0;
+          if (tail > 0 && /[^ \r\n]/.test(value)) value = value.slice(head, value.length - tail);
+        }
         if (this.inCell) value = value.replaceAll('\\|', '|');
         this.flush();
         const node: InlineCode = { type: 'inlineCode', value, position: this.position(this.at(start), this.at(close + run - 1) + 1) };
@@ -1018,6 +1021,13 @@ const TAB_IN_CONTAINER_INDENT = 'a tab in the indentation of a line in a block q
 /** The text from `pos` to `end` is spaces and tabs only. */
 function isBlankFrom(text: string, pos: number, end: number): boolean {
   return pos + whitespaceAt(text, pos, end) === end;
+}
+
+/** The length of the space, LF or CRLF at `index`, or 0. */
+function lineEndOrSpaceAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code === SPACE || code === 10) return 1;
+  return code === 13 && text.charCodeAt(index + 1) === 10 ? 2 : 0;
 }
 
 function isSpaceOrTab(code: number): boolean {
