@@ -66,6 +66,11 @@ interface TableLeaf {
 /** Indented code: no rule reads it (only fenced blocks hold examples), but its lines are not markdown. */
 interface IndentedCode {
   kind: 'indented';
+  /**
+   * Begun on a lazy line (one that closed containers, opening none): micromark ends such a block with that
+   * line, so the next line does not follow indented code; a further indented line begins a block of its own.
+   */
+  lazy: boolean;
 }
 type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf | IndentedCode;
 
@@ -85,6 +90,7 @@ const DASH = 45;
 const EQUALS = 61;
 const OPEN_BRACKET = 91;
 const PIPE = 124;
+const CARET = 94;
 const COLON = 58;
 
 /**
@@ -191,10 +197,13 @@ class Scanner {
     let afterIndentedCode = false;
     if (allMatched && leaf?.kind === 'indented') {
       const indent = spacesAt(text, pos, lineEnd);
-      if (indent > 3 || pos + indent === lineEnd) return;
-      if (this.tabs && text.charCodeAt(pos + indent) === TAB && (isBlankFrom(text, pos, lineEnd) || this.indentWidth(pos, lineEnd) > 3)) return;
+      if (pos + indent === lineEnd || (this.tabs && isBlankFrom(text, pos, lineEnd))) return;
+      if (indent > 3 || (this.tabs && text.charCodeAt(pos + indent) === TAB && this.indentWidth(pos, lineEnd) > 3)) {
+        leaf.lazy = false;
+        return;
+      }
       this.closeLeaf();
-      afterIndentedCode = true;
+      afterIndentedCode = !leaf.lazy;
     }
     if (allMatched && leaf?.kind === 'html') {
       const line = text.slice(pos, lineEnd);
@@ -270,6 +279,7 @@ class Scanner {
         }
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
         if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
+        if (text.charCodeAt(at) === OPEN_BRACKET && text.charCodeAt(at + 1) === CARET) outside('a footnote');
         this.paragraphLine(this.leaf, pos, lineEnd);
         return;
       }
@@ -278,10 +288,11 @@ class Scanner {
     } else if (opened) {
       this.closeLeaf();
     }
-    this.leafLine(pos, lineEnd, blank);
+    this.leafLine(pos, lineEnd, blank, !allMatched);
   }
 
-  private leafLine(pos: number, lineEnd: number, blank: boolean): void {
+  /** The line's leaf content from `pos`; `lazy` when the line closed containers and opened none. */
+  private leafLine(pos: number, lineEnd: number, blank: boolean, lazy: boolean): void {
     const { text } = this;
     const leaf = this.leaf;
     if (blank) {
@@ -310,7 +321,7 @@ class Scanner {
       if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, pos, lineEnd);
       else {
         this.closeLeaf();
-        this.leaf = { kind: 'indented' };
+        this.leaf = { kind: 'indented', lazy };
       }
       return;
     }
@@ -353,6 +364,8 @@ class Scanner {
         this.startTable(leaf, at, lineEnd);
         return;
       }
+      // A footnote definition may interrupt a paragraph, and end a code span that would run across it.
+      if (first === OPEN_BRACKET && text.charCodeAt(at + 1) === CARET) outside('a footnote');
       this.paragraphLine(leaf, pos, lineEnd);
       return;
     }

@@ -62,6 +62,7 @@ const accepted: [string, string][] = [
   ['list items right after indented code, where only a list starting at 1 may begin', '    code\n- item [a](b.md)\n\n    code\n2. not an item `x`\n\n    code\n1. x\n2. y\n\n- a\n\n      code\n  - b\n'],
   ['tabs after list markers, and continuation lines a tab brings to the content column', '-\ta [x](y.md)\n\tb `c`\n\n\t```sh\n\tz\n\t```\n1.\tone `a`\n2.\ttwo\n\n\tmore `b`\n\n10.\tx\n    y `c\n\td`\n\n- \tx\n\ty\n-\t- z\n-\t> q `r`\n'],
   ['a tab short of column 4 past a container’s prefix', '> \tx `y`\n> \t# h\n\n- a\n  \t`b`\n'],
+  ['indented code begun on a line that closes a quote, which ends with that line', '> #\n    x\n2. # h\n\n> #\n    x\n\n2. # i\n\n> #\n    x\n    z\n2. # not a heading\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
@@ -73,6 +74,7 @@ const handedToRemark: [string, string, string][] = [
   ['a link reference definition', '[x]\n\n[x]: /u\n', 'a link reference definition'],
   ['a footnote', 'a[^1]\n\n[^1]: n\n', 'a footnote'],
   ['a footnote call in a heading', '# a [^1]\n', 'a footnote'],
+  ['a footnote definition that would end a code span across it', 'a `b\n[^1]: note\n`\n', 'a footnote'],
   ['a tab after a list marker that reaches past column 4', '-\t\tcode\n', 'a list item that starts blank or with indented code'],
   ['a tab after a block quote marker', '> a\n>\tb\n', 'a tab after a block quote marker'],
   ['a tab a list item’s content column splits', '- a\n\n\tb\n', 'a tab in the indentation of a line in a block quote or list item'],
