@@ -129,6 +129,8 @@ class Scanner {
   private lineStart = 0;
   /** The columns the tabs passed on the current line add beyond one each: a position's column is its offset in the line plus this. */
   private columnShift = 0;
+  /** The offset of a tab on the current line whose first column a quote marker took (remark keeps the rest as spaces), or -1. */
+  private splitTab = -1;
 
   run(bodyStart: number): Root {
     const { text, lineStarts } = this;
@@ -159,6 +161,7 @@ class Scanner {
     const { text } = this;
     this.lineStart = lineStart;
     this.columnShift = 0;
+    this.splitTab = -1;
     let pos = lineStart;
     let matched = 0;
     for (const container of this.containers) {
@@ -171,7 +174,7 @@ class Scanner {
         }
         pos += indent + 1;
         if (text.charCodeAt(pos) === SPACE) pos++;
-        else this.tabAfterQuoteMarker(pos, lineEnd);
+        else if (this.tabs && text.charCodeAt(pos) === TAB) pos = this.tabAfterQuoteMarker(pos);
       } else {
         const spaces = spacesAt(text, pos, lineEnd);
         if (pos + spaces !== lineEnd && !(this.tabs && isBlankFrom(text, pos + spaces, lineEnd))) {
@@ -210,6 +213,7 @@ class Scanner {
       if (leaf.closer || line.trim() !== '') {
         // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
         if (this.containers.length > 0 && line.trim() === '' && lineEnd > lineStart) outside('a whitespace-only line in an HTML block inside a container');
+        this.wholeFrom(pos);
         leaf.lines.push(line);
         leaf.starts.push(pos);
         leaf.end = lineEnd;
@@ -239,7 +243,7 @@ class Scanner {
         allMatched = opened = true;
         pos = at + 1;
         if (text.charCodeAt(pos) === SPACE) pos++;
-        else this.tabAfterQuoteMarker(pos, lineEnd);
+        else if (this.tabs && text.charCodeAt(pos) === TAB) pos = this.tabAfterQuoteMarker(pos);
         continue;
       }
       if (isThematicBreak(text, at, lineEnd)) break;
@@ -390,6 +394,7 @@ class Scanner {
 
   /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
   private paragraphLine(paragraph: Paragraph, start: number, lineEnd: number): void {
+    this.wholeFrom(start);
     paragraph.lines.push(this.text.slice(start, lineEnd));
     paragraph.starts.push(start);
   }
@@ -495,10 +500,12 @@ class Scanner {
     }
     // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
     if (this.containers.length > 0 && at === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
-    // remark keeps the columns a tab has left after the fence's indent as spaces: not copied here.
-    if (tabbed && indent < fence.indent) outside('a tab split by a code fence’s indent');
-    fence.lines.push(text.slice(pos + Math.min(indent, fence.indent), lineEnd));
-    fence.offsets.push(pos + Math.min(indent, fence.indent));
+    // Up to the fence's indent comes off, in columns: whole tabs only (remark keeps what one leaves as spaces).
+    let contentStart = pos + Math.min(indent, fence.indent);
+    if (tabbed && indent < fence.indent) contentStart = this.skipColumns(pos, lineEnd, fence.indent, 'a tab split by a code fence’s indent') ?? pos + whitespaceAt(text, pos, lineEnd);
+    this.wholeFrom(contentStart);
+    fence.lines.push(text.slice(contentStart, lineEnd));
+    fence.offsets.push(contentStart);
   }
 
   /** The code node of a fence that ends at `end`, closed there or by the end of the text. */
@@ -604,7 +611,7 @@ class Scanner {
    * The offset `columns` columns of whitespace past `pos`, tabs included (and counted in the line's column
    * shift); undefined when the whitespace ends short of it. A tab across that column is split: not read here.
    */
-  private skipColumns(pos: number, lineEnd: number, columns: number): number | undefined {
+  private skipColumns(pos: number, lineEnd: number, columns: number, splitReason = TAB_IN_CONTAINER_INDENT): number | undefined {
     const { text } = this;
     let column = pos - this.lineStart + this.columnShift;
     const target = column + columns;
@@ -615,7 +622,7 @@ class Scanner {
       if (code === SPACE) column++;
       else if (code === TAB) {
         const width = 4 - (column % 4);
-        if (column + width > target) outside(TAB_IN_CONTAINER_INDENT);
+        if (column + width > target) outside(splitReason);
         column += width;
         shift += width - 1;
       } else return undefined;
@@ -624,9 +631,21 @@ class Scanner {
     return i;
   }
 
-  /** A tab after `>`, part of which is the marker's optional space: only a blank line is read here. */
-  private tabAfterQuoteMarker(pos: number, lineEnd: number): void {
-    if (this.tabs && this.text.charCodeAt(pos) === TAB && !isBlankFrom(this.text, pos, lineEnd)) outside('a tab after a block quote marker');
+  /**
+   * A tab after `>`, whose first column is the marker's optional space: the position past what the marker
+   * takes. A tab wider than that column stays, its other columns the line's indent (see `splitTab`).
+   */
+  private tabAfterQuoteMarker(pos: number): number {
+    const column = pos - this.lineStart + this.columnShift;
+    if (column % 4 === 3) return pos + 1;
+    this.columnShift++;
+    this.splitTab = pos;
+    return pos;
+  }
+
+  /** A line's text from `start` on goes into a value as it is: a tab the quote marker took a column of may not. */
+  private wholeFrom(start: number): void {
+    if (start === this.splitTab) outside('a tab after a block quote marker, in a line a value keeps');
   }
 
   private position(start: number, end: number): { start: Point; end: Point } {

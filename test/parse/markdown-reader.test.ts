@@ -63,6 +63,7 @@ const accepted: [string, string][] = [
   ['tabs after list markers, and continuation lines a tab brings to the content column', '-\ta [x](y.md)\n\tb `c`\n\n\t```sh\n\tz\n\t```\n1.\tone `a`\n2.\ttwo\n\n\tmore `b`\n\n10.\tx\n    y `c\n\td`\n\n- \tx\n\ty\n-\t- z\n-\t> q `r`\n'],
   ['a tab short of column 4 past a container’s prefix', '> \tx `y`\n> \t# h\n\n- a\n  \t`b`\n'],
   ['indented code begun on a line that closes a quote, which ends with that line', '> #\n    x\n2. # h\n\n> #\n    x\n\n2. # i\n\n> #\n    x\n    z\n2. # not a heading\n'],
+  ['tabs after block quote markers', '>\tx `y`\n>\t# h\n>\t\tcode\n\n  >\tx `y`\n  >\t\t# not h\n\n>\t```\n>\tx\n>\t\ty\n>\t```\n\n> - a\n>\t  b `c`\n\n>\t|a|\n>\t|-|\n>\t|b|\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
@@ -76,7 +77,8 @@ const handedToRemark: [string, string, string][] = [
   ['a footnote call in a heading', '# a [^1]\n', 'a footnote'],
   ['a footnote definition that would end a code span across it', 'a `b\n[^1]: note\n`\n', 'a footnote'],
   ['a tab after a list marker that reaches past column 4', '-\t\tcode\n', 'a list item that starts blank or with indented code'],
-  ['a tab after a block quote marker', '> a\n>\tb\n', 'a tab after a block quote marker'],
+  ['a tab after a block quote marker, on a paragraph’s further line', '> a\n>\tb\n', 'a tab after a block quote marker, in a line a value keeps'],
+  ['a tab after a block quote marker, in a fence it does not open', '> ```\n>\tx\n> ```\n', 'a tab after a block quote marker, in a line a value keeps'],
   ['a tab a list item’s content column splits', '- a\n\n\tb\n', 'a tab in the indentation of a line in a block quote or list item'],
   ['a tab short of column 4 before a list marker in a quote', '> a\n> \t- b [x](y.md)\n', 'a tab in the indentation of a line in a block quote or list item'],
   ['a tab in a lazy line', '> a\n\tb\n', 'a tab in the indentation of a line in a block quote or list item'],
