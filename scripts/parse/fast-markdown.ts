@@ -177,8 +177,11 @@ class Scanner {
         else if (this.tabs && text.charCodeAt(pos) === TAB) pos = this.tabAfterQuoteMarker(pos);
       } else {
         const spaces = spacesAt(text, pos, lineEnd);
-        if (pos + spaces !== lineEnd && !(this.tabs && isBlankFrom(text, pos + spaces, lineEnd))) {
-          const column = pos - lineStart + this.columnShift;
+        const column = pos - lineStart + this.columnShift;
+        if (pos + spaces === lineEnd) {
+          // A line of spaces: those up to the content column are the item's, the rest its content's.
+          pos += Math.min(spaces, container.contentColumn - column);
+        } else if (!(this.tabs && isBlankFrom(text, pos + spaces, lineEnd))) {
           if (column + spaces >= container.contentColumn) pos += container.contentColumn - column;
           else {
             const past = this.tabs && text.charCodeAt(pos + spaces) === TAB ? this.skipColumns(pos, lineEnd, container.contentColumn - column) : undefined;
@@ -211,8 +214,8 @@ class Scanner {
     if (allMatched && leaf?.kind === 'html') {
       const line = text.slice(pos, lineEnd);
       if (leaf.closer || line.trim() !== '') {
-        // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
-        if (this.containers.length > 0 && line.trim() === '' && lineEnd > lineStart) outside('a whitespace-only line in an HTML block inside a container');
+        // A blank line with a tab inside a container: how much of it remark keeps is not worth copying.
+        if (this.containers.length > 0 && line.trim() === '' && line.includes('\t')) outside('a blank line with a tab in an HTML block inside a container');
         this.wholeFrom(pos);
         leaf.lines.push(line);
         leaf.starts.push(pos);
@@ -498,8 +501,8 @@ class Scanner {
         return;
       }
     }
-    // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
-    if (this.containers.length > 0 && at === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
+    // A blank line with a tab inside a container: how much of it remark keeps is not worth copying.
+    if (tabbed && at === lineEnd && this.containers.length > 0) outside('a blank line with a tab in a code fence inside a container');
     // Up to the fence's indent comes off, in columns: whole tabs only (remark keeps what one leaves as spaces).
     let contentStart = pos + Math.min(indent, fence.indent);
     if (tabbed && indent < fence.indent) contentStart = this.skipColumns(pos, lineEnd, fence.indent, 'a tab split by a code fence’s indent') ?? pos + whitespaceAt(text, pos, lineEnd);

@@ -64,6 +64,7 @@ const accepted: [string, string][] = [
   ['a tab short of column 4 past a container’s prefix', '> \tx `y`\n> \t# h\n\n- a\n  \t`b`\n'],
   ['indented code begun on a line that closes a quote, which ends with that line', '> #\n    x\n2. # h\n\n> #\n    x\n\n2. # i\n\n> #\n    x\n    z\n2. # not a heading\n'],
   ['tabs after block quote markers', '>\tx `y`\n>\t# h\n>\t\tcode\n\n  >\tx `y`\n  >\t\t# not h\n\n>\t```\n>\tx\n>\t\ty\n>\t```\n\n> - a\n>\t  b `c`\n\n>\t|a|\n>\t|-|\n>\t|b|\n'],
+  ['blank lines of spaces in fences and HTML blocks inside quotes and list items', '> ```\n> a\n>\n> b\n> \n>  \n>   \n> ```\n\n- ```\n  a\n \n   \n    \n  ```\n\n> <pre>\n>  \n> </pre>\n\n> - ```\n>   a\n> \n>    \n>\n>   ```\n'],
   ['a fence the file ends inside', '# a\n```sh\nx\n\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
@@ -71,7 +72,8 @@ const accepted: [string, string][] = [
 const handedToRemark: [string, string, string][] = [
   ['inline HTML across lines', 'a <b\nclass="x">c</b>\n', 'inline HTML across lines'],
   ['a processing instruction inline', 'a <?x?>\n', 'inline HTML other than a tag or comment'],
-  ['a whitespace-only line in an HTML block in a quote', '> <pre>\n>  \n> </pre>\n', 'a whitespace-only line in an HTML block inside a container'],
+  ['a blank line with a tab in an HTML block in a quote', '> <pre>\n> \t\n> </pre>\n', 'a blank line with a tab in an HTML block inside a container'],
+  ['a blank line with a tab in a code fence in a list item', '- ```\n  a\n\t\n  ```\n', 'a blank line with a tab in a code fence inside a container'],
   ['a link reference definition', '[x]\n\n[x]: /u\n', 'a link reference definition'],
   ['a footnote', 'a[^1]\n\n[^1]: n\n', 'a footnote'],
   ['a footnote call in a heading', '# a [^1]\n', 'a footnote'],
