@@ -128,7 +128,7 @@ export function parseDocument(file: SkillFile, reader: MarkdownReader = referenc
 export function fastTree(text: string, frontmatter: Frontmatter, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
   if (!text.startsWith('---')) return scanMarkdown(text, 0, lineStarts, pointAt);
   const closeEnd = frontmatter.span?.end.offset ?? 0;
-  if (frontmatter.unterminated || !text.startsWith('---\n') || text.slice(closeEnd - 4, closeEnd) !== '\n---') {
+  if (frontmatter.unterminated || !(text.startsWith('---\n') || text.startsWith('---\r\n')) || text.slice(closeEnd - 4, closeEnd) !== '\n---') {
     return { fallback: 'frontmatter fences other than plain ---' };
   }
   return scanMarkdown(text, closeEnd + 1, lineStarts, pointAt);

@@ -82,6 +82,8 @@ interface HtmlBlock {
   start: number;
   end: number;
   lines: string[];
+  /** The document offset where each of `lines` starts. */
+  starts: number[];
   /** What ends the block on the line that holds it, or undefined when a blank line ends it (before it). */
   closer: RegExp | undefined;
 }
@@ -94,6 +96,11 @@ interface TableLeaf {
 /** Indented code: no rule reads it (only fenced blocks hold examples), but its lines are not markdown. */
 interface IndentedCode {
   kind: 'indented';
+  /**
+   * Begun on a lazy line (one that closed containers, opening none): micromark ends such a block with that
+   * line, so the next line does not follow indented code; a further indented line begins a block of its own.
+   */
+  lazy: boolean;
 }
 type Leaf = Paragraph | Fence | HtmlBlock | TableLeaf | IndentedCode;
 
@@ -109,6 +116,7 @@ interface Labels {
  */
 const LAZY_DOUBT = '=|';
 const SPACE = 32;
+const TAB = 9;
 const BACKTICK = 96;
 const TILDE = 126;
 const HASH = 35;
@@ -118,22 +126,29 @@ const DASH = 45;
 const EQUALS = 61;
 const OPEN_BRACKET = 91;
 const PIPE = 124;
-const COLON = 58;
 const CARET = 94;
+const COLON = 58;
 
 /**
  * The document's nodes of interest, in document order, as children of one root; or, when the text uses
  * anything this reader does not handle exactly as remark does, the first such construct.
  */
 export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayLike<number>, pointAt: (offset: number) => Point): ScanResult {
-  // Tabs, carriage returns and NUL change columns or line ends: remark reads them.
-  if (/[\t\r\0]/.test(text)) return { fallback: 'a tab, carriage return or NUL' };
+  // A CR ends a line (and remark counts lines by it) even when no LF follows: remark reads such a file.
+  let crlf = false;
+  let tabs = false;
+  if (/[\t\r\0]/.test(text)) {
+    if (text.includes('\0')) return { fallback: 'a NUL character' };
+    crlf = text.includes('\r');
+    if (crlf && /\r(?!\n)/.test(text)) return { fallback: 'a carriage return not followed by a line feed' };
+    tabs = text.includes('\t');
+  }
   return readFast(() => {
-    const scanner = new Scanner(text, lineStarts, pointAt, undefined);
+    const scanner = new Scanner(text, lineStarts, pointAt, crlf, tabs, undefined);
     const root = scanner.run(bodyStart);
     // A bracket may refer to a definition further down: once all are known, the text is read again.
     if (!scanner.needsSecondPass()) return root;
-    return new Scanner(text, lineStarts, pointAt, scanner.definedLabels()).run(bodyStart);
+    return new Scanner(text, lineStarts, pointAt, crlf, tabs, scanner.definedLabels()).run(bodyStart);
   });
 }
 
@@ -151,9 +166,20 @@ class Scanner {
     private readonly text: string,
     private readonly lineStarts: ArrayLike<number>,
     private readonly pointAt: (offset: number) => Point,
+    /** Some lines end in CRLF: a line's content stops before its CR, which multi-line values keep. */
+    private readonly crlf: boolean,
+    /** Some lines hold tabs: where one is in a line's indentation, widths are counted in columns (tab stops of 4). */
+    private readonly tabs: boolean,
     /** The labels every definition of the text has (read by an earlier pass), or undefined in the first. */
     private readonly knownLabels: Labels | undefined,
   ) {}
+
+  /** Where the current line starts. */
+  private lineStart = 0;
+  /** The columns the tabs passed on the current line add beyond one each: a position's column is its offset in the line plus this. */
+  private columnShift = 0;
+  /** The offset of a tab on the current line whose first column a quote marker took (remark keeps the rest as spaces), or -1. */
+  private splitTab = -1;
 
   /** After a first `run`: brackets were read without the definitions the text has, so read it again. */
   needsSecondPass(): boolean {
@@ -177,7 +203,8 @@ class Scanner {
     for (let line = 0; line < lineCount; line++) {
       const start = lineStarts[line];
       if (start < bodyStart) continue;
-      const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+      let end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+      if (this.crlf && text.charCodeAt(end - 1) === 13) end--;
       this.line(start, end);
     }
     const leaf = this.leaf;
@@ -196,17 +223,36 @@ class Scanner {
 
   private line(lineStart: number, lineEnd: number): void {
     const { text } = this;
+    this.lineStart = lineStart;
+    this.columnShift = 0;
+    this.splitTab = -1;
     let pos = lineStart;
     let matched = 0;
     for (const container of this.containers) {
       if (container.kind === 'quote') {
         const indent = spacesAt(text, pos, lineEnd);
-        if (indent > 3 || text.charCodeAt(pos + indent) !== GT) break;
+        if (indent > 3 || text.charCodeAt(pos + indent) !== GT) {
+          // Past a tab the line may still reach a `>` short of column 4, at a column its offset no longer gives.
+          if (this.tabs && indent <= 3 && text.charCodeAt(pos + indent) === TAB && !isBlankFrom(text, pos, lineEnd) && this.indentWidth(pos, lineEnd) < 4) outside(TAB_IN_CONTAINER_INDENT);
+          break;
+        }
         pos += indent + 1;
         if (text.charCodeAt(pos) === SPACE) pos++;
-      } else if (pos + spacesAt(text, pos, lineEnd) !== lineEnd) {
-        if (pos - lineStart + spacesAt(text, pos, lineEnd) < container.contentColumn) break;
-        pos = lineStart + container.contentColumn;
+        else if (this.tabs && text.charCodeAt(pos) === TAB) pos = this.tabAfterQuoteMarker(pos);
+      } else {
+        const spaces = spacesAt(text, pos, lineEnd);
+        const column = pos - lineStart + this.columnShift;
+        if (pos + spaces === lineEnd) {
+          // A line of spaces: those up to the content column are the item's, the rest its content's.
+          pos += Math.min(spaces, container.contentColumn - column);
+        } else if (!(this.tabs && isBlankFrom(text, pos + spaces, lineEnd))) {
+          if (column + spaces >= container.contentColumn) pos += container.contentColumn - column;
+          else {
+            const past = this.tabs && text.charCodeAt(pos + spaces) === TAB ? this.skipColumns(pos, lineEnd, container.contentColumn - column) : undefined;
+            if (past === undefined) break;
+            pos = past;
+          }
+        }
       }
       matched++;
     }
@@ -221,16 +267,22 @@ class Scanner {
     let afterIndentedCode = false;
     if (allMatched && leaf?.kind === 'indented') {
       const indent = spacesAt(text, pos, lineEnd);
-      if (indent > 3 || pos + indent === lineEnd) return;
+      if (pos + indent === lineEnd || (this.tabs && isBlankFrom(text, pos, lineEnd))) return;
+      if (indent > 3 || (this.tabs && text.charCodeAt(pos + indent) === TAB && this.indentWidth(pos, lineEnd) > 3)) {
+        leaf.lazy = false;
+        return;
+      }
       this.closeLeaf();
-      afterIndentedCode = true;
+      afterIndentedCode = !leaf.lazy;
     }
     if (allMatched && leaf?.kind === 'html') {
       const line = text.slice(pos, lineEnd);
       if (leaf.closer || line.trim() !== '') {
-        // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
-        if (this.containers.length > 0 && line.trim() === '' && lineEnd > lineStart) outside('a whitespace-only line in an HTML block inside a container');
+        // A blank line with a tab inside a container: how much of it remark keeps is not worth copying.
+        if (this.containers.length > 0 && line.trim() === '' && line.includes('\t')) outside('a blank line with a tab in an HTML block inside a container');
+        this.wholeFrom(pos);
         leaf.lines.push(line);
+        leaf.starts.push(pos);
         leaf.end = lineEnd;
         if (leaf.closer?.test(line)) this.closeLeaf();
         return;
@@ -244,6 +296,13 @@ class Scanner {
       const indent = spacesAt(text, pos, lineEnd);
       if (indent > 3) break;
       const at = pos + indent;
+      if (this.tabs && text.charCodeAt(at) === TAB) {
+        // A tab at the start of a line reaches column 4 (indented code); past a container's prefix it may stop
+        // short of it, where a marker after it would be read at a column not copied here.
+        const content = pos + whitespaceAt(text, pos, lineEnd);
+        if (content < lineEnd && this.indentWidth(pos, lineEnd) < 4 && (text.charCodeAt(content) === GT || listMarker(text, content, lineEnd))) outside(TAB_IN_CONTAINER_INDENT);
+        break;
+      }
       if (text.charCodeAt(at) === GT) {
         this.closeTo(matched);
         this.containers.push({ kind: 'quote' });
@@ -251,11 +310,14 @@ class Scanner {
         allMatched = opened = true;
         pos = at + 1;
         if (text.charCodeAt(pos) === SPACE) pos++;
+        else if (this.tabs && text.charCodeAt(pos) === TAB) pos = this.tabAfterQuoteMarker(pos);
         continue;
       }
       if (text.charCodeAt(at) === OPEN_BRACKET && text.charCodeAt(at + 1) === CARET) {
         const label = footnoteLabel(text, at);
         if (label && text.charCodeAt(label.end) === COLON) {
+          // Its further lines are matched by spaces alone: tabs there are columns not counted here.
+          if (this.tabs) outside('a footnote definition in a file with tabs');
           this.closeTo(matched);
           // Its content starts past the spaces after the colon; further lines need four columns of indent.
           this.containers.push({ kind: 'footnote', contentColumn: pos - lineStart + 4 });
@@ -269,22 +331,38 @@ class Scanner {
       if (isThematicBreak(text, at, lineEnd)) break;
       const marker = listMarker(text, at, lineEnd);
       if (!marker) break;
-      const after = spacesAt(text, marker.end, lineEnd);
+      // The columns after the marker (a tab reaching the next multiple of 4), all of them the item's when at most 4.
+      let after = spacesAt(text, marker.end, lineEnd);
+      let contentStart = marker.end + after;
+      if (this.tabs && text.charCodeAt(contentStart) === TAB) {
+        contentStart = marker.end + whitespaceAt(text, marker.end, lineEnd);
+        after = this.indentWidth(marker.end, lineEnd);
+      }
       // An item that starts blank, or with indented code, follows rules this reader does not implement.
-      if (marker.end + after === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
+      if (contentStart === lineEnd || after === 0 || after > 4) outside('a list item that starts blank or with indented code');
       if (allMatched && this.leaf?.kind === 'paragraph' && !opened && marker.ordered && marker.number !== 1) outside('an ordered list not starting at 1 after a paragraph');
-      if (afterIndentedCode && !opened) outside('a list item right after indented code');
+      // As after a paragraph, only a list starting at 1 may follow indented code: `2.` there starts a paragraph.
+      if (afterIndentedCode && !opened && marker.ordered && marker.number !== 1) break;
       this.closeTo(matched);
-      this.containers.push({ kind: 'item', contentColumn: marker.end + after - lineStart });
+      this.containers.push({ kind: 'item', contentColumn: marker.end - lineStart + this.columnShift + after });
+      this.columnShift += after - (contentStart - marker.end);
       matched = this.containers.length;
       allMatched = opened = true;
-      pos = marker.end + after;
+      pos = contentStart;
     }
 
-    const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd;
+    const blank = pos + spacesAt(text, pos, lineEnd) === lineEnd || (this.tabs && isBlankFrom(text, pos, lineEnd));
     if (!allMatched) {
       const at = pos + spacesAt(text, pos, lineEnd);
+      if (this.tabs && this.leaf?.kind === 'paragraph' && !blank && text.charCodeAt(at) === TAB) outside(TAB_IN_CONTAINER_INDENT);
       if (this.leaf?.kind === 'paragraph' && !blank && !(at - pos <= 3 && opensBlockWhenLazy(text, at, lineEnd))) {
+        if (at - pos <= 3 && text.charCodeAt(at) === LT && htmlBlockStart(text.slice(at, lineEnd), false)) {
+          // On a lazy line micromark lets a lone tag interrupt the paragraph, and the HTML block it starts stays
+          // in the paragraph's containers (from the line's indent on): the next line ends it unless it continues them.
+          this.closeLeaf();
+          this.leaf = { kind: 'html', start: pos, end: lineEnd, lines: [text.slice(pos, lineEnd)], starts: [pos], closer: undefined };
+          return;
+        }
         // Lazy continuation: a paragraph line without its container's prefix, if it cannot start a block.
         if (at - pos > 3 || LAZY_DOUBT.includes(text[at])) outside('lazy continuation that may start a block');
         // remark reads a lazy line after a definition as more of its content block, where it may define again.
@@ -297,19 +375,28 @@ class Scanner {
     } else if (opened) {
       this.closeLeaf();
     }
-    this.leafLine(pos, lineEnd, blank);
+    this.leafLine(pos, lineEnd, blank, !allMatched);
   }
 
-  private leafLine(pos: number, lineEnd: number, blank: boolean): void {
+  /** The line's leaf content from `pos`; `lazy` when the line closed containers and opened none. */
+  private leafLine(pos: number, lineEnd: number, blank: boolean, lazy: boolean): void {
     const { text } = this;
     const leaf = this.leaf;
     if (blank) {
       this.closeLeaf();
       return;
     }
-    const indent = spacesAt(text, pos, lineEnd);
-    const at = pos + indent;
-    const first = text.charCodeAt(at);
+    let indent = spacesAt(text, pos, lineEnd);
+    let at = pos + indent;
+    let first = text.charCodeAt(at);
+    if (first === TAB) {
+      // Past a container's prefix a tab may stop short of column 4: the block starts after it.
+      indent = this.indentWidth(pos, lineEnd);
+      if (indent < 4) {
+        at = pos + whitespaceAt(text, pos, lineEnd);
+        first = text.charCodeAt(at);
+      }
+    }
     if (leaf?.kind === 'table') {
       // A row may leave out its outer pipes; a line that could open another block is left to remark.
       if (indent > 3 || (first !== PIPE && (mayOpenBlock(text, at, lineEnd) || !text.slice(at, lineEnd).includes('|')))) outside('a table row that may be another block');
@@ -319,16 +406,17 @@ class Scanner {
     }
     if (indent > 3) {
       if (leaf?.kind === 'paragraph' && leaf.lines.length === 0) {
-        // Definitions may follow each other at any indent: the content block they are in has begun.
-        if (first === OPEN_BRACKET && this.definition(leaf, at, lineEnd)) return;
-        // Its indent is dropped below, where startTable could no longer see it.
-        if (text.slice(at, lineEnd).includes('|')) outside('a table header row indented as code');
-      }
-      // A paragraph's first line (after definitions) starts past its indent, as the others keep theirs.
-      if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, leaf.lines.length === 0 ? at : pos, lineEnd);
+        // Definitions may follow each other at any indent (of spaces or tabs): the content block they are in
+        // has begun, and its next line starts past all of it.
+        const content = pos + whitespaceAt(text, pos, lineEnd);
+        if (text.charCodeAt(content) === OPEN_BRACKET && this.definition(leaf, content, lineEnd)) return;
+        // Its indent is dropped here, where startTable could no longer see it.
+        if (text.slice(content, lineEnd).includes('|')) outside('a table header row indented as code');
+        this.paragraphLine(leaf, content, lineEnd);
+      } else if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, pos, lineEnd);
       else {
         this.closeLeaf();
-        this.leaf = { kind: 'indented' };
+        this.leaf = { kind: 'indented', lazy };
       }
       return;
     }
@@ -353,7 +441,7 @@ class Scanner {
       if (html) {
         this.closeLeaf();
         const line = text.slice(at, lineEnd);
-        this.leaf = { kind: 'html', start: at, end: lineEnd, lines: [line], closer: html.closer };
+        this.leaf = { kind: 'html', start: at, end: lineEnd, lines: [line], starts: [at], closer: html.closer };
         if (html.closer?.test(line.slice(html.openerLength))) this.closeLeaf();
         return;
       }
@@ -399,14 +487,16 @@ class Scanner {
       return false;
     }
     if (text.charCodeAt(label.end) !== COLON) return false;
+    // Reading a title ahead, or a definition across lines, looks past the line end as an LF alone.
+    if (this.crlf) outside('a link reference definition in a file with CRLF line ends');
     // With footnotes on, `[^x]:` is a footnote definition when it can be one; a label like `^a b` is not.
     if (text.charCodeAt(at + 1) === CARET) outside('a link reference definition whose label starts with ^');
-    const destinationStart = label.end + 1 + spacesAt(text, label.end + 1, lineEnd);
+    const destinationStart = label.end + 1 + whitespaceAt(text, label.end + 1, lineEnd);
     if (destinationStart === lineEnd) outside('a link reference definition across lines');
     const destination = readDestination(text, destinationStart, Number.POSITIVE_INFINITY);
     if (!destination) return false;
     let title: string | null = null;
-    let end = destination.end + spacesAt(text, destination.end, lineEnd);
+    let end = destination.end + whitespaceAt(text, destination.end, lineEnd);
     if (end === lineEnd) {
       // A title may follow on the next line.
       if (titleMayFollow(text, lineEnd)) outside('a link reference definition that may have its title on the next line');
@@ -416,7 +506,7 @@ class Scanner {
       const read = readTitle(text, end);
       if (!read) return false;
       title = read.title;
-      end = read.end + spacesAt(text, read.end, lineEnd);
+      end = read.end + whitespaceAt(text, read.end, lineEnd);
       if (end !== lineEnd) return false;
     }
     const node: Definition = {
@@ -435,19 +525,21 @@ class Scanner {
 
   /** The paragraph above an `===` or `---` underline, as a heading that ends with the underline's line. */
   private setextHeading(paragraph: Paragraph, depth: 1 | 2, lineEnd: number): void {
-    // Each further line's indent and line break would need remark's trimming of heading text: left to it.
-    if (paragraph.lines.length > 1) outside('a setext heading of several lines');
     this.leaf = undefined;
-    const start = paragraph.starts[0];
-    const headingStart = paragraph.definitionsStart ?? start;
-    let end = paragraph.lines[0].length;
-    while (end > 0 && paragraph.lines[0].charCodeAt(end - 1) === SPACE) end--;
-    const children = this.inline(paragraph.lines[0].slice(0, end), [start], true);
-    this.out.push({ type: 'heading', depth, children, position: this.position(headingStart, lineEnd) });
+    const { lines, starts } = paragraph;
+    const last = lines.length - 1;
+    let end = lines[last].length;
+    while (end > 0 && isSpaceOrTab(lines[last].charCodeAt(end - 1))) end--;
+    lines[last] = lines[last].slice(0, end);
+    // Text across lines reads as remark gives it: see InlineReader.lineEnding. After definitions, remark
+    // starts the heading at the first of them.
+    const children = this.inline(this.joinLines(lines, starts), starts, true);
+    this.out.push({ type: 'heading', depth, children, position: this.position(paragraph.definitionsStart ?? starts[0], lineEnd) });
   }
 
   /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
   private paragraphLine(paragraph: Paragraph, start: number, lineEnd: number): void {
+    this.wholeFrom(start);
     paragraph.lines.push(this.text.slice(start, lineEnd));
     paragraph.starts.push(start);
   }
@@ -475,7 +567,7 @@ class Scanner {
         outside('an unterminated code fence');
         break;
       case 'html': {
-        const value = leaf.lines.join('\n');
+        const value = this.joinLines(leaf.lines, leaf.starts);
         this.out.push({ type: 'html', value, position: this.position(leaf.start, leaf.end) } as Html);
         break;
       }
@@ -493,15 +585,15 @@ class Scanner {
     while (level < 7 && text.charCodeAt(at + level) === HASH) level++;
     if (level > 6) return undefined;
     const afterHashes = at + level;
-    if (afterHashes < lineEnd && text.charCodeAt(afterHashes) !== SPACE) return undefined;
-    let contentStart = afterHashes + spacesAt(text, afterHashes, lineEnd);
+    if (afterHashes < lineEnd && !isSpaceOrTab(text.charCodeAt(afterHashes))) return undefined;
+    let contentStart = afterHashes + whitespaceAt(text, afterHashes, lineEnd);
     let contentEnd = lineEnd;
-    while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+    while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
     let closing = contentEnd;
     while (closing > contentStart && text.charCodeAt(closing - 1) === HASH) closing--;
-    if (closing < contentEnd && (closing === contentStart || text.charCodeAt(closing - 1) === SPACE)) {
+    if (closing < contentEnd && (closing === contentStart || isSpaceOrTab(text.charCodeAt(closing - 1)))) {
       contentEnd = closing;
-      while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+      while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
     }
     if (contentStart > contentEnd) contentStart = contentEnd;
     const children = contentStart < contentEnd ? this.inline(text.slice(contentStart, contentEnd), [contentStart], true) : [];
@@ -516,11 +608,11 @@ class Scanner {
     if (length < 3) return undefined;
     const info = text.slice(at + length, lineEnd);
     if (marker === BACKTICK && info.includes('`')) return undefined;
-    const trimmed = info.replace(/^ +/, '');
-    const space = trimmed.indexOf(' ');
-    // The info string splits at its first space as written; escapes and references are decoded after.
+    const trimmed = info.replace(/^[ \t]+/, '');
+    const space = trimmed.search(/[ \t]/);
+    // The info string splits at its first space or tab as written; escapes and references are decoded after.
     const lang = decodeString(space === -1 ? trimmed : trimmed.slice(0, space));
-    const meta = space === -1 ? '' : decodeString(trimmed.slice(space).replace(/^ +/, ''));
+    const meta = space === -1 ? '' : decodeString(trimmed.slice(space).replace(/^[ \t]+/, ''));
     return {
       kind: 'fence',
       start: at,
@@ -537,19 +629,27 @@ class Scanner {
   private fenceLine(fence: Fence, pos: number, lineStart: number, lineEnd: number): void {
     const { text } = this;
     const indent = spacesAt(text, pos, lineEnd);
-    if (indent < 4) {
+    // A tab in the indent: the width of the whole run, in columns, decides whether the line may close the fence.
+    const tabbed = this.tabs && text.charCodeAt(pos + indent) === TAB;
+    const at = tabbed ? pos + whitespaceAt(text, pos, lineEnd) : pos + indent;
+    if ((tabbed ? this.indentWidth(pos, lineEnd) : indent) < 4) {
       let run = 0;
-      while (text.charCodeAt(pos + indent + run) === fence.marker) run++;
-      if (run >= fence.length && pos + indent + run + spacesAt(text, pos + indent + run, lineEnd) === lineEnd) {
+      while (text.charCodeAt(at + run) === fence.marker) run++;
+      const rest = at + run;
+      if (run >= fence.length && (rest + spacesAt(text, rest, lineEnd) === lineEnd || (this.tabs && isBlankFrom(text, rest, lineEnd)))) {
         this.leaf = undefined;
         this.emitCode(fence, lineEnd, false);
         return;
       }
     }
-    // A whitespace-only line inside a container: how much of it remark keeps is not worth copying.
-    if (this.containers.length > 0 && pos + indent === lineEnd && lineEnd > lineStart) outside('a whitespace-only line in a code fence inside a container');
-    fence.lines.push(text.slice(pos + Math.min(indent, fence.indent), lineEnd));
-    fence.offsets.push(pos + Math.min(indent, fence.indent));
+    // A blank line with a tab inside a container: how much of it remark keeps is not worth copying.
+    if (tabbed && at === lineEnd && this.containers.length > 0) outside('a blank line with a tab in a code fence inside a container');
+    // Up to the fence's indent comes off, in columns: whole tabs only (remark keeps what one leaves as spaces).
+    let contentStart = pos + Math.min(indent, fence.indent);
+    if (tabbed && indent < fence.indent) contentStart = this.skipColumns(pos, lineEnd, fence.indent, 'a tab split by a code fence’s indent') ?? pos + whitespaceAt(text, pos, lineEnd);
+    this.wholeFrom(contentStart);
+    fence.lines.push(text.slice(contentStart, lineEnd));
+    fence.offsets.push(contentStart);
   }
 
   /** The code node of a fence that ends at `end`, closed there or by the end of the text. */
@@ -557,7 +657,7 @@ class Scanner {
     // An empty block's one (empty) line sits at its end, as document.ts reads remark's.
     const lineOffsets = fence.lines.length > 0 ? fence.offsets : [end];
     const data = unterminated ? { lineOffsets, unterminated } : { lineOffsets };
-    const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: fence.lines.join('\n'), position: this.position(fence.start, end), data };
+    const code: Code = { type: 'code', lang: fence.lang, meta: fence.meta, value: this.joinLines(fence.lines, fence.offsets), position: this.position(fence.start, end), data };
     this.out.push(code);
   }
 
@@ -567,7 +667,10 @@ class Scanner {
     const headerEnd = lineStart + paragraph.lines.pop()!.length;
     const headerStart = lineStart + spacesAt(text, lineStart, headerEnd);
     if (headerStart - lineStart > 3) outside('a table header row indented as code');
+    if (text.charCodeAt(headerStart) === TAB) outside('a table header row indented with a tab');
     if (text.slice(headerStart, headerEnd).trim() === '|') outside('a table header row of one pipe');
+    // remark makes no table of a paragraph's later line that is one lone tag: the rule is not copied here.
+    if (paragraph.lines.length > 0 && text.charCodeAt(headerStart) === LT && htmlBlockStart(text.slice(headerStart, headerEnd), false)) outside('a table header row that is a lone HTML tag');
     const headerRow = this.tableRow(headerStart, headerEnd);
     const delimiterCells = splitRow(text, at, lineEnd).length;
     // A header and delimiter row that disagree make no table: remark reads the lines as a paragraph.
@@ -602,7 +705,7 @@ class Scanner {
     let end = paragraph.lines[last].length;
     while (end > 0 && paragraph.lines[last].charCodeAt(end - 1) === 0x20) end--;
     paragraph.lines[last] = paragraph.lines[last].slice(0, end);
-    const source = paragraph.lines.join('\n');
+    const source = this.joinLines(paragraph.lines, paragraph.starts);
     for (const node of this.inline(source, paragraph.starts, false)) {
       if (node.type !== 'text') this.out.push(node);
     }
@@ -621,6 +724,72 @@ class Scanner {
       return starts[line] + index - lineOffsets[line];
     };
     return new InlineReader(source, at, needText, inCell, (start, end) => this.position(start, end), this.isDefined).read();
+  }
+
+  /** Lines (each starting at its offset in `starts`) joined by the line ends that follow them in the text. */
+  private joinLines(lines: string[], starts: number[]): string {
+    if (!this.crlf) return lines.join('\n');
+    let joined = lines.length > 0 ? lines[0] : '';
+    for (let i = 1; i < lines.length; i++) {
+      joined += this.text.charCodeAt(starts[i - 1] + lines[i - 1].length) === 13 ? '\r\n' : '\n';
+      joined += lines[i];
+    }
+    return joined;
+  }
+
+  /** The width in columns of the whitespace from `pos`, a tab reaching the next multiple of 4. */
+  private indentWidth(pos: number, lineEnd: number): number {
+    const { text } = this;
+    const column = pos - this.lineStart + this.columnShift;
+    let width = 0;
+    for (let i = pos; i < lineEnd; i++) {
+      const code = text.charCodeAt(i);
+      if (code === SPACE) width++;
+      else if (code === TAB) width += 4 - ((column + width) % 4);
+      else break;
+    }
+    return width;
+  }
+
+  /**
+   * The offset `columns` columns of whitespace past `pos`, tabs included (and counted in the line's column
+   * shift); undefined when the whitespace ends short of it. A tab across that column is split: not read here.
+   */
+  private skipColumns(pos: number, lineEnd: number, columns: number, splitReason = TAB_IN_CONTAINER_INDENT): number | undefined {
+    const { text } = this;
+    let column = pos - this.lineStart + this.columnShift;
+    const target = column + columns;
+    let shift = 0;
+    let i = pos;
+    for (; column < target; i++) {
+      const code = i < lineEnd ? text.charCodeAt(i) : -1;
+      if (code === SPACE) column++;
+      else if (code === TAB) {
+        const width = 4 - (column % 4);
+        if (column + width > target) outside(splitReason);
+        column += width;
+        shift += width - 1;
+      } else return undefined;
+    }
+    this.columnShift += shift;
+    return i;
+  }
+
+  /**
+   * A tab after `>`, whose first column is the marker's optional space: the position past what the marker
+   * takes. A tab wider than that column stays, its other columns the line's indent (see `splitTab`).
+   */
+  private tabAfterQuoteMarker(pos: number): number {
+    const column = pos - this.lineStart + this.columnShift;
+    if (column % 4 === 3) return pos + 1;
+    this.columnShift++;
+    this.splitTab = pos;
+    return pos;
+  }
+
+  /** A line's text from `start` on goes into a value as it is: a tab the quote marker took a column of may not. */
+  private wholeFrom(start: number): void {
+    if (start === this.splitTab) outside('a tab after a block quote marker, in a line a value keeps');
   }
 
   private position(start: number, end: number): { start: Point; end: Point } {
@@ -653,7 +822,7 @@ const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>]*)>/;
 const EMAIL = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
 /** An inline open or closing tag, by CommonMark's grammar (attribute names, quoted and unquoted values). */
 const INLINE_TAG =
-  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t\n]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t\n]*>)/;
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t\r\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\r\n]*=[ \t\r\n]*(?:[^ \t\r\n"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t\r\n]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t\r\n]*>)/;
 /** An inline comment that neither starts with `>` or `->` nor ends early. */
 const INLINE_COMMENT = /^<!--(?!-?>)[^]*?-->/;
 const CHARACTER_REFERENCE = /^&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/;
@@ -683,6 +852,7 @@ function numericCharacter(code: number): string {
 
 /** Characters that may begin an inline construct; everything between them is plain text. */
 const INLINE_SPECIAL = /[\\`[\]!<&*_]/g;
+const INLINE_SPECIAL_LINES = /[\\`[\]!<&*_\n]/g;
 /** INLINE_SPECIAL as a test of a whole text: without any of them, the text is one text node. */
 const INLINE_CONSTRUCT = new RegExp(INLINE_SPECIAL.source);
 
@@ -705,8 +875,10 @@ class InlineReader {
 
   read(): PhrasingContent[] {
     const { source } = this;
-    // One reader runs at a time, so the shared expression's lastIndex is this reader's.
-    const special = INLINE_SPECIAL;
+    // One reader runs at a time, so the shared expression's lastIndex is this reader's. Text of several lines
+    // (a setext heading's) stops at line ends too.
+    const lineEnds = this.needText && source.includes('\n');
+    const special = lineEnds ? INLINE_SPECIAL_LINES : INLINE_SPECIAL;
     let i = 0;
     let reference: { value: string; length: number } | undefined;
     let call: number | undefined;
@@ -720,6 +892,11 @@ class InlineReader {
       if (char === '\\' && i + 1 < source.length && ESCAPABLE.test(source[i + 1])) {
         this.addText(source[i + 1]);
         i += 2;
+      } else if (lineEnds && char === '\\' && (source[i + 1] === '\n' || (source[i + 1] === '\r' && source[i + 2] === '\n'))) {
+        // A hard line break, which reads as no text.
+        i = this.nextLineContent(source.indexOf('\n', i) + 1);
+      } else if (char === '\n') {
+        i = this.lineEnding(i);
       } else if (char === '`') {
         i = this.codeSpan(i);
       } else if (char === '[' && source[i + 1] === '^' && (call = this.footnoteCall(i))) {
@@ -752,6 +929,26 @@ class InlineReader {
     return this.nodes;
   }
 
+  /**
+   * A line end in text: the whitespace around it goes, and it reads as no text at all where two or more spaces
+   * (and no tab) end the line, a hard break. A CRLF, already in the text, stays whole.
+   */
+  private lineEnding(index: number): number {
+    const lineEnd = this.text.endsWith('\r') ? '\r\n' : '\n';
+    const before = this.text.slice(0, this.text.length - lineEnd.length + 1);
+    const kept = before.replace(/[ \t]+$/, '');
+    const trailing = before.slice(kept.length);
+    this.text = trailing.length >= 2 && !trailing.includes('\t') ? kept : kept + lineEnd;
+    return this.nextLineContent(index + 1);
+  }
+
+  /** Where the next line's text starts, past its indent. */
+  private nextLineContent(lineStart: number): number {
+    let i = lineStart;
+    while (this.source[i] === ' ' || this.source[i] === '\t') i++;
+    return i;
+  }
+
   /** Text matters only where it is read (headings, cells); in paragraphs only the nodes do. */
   private addText(value: string): void {
     if (this.needText) this.text += value;
@@ -778,8 +975,13 @@ class InlineReader {
       while (source[close + run] === '`') run++;
       if (run === length) {
         let value = source.slice(start + length, close);
-        const padded = /^[ \n]/.test(value) && /[ \n]$/.test(value) && /[^ \n]/.test(value);
-        if (padded) value = value.slice(1, -1);
+        // One space or line end (CRLF counting as one) comes off each side of a span that is not all of them.
+        const head = lineEndOrSpaceAt(value, 0);
+        if (head > 0) {
+          const last = value.charCodeAt(value.length - 1);
+          const tail = last === SPACE ? 1 : last === 10 ? (value.charCodeAt(value.length - 2) === 13 ? 2 : 1) : 0;
+          if (tail > 0 && /[^ \r\n]/.test(value)) value = value.slice(head, value.length - tail);
+        }
         if (this.inCell) value = value.replaceAll('\\|', '|');
         this.flush();
         const node: InlineCode = { type: 'inlineCode', value, position: this.position(this.at(start), this.at(close + run - 1) + 1) };
@@ -977,7 +1179,7 @@ function readResource(source: string, open: number): { url: string; title: strin
 
 function skipWhitespace(source: string, from: number): number {
   let i = from;
-  while (source[i] === ' ' || source[i] === '\n') i++;
+  while (source[i] === ' ' || source[i] === '\t' || source[i] === '\n') i++;
   return i;
 }
 
@@ -999,7 +1201,7 @@ function readDestination(source: string, start: number, depthLimit: number): { u
   let i = start;
   for (; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    if (depth === 0 && (code === 41 || code === SPACE || code === 10)) break;
+    if (depth === 0 && (code === 41 || code === SPACE || code === TAB || code === 10)) break;
     if (code === 40 && depth < depthLimit) depth++;
     else if (code === 41) depth--;
     else if (code === 40 || code <= SPACE || code === 127) return undefined;
@@ -1142,6 +1344,35 @@ function htmlBlockStart(line: string, inParagraph: boolean): { closer: RegExp | 
   return undefined;
 }
 
+/**
+ * A tab split by a list item's content column, or one after which a line's container markers (or its lazy
+ * continuation) would be read at columns not copied here.
+ */
+const TAB_IN_CONTAINER_INDENT = 'a tab in the indentation of a line in a block quote or list item';
+
+/** The text from `pos` to `end` is spaces and tabs only. */
+function isBlankFrom(text: string, pos: number, end: number): boolean {
+  return pos + whitespaceAt(text, pos, end) === end;
+}
+
+/** The length of the space, LF or CRLF at `index`, or 0. */
+function lineEndOrSpaceAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code === SPACE || code === 10) return 1;
+  return code === 13 && text.charCodeAt(index + 1) === 10 ? 2 : 0;
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/** How many spaces and tabs come from `pos` on. */
+function whitespaceAt(text: string, pos: number, end: number): number {
+  let count = 0;
+  while (pos + count < end && isSpaceOrTab(text.charCodeAt(pos + count))) count++;
+  return count;
+}
+
 function spacesAt(text: string, pos: number, end: number): number {
   let count = 0;
   while (pos + count < end && text.charCodeAt(pos + count) === SPACE) count++;
@@ -1155,7 +1386,7 @@ function isThematicBreak(text: string, at: number, end: number): boolean {
   for (let i = at; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === char) count++;
-    else if (code !== SPACE) return false;
+    else if (!isSpaceOrTab(code)) return false;
   }
   return count >= 3;
 }
@@ -1167,11 +1398,8 @@ function isThematicBreak(text: string, at: number, end: number): boolean {
  */
 function opensBlockWhenLazy(text: string, at: number, end: number): boolean {
   const line = text.slice(at, end);
-  if (!line.startsWith('<')) return /^(?:#{1,6}(?: |$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end);
-  if (htmlBlockStart(line, true)) return true;
-  // micromark lets a lone tag start an HTML block on a lazy line, inside or outside the container as what follows decides.
-  if (htmlBlockStart(line, false)) outside('a lone HTML tag on a lazy line');
-  return false;
+  if (!line.startsWith('<')) return /^(?:#{1,6}(?:[ \t]|$)|`{3,}(?!.*`)|~{3,})/.test(line) || isThematicBreak(text, at, end);
+  return htmlBlockStart(line, true) !== undefined;
 }
 
 /** The line may open a block other than a paragraph (heading, fence, quote, HTML, list item, break). */
@@ -1182,7 +1410,7 @@ function mayOpenBlock(text: string, at: number, end: number): boolean {
 function listMarker(text: string, at: number, end: number): { end: number; ordered: boolean; number: number } | undefined {
   const char = text.charCodeAt(at);
   if (char === 45 || char === 42 || char === 43) {
-    return at + 1 === end || text.charCodeAt(at + 1) === SPACE ? { end: at + 1, ordered: false, number: 0 } : undefined;
+    return at + 1 === end || isSpaceOrTab(text.charCodeAt(at + 1)) ? { end: at + 1, ordered: false, number: 0 } : undefined;
   }
   let digits = 0;
   while (digits < 10 && text.charCodeAt(at + digits) >= 48 && text.charCodeAt(at + digits) <= 57) digits++;
@@ -1190,12 +1418,12 @@ function listMarker(text: string, at: number, end: number): { end: number; order
   const delimiter = text.charCodeAt(at + digits);
   if (delimiter !== 46 && delimiter !== 41) return undefined;
   const markerEnd = at + digits + 1;
-  if (markerEnd !== end && text.charCodeAt(markerEnd) !== SPACE) return undefined;
+  if (markerEnd !== end && !isSpaceOrTab(text.charCodeAt(markerEnd))) return undefined;
   return { end: markerEnd, ordered: true, number: Number(text.slice(at, at + digits)) };
 }
 
-const SETEXT_UNDERLINE = /^(?:=+|-+) *$/;
-const DELIMITER_ROW = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 function isDelimiterRow(text: string, at: number, end: number): boolean {
   // Most lines are prose: their first character rules them out before any copy or pattern.
@@ -1211,7 +1439,7 @@ function isDelimiterRow(text: string, at: number, end: number): boolean {
  */
 function splitRow(text: string, start: number, end: number): [number, number, number, number][] {
   let trimmedEnd = end;
-  while (trimmedEnd > start && text.charCodeAt(trimmedEnd - 1) === SPACE) trimmedEnd--;
+  while (trimmedEnd > start && isSpaceOrTab(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
   const isPipe = (at: number) => text.charCodeAt(at) === PIPE && !isEscaped(text, at);
   const leading = start < end && isPipe(start);
   // A pipe closing the row bounds its last cell, unless it is also the row's opening pipe.
@@ -1225,8 +1453,8 @@ function splitRow(text: string, start: number, end: number): [number, number, nu
     if (isLast) right = lastBound;
     let contentStart = left + 1;
     let contentEnd = right;
-    while (contentStart < contentEnd && text.charCodeAt(contentStart) === SPACE) contentStart++;
-    while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+    while (contentStart < contentEnd && isSpaceOrTab(text.charCodeAt(contentStart))) contentStart++;
+    while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
     cells.push([cells.length === 0 ? start : left, isLast ? end : right, contentStart, contentEnd]);
     if (isLast) return cells;
     left = right;

@@ -16,6 +16,7 @@ const TIME_LIMIT_MS = Math.max(30_000, RUNS * 2);
 const prefix = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('', '', '', ' ', '  ', '   ', '> ', '>', '- ', '* ', '+ ', '1. ', '1) ', '  - ', '   1. ', '> - ', '- > ', '-  ', '>> ') },
   { weight: 1, arbitrary: fc.constantFrom('    ', '2) ', '10. ', '-     ', '-', '      ') },
+  { weight: 1, arbitrary: fc.constantFrom('\t', ' \t', '  \t', '\t\t', '>\t', '> \t', '-\t', '- \t', '1.\t', '  - \t', '\t- ', '\t> ') },
 );
 /** What skills write (the fast reader's subset), then what it must hand to remark. */
 const tame = fc.constantFrom(
@@ -54,6 +55,9 @@ const tame = fc.constantFrom(
   '#',
   ' #',
   'é🚀',
+  'a\tb',
+  '\t',
+  '`\tx\t`',
   '$VAR',
   '*em*',
   '**strong**',
@@ -107,21 +111,23 @@ const tricky = fc.constantFrom(
   '[x][r]',
   '<?pi?>',
   '<a',
-  '\t',
   'https://e.com',
   '[x](a "t',
+  '[x](&amp;)',
+  '\r',
+  '\0',
 );
 const inline = fc.oneof({ weight: 12, arbitrary: tame }, { weight: 1, arbitrary: tricky });
 const lineContent = fc.oneof(
   { weight: 6, arbitrary: fc.array(inline, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '##', '###', '#######', '#x'), fc.constantFrom(' ', '  ', ''), fc.array(inline, { maxLength: 4 }), fc.constantFrom('', ' #', ' ##  ', '#', '  ')).map((p) => `${p[0]}${p[1]}${p[2].join('')}${p[3]}`) },
-  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x', '```a\\_b&amp;c d\\&e', '~~~ x&#32;y') },
+  { weight: 2, arbitrary: fc.constantFrom('```', '```bash', '```sh x y ', '````', '~~~', '~~~ json', '``` a`b', '```\\x', '```a\\_b&amp;c d\\&e', '~~~ x&#32;y', '```\tsh\tx', '```\t', '\t```') },
   { weight: 2, arbitrary: fc.array(inline, { minLength: 1, maxLength: 3 }).map((cells) => `| ${cells.join(' | ')} |`) },
-  { weight: 1, arbitrary: fc.constantFrom('|---|---|', '| --- | :-: |', '---|---', '|:-|', '| - |') },
+  { weight: 1, arbitrary: fc.constantFrom('|---|---|', '| --- | :-: |', '---|---', '|:-|', '| - |', '|\t---\t|\t:-:', '-\t-\t-', '===\t', '#\tx\t#\t') },
   { weight: 1, arbitrary: fc.constantFrom('---', '***', '- - -', '===', '___', '<!--', '-->', '<!-- skill-lint-disable-next-line x -->', '<div>', '[r]: /url', '[^1]: note', '') },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', '    indented', '\tcode'),
+    arbitrary: fc.constantFrom('</div>', '<details>', '<pre>', '</pre>', '<script>', '<!DOCTYPE x>', '<?x', '?>', '<span>', '<![CDATA[', ']]>', '<!-->', 'Title', 'Title\\', '    indented', '\tcode', '</span>', '<a name="n">', '</Note>'),
   },
 );
 /** Link reference definitions, some not quite one, whose labels the references above use (or differ in case). */
@@ -137,15 +143,29 @@ const definition = fc
 const footnoteDefinition = fc
   .tuple(fc.constantFrom('1', 'n', 'x y', '1'), fc.constantFrom(' ', '  ', ''), fc.array(inline, { maxLength: 3 }))
   .map(([label, space, content]) => `[^${label}]:${space}${content.join('')}`);
-const line = fc.tuple(prefix, fc.oneof({ weight: 8, arbitrary: lineContent }, { weight: 2, arbitrary: definition }, { weight: 1, arbitrary: footnoteDefinition }), fc.constantFrom('', '', ' ', '  ')).map((p) => p.join(''));
+const line = fc.tuple(prefix, fc.oneof({ weight: 8, arbitrary: lineContent }, { weight: 2, arbitrary: definition }, { weight: 1, arbitrary: footnoteDefinition }), fc.constantFrom('', '', ' ', '  ', '\t')).map((p) => p.join(''));
+/** A paragraph of a few lines and an underline: a setext heading of several lines, with indents and hard breaks. */
+const setext = fc
+  .tuple(
+    prefix,
+    fc.array(fc.tuple(fc.constantFrom('', '', ' ', '   ', '\t'), fc.array(inline, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', ' ', '  ', '\\', ' \t')), { minLength: 2, maxLength: 3 }),
+    fc.constantFrom('===', '---', '  ==', '- - -'),
+  )
+  .map(([first, lines, underline]) => first + lines.map(([indent, parts, end]) => indent + parts.join('') + end).join('\n').trimStart() + '\n' + underline);
+const block = fc.oneof({ weight: 12, arbitrary: line }, { weight: 2, arbitrary: setext });
 const frontmatter = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('', '---\nname: a\n---\n', '---\n---\n') },
   { weight: 1, arbitrary: fc.constantFrom('---\nname: a\n...\n', '--- \nx: 1\n---\n', '---\nx: 1\n') },
 );
-/** Now and then with CRLF line ends, as files written on Windows have. */
+/** Now and then with CRLF line ends, as files written on Windows have, or both kinds (edited on two systems). */
 const markdown = fc
-  .tuple(frontmatter, fc.array(line, { maxLength: 14 }), fc.constantFrom('', '\n'), fc.constantFrom('\n', '\n', '\n', '\n', '\n', '\n', '\n', '\r\n'))
-  .map(([front, lines, end, lineEnd]) => (front + lines.join('\n') + end).replaceAll('\n', lineEnd));
+  .tuple(frontmatter, fc.array(block, { maxLength: 14 }), fc.constantFrom('', '\n'), fc.constantFrom('\n', '\n', '\n', '\n', '\n', '\n', '\r\n', 'mixed'))
+  .map(([front, lines, end, lineEnd]) => {
+    const text = front + lines.join('\n') + end;
+    if (lineEnd !== 'mixed') return text.replaceAll('\n', lineEnd);
+    let count = 0;
+    return text.replaceAll('\n', () => (count++ % 3 === 0 ? '\r\n' : '\n'));
+  });
 
 function fastAccepts(text: string): boolean {
   const lineStarts = lineStartsOf(text);
