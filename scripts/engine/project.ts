@@ -13,11 +13,12 @@ import { type FileJob, asIndex, lintFilesShared } from './pool.ts';
 import { type ReaderStats, useReferenceParsers } from '../parse/fast-read.ts';
 
 /**
- * Below this many files, worker threads cost more than they save: each loads the code and warms up for about
- * a second. Measured on a 2-core machine, where one worker beside the main thread breaks even at about 5,000
- * files and saves memory beyond; on more cores they pay off sooner, and `--threads` says how many to use.
+ * Below this many files, worker threads cost more than they save: each loads the code and starts cold, and
+ * their results cross to this thread. On 2 cores (`npm run bench -- --threads`, 2026-12-05) two threads
+ * were slower than one from 50 files up to 2,000 (by 13 to 26%) and even at 5,000; they won at 10,000. On
+ * more cores they pay off sooner (not measured here), and `--threads` says how many to use.
  */
-export const PARALLEL_THRESHOLD = 2000;
+export const PARALLEL_THRESHOLD = availableParallelism() <= 2 ? 8000 : 2000;
 /** Most threads used when the user does not say: the main thread and up to three workers. */
 const MAX_THREADS = 4;
 /** Files from this size up are parsed on the main thread (see lintFileByFile). */
