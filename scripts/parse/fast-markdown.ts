@@ -142,6 +142,8 @@ export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayL
     crlf = text.includes('\r');
     if (crlf && /\r(?!\n)/.test(text)) return { fallback: 'a carriage return not followed by a line feed' };
     tabs = text.includes('\t');
+    // Footnote definitions are containers matched by spaces alone: tabs around them are columns not counted.
+    if (tabs && text.includes('[^')) return { fallback: 'a footnote in a file with tabs' };
   }
   return readFast(() => {
     const scanner = new Scanner(text, lineStarts, pointAt, crlf, tabs, undefined);
@@ -316,8 +318,6 @@ class Scanner {
       if (text.charCodeAt(at) === OPEN_BRACKET && text.charCodeAt(at + 1) === CARET) {
         const label = footnoteLabel(text, at);
         if (label && text.charCodeAt(label.end) === COLON) {
-          // Its further lines are matched by spaces alone: tabs there are columns not counted here.
-          if (this.tabs) outside('a footnote definition in a file with tabs');
           this.closeTo(matched);
           // Its content starts past the spaces after the colon; further lines need four columns of indent.
           this.containers.push({ kind: 'footnote', contentColumn: pos - lineStart + 4 });

@@ -128,7 +128,7 @@ const handedToRemark: [string, string, string][] = [
   ['a tab in a lazy line', '> a\n\tb\n', 'a tab in the indentation of a line in a block quote or list item'],
   ['a tab a code fence’s indent splits', '  ```\n\tx\n  ```\n', 'a tab split by a code fence’s indent'],
   ['a definition in a file with CRLF line ends', '[r]: /u\r\n[r]\r\n', 'a link reference definition in a file with CRLF line ends'],
-  ['a footnote definition in a file with tabs', 'a[^1]\tb\n\n[^1]: n\n', 'a footnote definition in a file with tabs'],
+  ['a footnote in a file with tabs', 'a[^1]\tb\n\n> \t[^1]: n\n', 'a footnote in a file with tabs'],
   ['a carriage return that ends a line alone', '# a\rb\r\n', 'a carriage return not followed by a line feed'],
   ['a NUL character', 'a\0b\n', 'a NUL character'],
   ['a fence a list item ends', '- ```sh\n  x\ny\n', 'an unterminated code fence'],
