@@ -142,8 +142,6 @@ export function scanMarkdown(text: string, bodyStart: number, lineStarts: ArrayL
     crlf = text.includes('\r');
     if (crlf && /\r(?!\n)/.test(text)) return { fallback: 'a carriage return not followed by a line feed' };
     tabs = text.includes('\t');
-    // Footnote definitions are containers matched by spaces alone: tabs around them are columns not counted.
-    if (tabs && text.includes('[^')) return { fallback: 'a footnote in a file with tabs' };
   }
   return readFast(() => {
     const scanner = new Scanner(text, lineStarts, pointAt, crlf, tabs, undefined);
@@ -302,7 +300,8 @@ class Scanner {
         // A tab at the start of a line reaches column 4 (indented code); past a container's prefix it may stop
         // short of it, where a marker after it would be read at a column not copied here.
         const content = pos + whitespaceAt(text, pos, lineEnd);
-        if (content < lineEnd && this.indentWidth(pos, lineEnd) < 4 && (text.charCodeAt(content) === GT || listMarker(text, content, lineEnd))) outside(TAB_IN_CONTAINER_INDENT);
+        const opensContainer = text.charCodeAt(content) === GT || listMarker(text, content, lineEnd) || (text.charCodeAt(content) === OPEN_BRACKET && text.charCodeAt(content + 1) === CARET);
+        if (content < lineEnd && this.indentWidth(pos, lineEnd) < 4 && opensContainer) outside(TAB_IN_CONTAINER_INDENT);
         break;
       }
       if (text.charCodeAt(at) === GT) {
@@ -319,12 +318,16 @@ class Scanner {
         const label = footnoteLabel(text, at);
         if (label && text.charCodeAt(label.end) === COLON) {
           this.closeTo(matched);
+          // Lines after one nested in another follow laziness rules not copied here.
+          if (this.containers.some((container) => container.kind === 'footnote')) outside('a footnote definition inside another');
           // Its content starts past the spaces after the colon; further lines need four columns of indent.
-          this.containers.push({ kind: 'footnote', contentColumn: pos - lineStart + 4 });
+          this.containers.push({ kind: 'footnote', contentColumn: pos - lineStart + this.columnShift + 4 });
           this.labels.footnotes.add(normalizeLabel(label.label));
           matched = this.containers.length;
           allMatched = opened = true;
           pos = label.end + 1 + spacesAt(text, label.end + 1, lineEnd);
+          // How many of a tab's columns its content keeps there is not copied here.
+          if (text.charCodeAt(pos) === TAB) outside('a tab after a footnote definition’s label');
           continue;
         }
       }
@@ -410,9 +413,8 @@ class Scanner {
         // has begun, and its next line starts past all of it.
         const content = pos + whitespaceAt(text, pos, lineEnd);
         if (text.charCodeAt(content) === OPEN_BRACKET && this.definition(leaf, content, lineEnd)) return;
-        // Its indent is dropped here, where startTable could no longer see it.
-        if (text.slice(content, lineEnd).includes('|')) outside('a table header row indented as code');
-        this.paragraphLine(leaf, content, lineEnd);
+        // Its indent is dropped here, where the table and heading checks could no longer see it.
+        outside('an indented line right after a link reference definition');
       } else if (leaf?.kind === 'paragraph') this.paragraphLine(leaf, pos, lineEnd);
       else {
         this.closeLeaf();
@@ -531,10 +533,12 @@ class Scanner {
     let end = lines[last].length;
     while (end > 0 && isSpaceOrTab(lines[last].charCodeAt(end - 1))) end--;
     lines[last] = lines[last].slice(0, end);
-    // Text across lines reads as remark gives it: see InlineReader.lineEnding. After definitions, remark
-    // starts the heading at the first of them.
+    // After definitions, remark starts the heading at the first of them, unless the heading's own first line
+    // reads as an underline itself.
+    const start = paragraph.definitionsStart !== undefined && !SETEXT_UNDERLINE.test(lines[0]) ? paragraph.definitionsStart : starts[0];
+    // Text across lines reads as remark gives it: see InlineReader.lineEnding.
     const children = this.inline(this.joinLines(lines, starts), starts, true);
-    this.out.push({ type: 'heading', depth, children, position: this.position(paragraph.definitionsStart ?? starts[0], lineEnd) });
+    this.out.push({ type: 'heading', depth, children, position: this.position(start, lineEnd) });
   }
 
   /** A paragraph line from `start`: continuation lines keep their indent, which code spans hold in remark. */
