@@ -489,8 +489,6 @@ class Scanner {
       return false;
     }
     if (text.charCodeAt(label.end) !== COLON) return false;
-    // Reading a title ahead, or a definition across lines, looks past the line end as an LF alone.
-    if (this.crlf) outside('a link reference definition in a file with CRLF line ends');
     // With footnotes on, `[^x]:` is a footnote definition when it can be one; a label like `^a b` is not.
     if (text.charCodeAt(at + 1) === CARET) outside('a link reference definition whose label starts with ^');
     const destinationStart = label.end + 1 + whitespaceAt(text, label.end + 1, lineEnd);
@@ -1183,7 +1181,7 @@ function readResource(source: string, open: number): { url: string; title: strin
 
 function skipWhitespace(source: string, from: number): number {
   let i = from;
-  while (source[i] === ' ' || source[i] === '\t' || source[i] === '\n') i++;
+  while (source[i] === ' ' || source[i] === '\t' || source[i] === '\r' || source[i] === '\n') i++;
   return i;
 }
 
@@ -1205,7 +1203,7 @@ function readDestination(source: string, start: number, depthLimit: number): { u
   let i = start;
   for (; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    if (depth === 0 && (code === 41 || code === SPACE || code === TAB || code === 10)) break;
+    if (depth === 0 && (code === 41 || code === SPACE || code === TAB || code === 10 || code === 13)) break;
     if (code === 40 && depth < depthLimit) depth++;
     else if (code === 41) depth--;
     else if (code === 40 || code <= SPACE || code === 127) return undefined;
@@ -1295,8 +1293,8 @@ function definitionAhead(text: string, open: number): boolean {
 
 /** The line after `lineEnd`, past any quote markers and spaces, opens a link title. */
 function titleMayFollow(text: string, lineEnd: number): boolean {
-  let i = lineEnd + 1;
-  while (text[i] === ' ' || text[i] === '>') i++;
+  let i = lineEnd + (text.charCodeAt(lineEnd) === 13 ? 2 : 1);
+  while (text[i] === ' ' || text[i] === '\t' || text[i] === '>') i++;
   return text[i] === '"' || text[i] === "'" || text[i] === '(';
 }
 

@@ -102,6 +102,7 @@ const accepted: [string, string][] = [
   ['a tab-indented definition after a definition', '[r]: /u\n\t[s]: /v\n[s]\n'],
   ['footnotes in a file with tabs: a tab in a call’s line, in a definition’s content and continuation', 'a[^1]\tb [^2]\n\n[^1]: n\tm\n\tmore `c`\n\n-\tx\n\t[^2]: y\n\tz\n'],
   ['under a setext heading after definitions, a first line that reads as an underline itself', '[r]: /u\n==\n===\n\n[s]: /v\n--\t\n---\n\n> [t]: /w\n> ===\t\n>===\n'],
+  ['definitions and references with CRLF line ends', '[r]: /u\r\n[s]: <v w> "t"\r\n\r\n[r] [x][s] [a](b\r\n"c")\r\n'],
   ['tabs in a definition and in a link resource', '[r]:\t/u\t"t"\t\n\n[a](b\t"c") [r]\n'],
   ['footnote syntax in code, which is only text', '```js\nconst r = /[^a]/\n```\n\n`[^x]`\n'],
 ];
@@ -130,7 +131,6 @@ const handedToRemark: [string, string, string][] = [
   ['a tab short of column 4 before a list marker in a quote', '> a\n> \t- b [x](y.md)\n', 'a tab in the indentation of a line in a block quote or list item'],
   ['a tab in a lazy line', '> a\n\tb\n', 'a tab in the indentation of a line in a block quote or list item'],
   ['a tab a code fence’s indent splits', '  ```\n\tx\n  ```\n', 'a tab split by a code fence’s indent'],
-  ['a definition in a file with CRLF line ends', '[r]: /u\r\n[r]\r\n', 'a link reference definition in a file with CRLF line ends'],
   ['a footnote definition inside another', '[^1]: x\n    [^2]: <b>\n    | <a@b.co> | word |\n', 'a footnote definition inside another'],
   ['a tab after a footnote definition’s label', 'a[^1]\n\n[^1]:\tb\n', 'a tab after a footnote definition’s label'],
   ['a tab short of column 4 before a footnote definition in a quote', 'a[^1]\tb\n\n> \t[^1]: n\n', 'a tab in the indentation of a line in a block quote or list item'],
