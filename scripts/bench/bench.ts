@@ -15,6 +15,7 @@ import { repoRoot } from '../core/paths.ts';
 import { writeCorpus, writeDescriptionCorpus } from './corpus.ts';
 import { measureWatch } from './watch.ts';
 import { compareOnRepos } from './repo.ts';
+import { median } from './timing.ts';
 import { compareThreads, compareThreadsOnCorpora, printThreads } from './threads.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
@@ -45,8 +46,7 @@ function measure(label: string, target: string, files: number, profile: 'spec' |
   const runs = files <= REPEAT_UP_TO_FILES ? Math.max(1, REPEAT) : 1;
   const results = Array.from({ length: runs }, () => runOnce(label, target, profile));
   const seconds = results.map((result) => result.seconds).sort((a, b) => a - b);
-  const peaks = results.map((result) => result.peakMb).sort((a, b) => a - b);
-  const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
+  const peaks = results.map((result) => result.peakMb);
   return { label, files, runs, seconds: median(seconds), range: [seconds[0], seconds[seconds.length - 1]], peakMb: median(peaks) };
 }
 

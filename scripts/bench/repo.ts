@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../core/paths.ts';
+import { median, wallSeconds } from './timing.ts';
 
 const SKILL_CHECK = path.join(repoRoot, 'node_modules/skill-check/bin/skill-check.js');
 
@@ -25,19 +26,6 @@ export function skillFolders(root: string): string[] {
   return found.sort();
 }
 
-/**
- * Wall seconds of one run in `cwd`, process start included. Both tools run inside the folder they check, as
- * its authors would run them: from here, skill-lint would read this repository's configuration instead.
- */
-function wallSeconds(node: string, args: string[], cwd: string): number {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(node, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  // Exit 1 means findings; anything else means the run did not happen.
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${path.basename(args[0])} failed (${run.status}): ${run.stderr.slice(0, 500)}`);
-  return seconds;
-}
-
 /** Files skill-lint read and how many its markdown reader took itself, from `check --stats`. */
 function fastShare(node: string, bin: string, folders: string[], cwd: string): { files: number; fast: number; reasons: string[] } {
   const run = spawnSync(node, [bin, 'check', ...folders, '--format', 'json', '--stats'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -50,8 +38,6 @@ function fastShare(node: string, bin: string, folders: string[], cwd: string): {
   return { files: Number(counts[1]), fast: Number(counts[2]), reasons };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /** Prints, per folder, both tools' median wall time over `repeat` alternate runs, their ratio and the fast share. */
 export function compareOnRepos(repos: string[], node: string, bin: string, repeat: number): void {
   console.log(`skill-lint check (every page) against skill-check 1.2.0 check (each SKILL.md), ${repeat} alternate runs each, medians\n`);
@@ -63,6 +49,8 @@ export function compareOnRepos(repos: string[], node: string, bin: string, repea
     if (folders.length === 0) throw new Error(`no SKILL.md under ${repo}`);
     const lintTimes: number[] = [];
     const checkTimes: number[] = [];
+    // Both tools run inside the folder they check, as its authors would run them: from here, skill-lint
+    // would read this repository's configuration instead.
     for (let run = 0; run < repeat; run++) {
       lintTimes.push(wallSeconds(node, [bin, 'check', ...folders, '--format', 'json'], repo));
       checkTimes.push(wallSeconds(node, [SKILL_CHECK, 'check', repo, '--format', 'json', '--no-security-scan'], repo));

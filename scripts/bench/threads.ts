@@ -1,10 +1,10 @@
 // When a worker thread pays: `skill-lint check` with one thread and with two, run alternately on trees of
 // growing size, so that project.ts can start workers from the size where two threads are quicker.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeCorpus } from './corpus.ts';
+import { median, wallSeconds } from './timing.ts';
 
 export interface ThreadsRow {
   label: string;
@@ -13,22 +13,14 @@ export interface ThreadsRow {
   twoThreads: number;
 }
 
-function wallSeconds(node: string, bin: string, target: string, threads: number, profile: string): number {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(node, [bin, 'check', target, '--format', 'json', '--profile', profile, '--threads', String(threads)], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`check --threads ${threads} failed (${run.status}): ${run.stderr.slice(0, 500)}`);
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /** Median wall seconds of `--threads 1` and `--threads 2` on `target`, over `repeat` alternate runs of each. */
 export function compareThreads(node: string, bin: string, label: string, target: string, files: number, repeat: number, profile = 'spec'): ThreadsRow {
   const one: number[] = [];
   const two: number[] = [];
+  const check = (threads: number) => wallSeconds(node, [bin, 'check', target, '--format', 'json', '--profile', profile, '--threads', String(threads)]);
   for (let run = 0; run < repeat; run++) {
-    one.push(wallSeconds(node, bin, target, 1, profile));
-    two.push(wallSeconds(node, bin, target, 2, profile));
+    one.push(check(1));
+    two.push(check(2));
   }
   return { label, files, oneThread: median(one), twoThreads: median(two) };
 }
