@@ -260,7 +260,7 @@ class Scanner {
     const leaf = this.leaf;
 
     if (allMatched && leaf?.kind === 'fence') {
-      this.fenceLine(leaf, pos, lineStart, lineEnd);
+      this.fenceLine(leaf, pos, lineEnd);
       return;
     }
     // micromark lets a list item start after indented code only as it would after a paragraph.
@@ -628,7 +628,7 @@ class Scanner {
     };
   }
 
-  private fenceLine(fence: Fence, pos: number, lineStart: number, lineEnd: number): void {
+  private fenceLine(fence: Fence, pos: number, lineEnd: number): void {
     const { text } = this;
     const indent = spacesAt(text, pos, lineEnd);
     // A tab in the indent: the width of the whole run, in columns, decides whether the line may close the fence.

@@ -61,7 +61,7 @@ const rule: Rule = {
       if (commands.length === 0) continue;
       for (const code of sentence) if (reasons.has(code.value)) report(code, commands);
     }
-    for (const table of doc.tables) checkTable(doc, table, domain, reasons, report);
+    for (const table of doc.tables) checkTable(doc, table, domain, report);
   },
 };
 
@@ -86,7 +86,6 @@ function checkTable(
   doc: Document,
   table: Table,
   domain: string | undefined,
-  reasons: Set<string>,
   report: (code: { value: string; span: Span }, commands: CommandSpec[]) => void,
 ): void {
   const header = table.rows[0]?.map((cell) => cell.text.trim()) ?? [];
