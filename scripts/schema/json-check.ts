@@ -9,6 +9,8 @@ import type { DefinitionsFile, JsonSchema } from './model.ts';
 import { didYouMean, nearest } from './suggest.ts';
 
 const TAG_VALUES_KEYWORD = 'x-tag-values';
+/** The placeholder schema, compiled once and referenced from every value position (not copied into each). */
+const PLACEHOLDER_ID = 'skill-lint-placeholder.json';
 
 export interface JsonProblem {
   /** JSON pointer of the value concerned (`/groups/0`). */
@@ -67,6 +69,7 @@ export class JsonChecker {
       this.compiler.addKeyword({ keyword: TAG_VALUES_KEYWORD, schemaType: 'array' });
       const definitions = Object.fromEntries(Object.entries(this.definitions).map(([name, schema]) => [name, this.prepare(schema, false)]));
       this.compiler.addSchema({ $id: this.definitionsFile.$id, definitions });
+      this.compiler.addSchema({ $id: PLACEHOLDER_ID, ...PLACEHOLDER_SCHEMA });
     }
     return this.compiler;
   }
@@ -111,7 +114,7 @@ export class JsonChecker {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
       const record = body as Record<string, unknown>;
       if (Object.keys(record).length === 0 || 'const' in record || ('enum' in record && !('anyOf' in record))) return body;
-      return { if: PLACEHOLDER_SCHEMA, else: body };
+      return { if: { $ref: PLACEHOLDER_ID }, else: body };
     };
     const walk = (node: unknown): unknown => {
       if (Array.isArray(node)) return node.map(walk);
