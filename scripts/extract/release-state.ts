@@ -45,11 +45,45 @@ const knownTops = new Map<string, string>();
 export function gitTop(dir: string): string | undefined {
   const known = knownTops.get(dir);
   if (known) return known;
-  const top = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
+  const plain = workTreeFromFiles(dir);
+  const top = plain === false ? undefined : (plain ?? git(dir, ['rev-parse', '--show-toplevel'])?.trim());
   if (!top) return undefined;
   const real = realpathSync(top);
   knownTops.set(dir, real);
   return real;
+}
+
+/** Environment variables that change where git looks for a repository: with any of them set, git is asked. */
+const DISCOVERY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'];
+
+/**
+ * The work tree holding `dir`, found as git finds it (the nearest folder upwards with a `.git` folder or
+ * file) without starting a git process, which costs more than the rest of a small run's release check.
+ * False when surely there is none; undefined when anything is unusual (a variable above, a `.git` that is not
+ * plainly a repository, another owner, which git may refuse, a bare repository, another file system on the
+ * way up), and git should be asked.
+ */
+export function workTreeFromFiles(dir: string): string | false | undefined {
+  if (DISCOVERY_VARIABLES.some((name) => process.env[name] !== undefined)) return undefined;
+  try {
+    let current = realpathSync(dir);
+    const device = statSync(current).dev;
+    for (;;) {
+      const dotGit = statSync(path.join(current, '.git'), { throwIfNoEntry: false });
+      if (dotGit) {
+        const plainly = dotGit.isDirectory() ? existsSync(path.join(current, '.git', 'HEAD')) : dotGit.isFile() && readFileSync(path.join(current, '.git'), 'utf8').startsWith('gitdir:');
+        const ownedByUs = typeof process.getuid !== 'function' || dotGit.uid === process.getuid();
+        return plainly && ownedByUs ? current : undefined;
+      }
+      if (existsSync(path.join(current, 'HEAD')) && existsSync(path.join(current, 'objects'))) return undefined;
+      const parent = path.dirname(current);
+      if (parent === current) return false;
+      if (statSync(parent).dev !== device) return undefined;
+      current = parent;
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 /**
