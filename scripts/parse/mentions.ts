@@ -3,11 +3,40 @@
 // follow links, so a file named this way is part of the skill.
 
 /**
- * A run of the characters a path is written with (placeholders such as `<lang>` and `{name}`, and globs,
- * included) that holds a `.` or a `/`: only those can name a file or folder. It must start where a run
- * starts (the look-behind), so each run is tried once, and the scan stays linear on any input.
+ * The characters a path is written with: word characters, `.`, `/`, `-`, and those of placeholders and
+ * globs (`<lang>`, `{name}`, `*`, `~`, `$`, `@`, `…`). By character code, below 128.
  */
-const PATH_RUN = /(?<![\w.@~$*<>{}\u2026/-])[\w.@~$*<>{}\u2026/-]*[./][\w.@~$*<>{}\u2026/-]*/g;
+const PATH_CHAR = new Uint8Array(128);
+for (const char of '._@~$*<>{}/-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ') PATH_CHAR[char.charCodeAt(0)] = 1;
+const ELLIPSIS = 0x2026;
+
+function isPathChar(code: number): boolean {
+  return code < 128 ? PATH_CHAR[code] === 1 : code === ELLIPSIS;
+}
+
+/**
+ * Each whole run of path characters that holds a `.` or a `/` (only those can name a file or folder), with
+ * where it starts, until `take` returns false. Found from the `.` and `/` outward, so the prose between
+ * them is passed over by `indexOf` rather than read character by character; each run is read once.
+ */
+export function pathRuns(text: string, take: (run: string, index: number) => boolean): void {
+  let nextDot = text.indexOf('.');
+  let nextSlash = text.indexOf('/');
+  let from = 0;
+  for (;;) {
+    if (nextDot !== -1 && nextDot < from) nextDot = text.indexOf('.', from);
+    if (nextSlash !== -1 && nextSlash < from) nextSlash = text.indexOf('/', from);
+    const hit = nextDot === -1 ? nextSlash : nextSlash === -1 ? nextDot : Math.min(nextDot, nextSlash);
+    if (hit === -1) return;
+    let start = hit;
+    while (start > from && isPathChar(text.charCodeAt(start - 1))) start--;
+    let end = hit + 1;
+    while (end < text.length && isPathChar(text.charCodeAt(end))) end++;
+    if (!take(text.slice(start, end), start)) return;
+    from = end;
+  }
+}
+
 const COLON = 58;
 /** A run ending in a file extension: `forms.md`, `pack.py`. */
 const FILE_NAME = /[\w@~-]\.[A-Za-z][A-Za-z0-9]{0,7}$/;
@@ -30,14 +59,14 @@ export function pathMentions(text: string, inlineCode: readonly string[]): strin
     const value = raw.replace(/[.,:;)]+$/, '');
     if (value.length > 1 && !/^\d+(?:\.\d+)*$/.test(value) && !value.includes('://')) found.add(value);
   };
-  for (const match of text.matchAll(PATH_RUN)) {
-    const run = match[0].replace(/\.+$/, '');
-    if (run.length > MAX_PATH_LENGTH || !(run.includes('/') || FILE_NAME.test(run))) continue;
+  pathRuns(text, (whole, index) => {
+    const run = whole.replace(/\.+$/, '');
+    if (run.length > MAX_PATH_LENGTH || !(run.includes('/') || FILE_NAME.test(run))) return true;
     // A URL's path is not the skill's: skip what follows a scheme.
-    if (run.startsWith('//') || text.charCodeAt(match.index! - 1) === COLON) continue;
+    if (run.startsWith('//') || text.charCodeAt(index - 1) === COLON) return true;
     add(run);
-    if (found.size >= MAX_MENTIONS) break;
-  }
+    return found.size < MAX_MENTIONS;
+  });
   for (const match of text.matchAll(PYTHON_IMPORT)) add(match[1]);
   for (const code of inlineCode) if (CODE_WORD.test(code)) add(code);
   return [...found];

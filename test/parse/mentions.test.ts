@@ -1,6 +1,6 @@
 // The paths a page names without a link (parse/mentions.ts), which orphan-file follows.
 import { describe, expect, it } from 'vitest';
-import { pathMentions } from '../../scripts/parse/mentions.ts';
+import { pathMentions, pathRuns } from '../../scripts/parse/mentions.ts';
 
 describe('pathMentions', () => {
   it('finds paths, file names, patterns, Python modules and words in backticks, without URLs', () => {
@@ -18,5 +18,34 @@ describe('pathMentions', () => {
     for (const text of ['a'.repeat(1_000_000), 'a/'.repeat(500_000), 'a.'.repeat(500_000), `import ${'a'.repeat(999_000)}`]) {
       expect(pathMentions(text, [])).toEqual([]);
     }
+  });
+
+  it('finds the same runs as the pattern it replaces: whole runs of path characters holding a . or /', () => {
+    // The definition, written as a pattern: a run starts where no path character precedes it.
+    const pattern = /(?<![\w.@~$*<>{}\u2026/-])[\w.@~$*<>{}\u2026/-]*[./][\w.@~$*<>{}\u2026/-]*/g;
+    const alphabet = ['a', 'Z', '7', '_', '.', '/', '-', '@', '~', '$', '*', '<', '>', '{', '}', '\u2026', ' ', '\n', ':', ',', '(', ')', '`', '#', 'é', '\u00a0', '|'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from({ length: random(40) }, () => alphabet[random(alphabet.length)]).join('');
+      const runs: [string, number][] = [];
+      pathRuns(text, (run, index) => {
+        runs.push([run, index]);
+        return true;
+      });
+      expect(runs, JSON.stringify(text)).toEqual([...text.matchAll(pattern)].map((match) => [match[0], match.index]));
+    }
+  });
+
+  it('stops when told to', () => {
+    const runs: string[] = [];
+    pathRuns('a.md b.md c.md', (run) => {
+      runs.push(run);
+      return runs.length < 2;
+    });
+    expect(runs).toEqual(['a.md', 'b.md']);
   });
 });
