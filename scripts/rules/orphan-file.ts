@@ -101,7 +101,8 @@ function reachedFiles(skill: Skill, project: Project, byName: boolean): Set<stri
     for (const link of doc.links) {
       const resolved = resolveLink(doc, link, project.root);
       if (resolved.kind !== 'file' || !resolved.exists || !resolved.target.startsWith(skill.dir + path.sep)) continue;
-      const relative = path.relative(skill.dir, resolved.target).split(path.sep).join('/');
+      // Inside the skill folder (checked above), so the path below it is the rest of the target.
+      const relative = resolved.target.slice(skill.dir.length + 1).split(path.sep).join('/');
       if (resolved.isDirectory) for (const file of index.byFolder.get(relative) ?? []) reach(file);
       else reach(resolved.target);
     }

@@ -147,6 +147,9 @@ function judge(list: StatusList, side: Side, candidates: StatusObject[]): string
   return `Polling ${nearest.nouns[0]} (${nearest.definition}): its ${what} are ${describe(wanted)}, this says ${describe(list.members)}; ${fixes.join('; ')}.`;
 }
 
+/** Spaces as long as `run`: a line of hidden text, blanked in one piece rather than character by character. */
+const blank = (run: string) => ' '.repeat(run.length);
+
 /** `text` with code blocks and the frontmatter blanked out, offsets kept. */
 function proseOf(doc: Document): string {
   const hidden = [...(doc.frontmatter.span ? [doc.frontmatter.span] : []), ...doc.codeBlocks.map((block) => block.span)]
@@ -156,7 +159,7 @@ function proseOf(doc: Document): string {
   let cursor = 0;
   for (const { start, end } of hidden) {
     if (start < cursor) continue;
-    out += doc.text.slice(cursor, start) + doc.text.slice(start, end).replace(/[^\n]/g, ' ');
+    out += doc.text.slice(cursor, start) + doc.text.slice(start, end).replace(/[^\n]+/g, blank);
     cursor = end;
   }
   return out + doc.text.slice(cursor);
