@@ -18,7 +18,7 @@ const standaloneCode = (standalone as unknown as { default: (ajv: Ajv, refs: Rec
 /** The flag validators' module: `precompiled`, each validator under its schema's key. */
 export function flagValidatorsModule(dir = path.dirname(schemaPath('cli-schema.json'))): string {
   const definitions = JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
-  const { ajv, prepare } = new JsonChecker(definitions, undefined, true).forGeneration();
+  const { ajv, prepare } = new JsonChecker(() => definitions, undefined, true).forGeneration();
   const names: Record<string, string> = {};
   const keys: string[] = [];
   for (const command of loadCliSchema(dir).commands) {

@@ -54,7 +54,9 @@ export function loadCliSchema(dir = DEFAULT_SCHEMA_DIR): LoadedSchema {
   const known = loaded.get(dir);
   if (known) return known;
   const schema = JSON.parse(readFileSync(path.join(dir, 'cli-schema.json'), 'utf8')) as CliSchema;
-  const definitions = JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
+  // The definitions (half a megabyte) are parsed when first read: a page's commands and flags need none.
+  let definitions: DefinitionsFile | undefined;
+  const readDefinitions = () => (definitions ??= JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile);
   const tree: TreeNode = { children: new Map() };
   for (const command of schema.commands) {
     let node = tree;
@@ -75,8 +77,10 @@ export function loadCliSchema(dir = DEFAULT_SCHEMA_DIR): LoadedSchema {
     domains: [...new Set(schema.commands.filter((command) => command.api).map((command) => command.path[0]))],
     tree,
     // Validators generated ahead of time match this repository's schemas only.
-    json: new JsonChecker(definitions, dir === DEFAULT_SCHEMA_DIR ? precompiledValidators : undefined),
-    definitions: definitions.definitions,
+    json: new JsonChecker(readDefinitions, dir === DEFAULT_SCHEMA_DIR ? precompiledValidators : undefined),
+    get definitions() {
+      return readDefinitions().definitions;
+    },
   };
   loaded.set(dir, result);
   return result;

@@ -34,18 +34,26 @@ export type JsonCheck =
 export class JsonChecker {
   private compiler: Ajv | undefined;
   private readonly validators = new Map<string, ValidateFunction>();
-  private readonly definitions: Record<string, JsonSchema>;
+  private definitionsRead: DefinitionsFile | undefined;
 
   /**
    * `precompiled` gives validators generated ahead of time, by the key `validator` files them under (read only
-   * when a validator is first needed); `generating` keeps each validator's source, for precompile.ts.
+   * when a validator is first needed); `generating` keeps each validator's source, for precompile.ts. The
+   * definitions are read only when a validator is compiled: generated ones carry what they need.
    */
   constructor(
-    private readonly definitionsFile: DefinitionsFile,
+    private readonly readDefinitions: () => DefinitionsFile,
     private readonly precompiled: () => Record<string, ValidateFunction> = () => ({}),
     private readonly generating = false,
-  ) {
-    this.definitions = definitionsFile.definitions;
+  ) {}
+
+  private get definitionsFile(): DefinitionsFile {
+    this.definitionsRead ??= this.readDefinitions();
+    return this.definitionsRead;
+  }
+
+  private get definitions(): Record<string, JsonSchema> {
+    return this.definitionsFile.definitions;
   }
 
   /**

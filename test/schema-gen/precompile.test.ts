@@ -26,8 +26,8 @@ describe('precompiled flag validators', () => {
     writeFileSync(file, flagValidatorsModule());
     const { precompiled } = createRequire(import.meta.url)(file) as { precompiled: Record<string, ValidateFunction> };
     const definitions = JSON.parse(readFileSync(path.join(path.dirname(schemaPath('cli-schema.json')), DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
-    const ahead = new JsonChecker(definitions, () => precompiled);
-    const during = new JsonChecker(definitions);
+    const ahead = new JsonChecker(() => definitions, () => precompiled);
+    const during = new JsonChecker(() => definitions);
     const schemas = new Map<string, JsonSchema>();
     for (const command of loadCliSchema().commands) for (const flag of command.flags) if (flag.schema) schemas.set(validatorKey(flag.schema), flag.schema);
     expect(Object.keys(precompiled).sort()).toEqual([...schemas.keys()].sort());
