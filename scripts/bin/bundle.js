@@ -110,10 +110,13 @@ export async function buildBundle(dir = BUNDLE_DIR) {
     const flagSource = path.join(staging, 'flag-validators.source.cjs');
     writeFileSync(flagSource, generated.flags);
     // Bundled on its own, ajv's runtime helpers inside, so that it loads as one script through the code cache.
+    // Generated code, never read by a person: fully minified it is a quarter smaller, and quicker to read in.
     const flagValidators = await build({
       ...common,
       format: 'cjs',
       minifyWhitespace: true,
+      minifyIdentifiers: true,
+      minifySyntax: true,
       entryPoints: [flagSource],
       outfile: path.join(staging, FLAG_VALIDATORS),
     });
