@@ -99,8 +99,32 @@ const LEVELS: { ops: string[]; assoc: 'left' | 'right' | 'nonassoc'; type: 'comm
   { ops: ['*', '/', '%'], assoc: 'left', type: 'binary' },
 ];
 
-/** Parses a jq filter; throws JqSyntaxError with the offset of the first token it cannot read. */
+/** Filters read so far, and what each gave: pages pipe into the same few filters (`jq .`, `jq -r '.uuid'`) again and again. */
+const parsedFilters = new Map<string, JqNode | JqSyntaxError>();
+/** Enough for every distinct filter of a large repository; past it the memory is given back and reading starts over. */
+const MAX_REMEMBERED_FILTERS = 10_000;
+
+/**
+ * Parses a jq filter; throws JqSyntaxError with the offset of the first token it cannot read. The tree is
+ * shared between callers that parse the same text, so it must not be changed.
+ */
 export function parseJq(text: string): JqNode {
+  let parsed = parsedFilters.get(text);
+  if (parsed === undefined) {
+    try {
+      parsed = parseJqOnce(text);
+    } catch (error) {
+      if (!(error instanceof JqSyntaxError)) throw error;
+      parsed = error;
+    }
+    if (parsedFilters.size >= MAX_REMEMBERED_FILTERS) parsedFilters.clear();
+    parsedFilters.set(text, parsed);
+  }
+  if (parsed instanceof JqSyntaxError) throw parsed;
+  return parsed;
+}
+
+function parseJqOnce(text: string): JqNode {
   const parser = new JqParser(text, 0, text.length);
   // jq runs an empty program (blanks and comments only) as `.`.
   if (parser.atEnd()) return { type: 'identity', start: 0, end: 0 };

@@ -287,6 +287,8 @@ const CASE = /\bcase\s+"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?\s+in\b/g;
 /** `case "$status" in success|error) break ;; esac` on a status variable: the patterns that leave the loop. */
 function checkCases(doc: Document, block: CodeBlock, variables: Map<string, StatusObject[]>, context: FileContext, statuses: Set<string>): void {
   const text = block.value;
+  // Only a block that reads a status variable has anything to check.
+  if (variables.size === 0 || !text.includes('case')) return;
   const lines = text.split('\n');
   // Block text offset → document offset, through the line it falls on.
   const toDoc = (index: number) => {

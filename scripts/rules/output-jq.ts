@@ -123,7 +123,10 @@ function checkCall(doc: Document, context: FileContext, shell: ShellCommand, jq:
   }
   const findings = checkJqPaths(filter, {
     schema: result.schema,
-    definitions: loadCliSchema().definitions,
+    // Read only when the filter reaches a `$ref`: `jq .` never does.
+    get definitions() {
+      return loadCliSchema().definitions;
+    },
     command: name,
     readsAnswer: source !== undefined && !jq.nullInput,
     slurped: jq.slurp,

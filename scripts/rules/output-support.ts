@@ -1,9 +1,9 @@
 // What the output rules share: finding the command a value or block shows the answer of.
-import type { CodeBlock, Document, Heading, Span, Word } from '../core/types.ts';
+import type { CodeBlock, Document, Heading, Invocation, Span, Word } from '../core/types.ts';
 import type { ShellCommand } from '../extract/invocations.ts';
 import { commandsInside, jqArguments, savedBefore } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
-import { type CommandSpec, commandsOf, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
+import { type CommandSpec, type LoadedSchema, commandsOf, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
 
 /**
  * The command a shell call runs, when it is `cargo-ai …` (or `npx @cargo-ai/cli …`) with a known command path
@@ -11,11 +11,21 @@ import { type CommandSpec, commandsOf, findCommand, loadCliSchema, resolveComman
  */
 export function commandOfCall(call: ShellCommand | undefined): CommandSpec | undefined {
   const invocation = call?.invocation;
-  if (!invocation || invocation.args.some((arg) => arg.value === '--help' || arg.value === '-h')) return undefined;
-  if (invocation.args.slice(0, 3).some((arg) => arg.dynamic)) return undefined;
-  const resolved = resolveCommand(invocation.args.map((arg) => arg.value));
-  return resolved.ok ? resolved.command : undefined;
+  if (!invocation) return undefined;
+  // Several rules ask of every call on a page.
+  const known = callCommands.get(invocation);
+  if (known !== undefined) return known ?? undefined;
+  let command: CommandSpec | undefined;
+  if (!invocation.args.some((arg) => arg.value === '--help' || arg.value === '-h') && !invocation.args.slice(0, 3).some((arg) => arg.dynamic)) {
+    const resolved = resolveCommand(invocation.args.map((arg) => arg.value));
+    if (resolved.ok) command = resolved.command;
+  }
+  callCommands.set(invocation, command ?? null);
+  return command;
 }
+
+/** What `commandOfCall` found for each invocation (null: none). */
+const callCommands = new WeakMap<Invocation, CommandSpec | null>();
 
 export interface AnswerRead {
   /** The command whose answer is read. */
@@ -116,11 +126,27 @@ export function skillDomain(doc: Document, domains: readonly string[]): string |
   return domains.includes(name) ? name : undefined;
 }
 
+/** Headings read so far, by domain and text, for the command schema of this repository: pages repeat them. */
+const headingCommands = new Map<string, CommandSpec[]>();
+const MAX_REMEMBERED_HEADINGS = 10_000;
+
 /**
  * The commands a heading names: in backticks when it has any, else as a list of plain command paths
  * (`## model list, model get`, `## custom-integration create, get, list`, `## run create, run list (syncs)`).
  */
 export function commandsOfHeading(raw: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[] {
+  if (schema !== loadCliSchema()) return readHeading(raw, domain, schema);
+  const key = `${domain ?? ''}\u0000${raw}`;
+  let found = headingCommands.get(key);
+  if (!found) {
+    found = readHeading(raw, domain, schema);
+    if (headingCommands.size >= MAX_REMEMBERED_HEADINGS) headingCommands.clear();
+    headingCommands.set(key, found);
+  }
+  return found;
+}
+
+function readHeading(raw: string, domain: string | undefined, schema: LoadedSchema): CommandSpec[] {
   const text = raw.replace(/^#+\s*/, '').replace(/\s+#+\s*$/, '');
   if (text.includes('`')) return commandsNamedIn(text, domain, schema);
   const pieces = text

@@ -34,6 +34,7 @@ export type JsonCheck =
 export class JsonChecker {
   private compiler: Ajv | undefined;
   private readonly validators = new Map<string, ValidateFunction>();
+  private readonly bySchema = new WeakMap<JsonSchema, ValidateFunction>();
   private definitionsRead: DefinitionsFile | undefined;
 
   /**
@@ -97,12 +98,16 @@ export class JsonChecker {
 
   /** Compiles (once) the validator of a flag schema. Throws when the schema is not valid for ajv. */
   validator(schema: JsonSchema): ValidateFunction {
+    // By the schema object first: its key is the whole schema written out, too long to make for every value.
+    const known = this.bySchema.get(schema);
+    if (known) return known;
     const key = validatorKey(schema);
     let validate = this.validators.get(key) ?? this.precompiled()[key];
     if (!validate) {
       validate = this.ajv.compile(this.prepare(schema, true));
       this.validators.set(key, validate);
     }
+    this.bySchema.set(schema, validate);
     return validate;
   }
 

@@ -63,6 +63,20 @@ describe('jq parser', () => {
   it.each(refused)('refuses %j', (filter) => expect(parses(filter)).toBe(false));
   it.each(newerGrammar)('parses newer grammar %j', (filter) => expect(parses(filter)).toBe(true));
 
+  it('reads a filter once: the same text gives the same tree, or the same error, again', () => {
+    expect(parseJq('.runs[0] | .uuid')).toBe(parseJq('.runs[0] | .uuid'));
+    const errors = [0, 1].map(() => {
+      try {
+        parseJq('.runs[');
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    });
+    expect(errors[0]).toBeInstanceOf(JqSyntaxError);
+    expect(errors[1]).toBe(errors[0]);
+  });
+
   it('keeps the span of each field read', () => {
     const text = '.batch | {status, n: .runs[0].x} | ."quoted key" | .["b"]';
     const fields: string[] = [];
