@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import { workerThreads } from '../core/builtins.ts';
 import type { Diagnostic, Document, DocumentIndex } from '../core/types.ts';
 import type { RunSettings } from './run-rules.ts';
-import { type LinkResolution, adoptResolutions, resolutionsOf } from '../extract/links.ts';
+import { type LinkResolution, adoptResolutions, resolutionsOf, shareResolutions } from '../extract/links.ts';
 import { bundleFile, repoRoot } from '../core/paths.ts';
 import { makePointAt } from '../parse/positions.ts';
 import { type ReaderStats, addStats, emptyStats } from '../parse/fast-read.ts';
@@ -73,11 +73,11 @@ export function* takeJobs(jobs: FileJob[], next: Int32Array): Generator<FileJob>
   for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) yield jobs[index];
 }
 
-/** The document's index, with the line starts that rebuild `pointAt`. */
-export function toSent(doc: Document): SentDocument {
+/** What an index keeps of a document: all but its text and parse, which the project's rules never read. */
+function indexFields(doc: Document): SentDocument['doc'] {
   const { text: _text, ...file } = doc.file;
   // Field by field: the fields an index keeps are few, and a rest spread would copy whatever else a document grows.
-  const index: SentDocument['doc'] = {
+  return {
     file,
     frontmatter: doc.frontmatter,
     headings: doc.headings,
@@ -87,7 +87,11 @@ export function toSent(doc: Document): SentDocument {
     bodyLines: doc.bodyLines,
     disabledLines: doc.disabledLines,
   };
-  return { doc: index, lineStarts: Uint32Array.from(doc.lineStarts), length: doc.text.length, resolutions: resolutionsOf(doc) };
+}
+
+/** The document's index, with the line starts that rebuild `pointAt`. */
+export function toSent(doc: Document): SentDocument {
+  return { doc: indexFields(doc), lineStarts: Uint32Array.from(doc.lineStarts), length: doc.text.length, resolutions: resolutionsOf(doc) };
 }
 
 /** The index a sent document rebuilds, answering from the resolutions it carries. */
@@ -97,9 +101,15 @@ export function fromSent(sent: SentDocument): DocumentIndex {
   return index;
 }
 
-/** A document reduced to its index, as if it had come from a worker. */
+/**
+ * A document reduced to its index in this thread: what a worker would send, without the copies sending
+ * needs. Its `pointAt` and link resolutions are the document's own (`pointAt` holds the line starts, not
+ * the text).
+ */
 export function asIndex(doc: Document): DocumentIndex {
-  return fromSent(toSent(doc));
+  const index = { ...indexFields(doc), pointAt: doc.pointAt };
+  shareResolutions(doc, index);
+  return index;
 }
 
 /**

@@ -61,6 +61,12 @@ export function resolutionsOf(doc: DocumentIndex): (LinkResolution | undefined)[
   return byLink ? doc.links.map((link) => byLink.get(link)) : [];
 }
 
+/** Lets `index`, made in this thread from `doc` and holding the same links, answer from `doc`'s resolutions. */
+export function shareResolutions(doc: DocumentIndex, index: DocumentIndex): void {
+  const byLink = resolved.get(doc);
+  if (byLink) resolved.set(index, byLink);
+}
+
 /** Lets `index` answer from `resolutions` (from `resolutionsOf` on its document) without asking the disk again. */
 export function adoptResolutions(index: DocumentIndex, resolutions: (LinkResolution | undefined)[]): void {
   if (resolutions.length === 0) return;
