@@ -3,7 +3,7 @@
 // nulls is shown as null (a warning). The command is named by `<!-- response: <domain> <resource> <action> -->`
 // on the line before the fence, or by the nearest heading above the block (`## Batch: \`batch get\``).
 import type { Rule } from '../core/rule.ts';
-import { parseDocJson } from '../parse/doc-json.ts';
+import { type Location, parseDocJson, parseDocJsonValue } from '../parse/doc-json.ts';
 import { offsetInBlock } from '../parse/positions.ts';
 import { type AnswerProblem, checkAnswer, weight } from '../schema/answer-check.ts';
 import { commandName } from '../schema/index.ts';
@@ -26,7 +26,9 @@ const rule: Rule = {
         context.report({ span: shown.span, message: `\`${shown.words}\` in the response annotation is not a command`, hint: shown.hint });
         continue;
       }
-      const parsed = parseDocJson(block.value);
+      // The value alone (the native parser, for strict JSON) is all the checks read; where each part of it is
+      // written is worked out only for a block with something to report.
+      const parsed = parseDocJsonValue(block.value);
       if (!parsed.ok) continue;
       const results = shown.commands.map((command) => ({ command, result: resultOf(command) }));
       const bodies = results.filter((entry) => entry.result?.kind === 'body' || entry.result?.kind === 'unknown');
@@ -51,8 +53,11 @@ const rule: Rule = {
         }
         if (found.length === 0) break;
       }
-      for (const problem of best ?? []) {
-        const location = parsed.locations.get(problem.pointer);
+      if (!best || best.length === 0) continue;
+      const located = parseDocJson(block.value);
+      const locations = located.ok ? located.locations : new Map<string, Location>();
+      for (const problem of best) {
+        const location = locations.get(problem.pointer);
         const startInBlock = problem.atKey ? (location?.keyStart ?? location?.start ?? 0) : (location?.start ?? 0);
         const endInBlock = problem.atKey && location?.keyStart !== undefined ? block.value.indexOf('"', location.keyStart + 1) + 1 : (location?.end ?? startInBlock);
         const start = offsetInBlock(block.value, block.lineOffsets, startInBlock);
