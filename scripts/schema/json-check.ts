@@ -85,6 +85,20 @@ export class JsonChecker {
 
   /** Parses `text` (documentation JSON) and validates it against `schema`. */
   check(schema: JsonSchema, text: string): JsonCheck {
+    // Strict JSON that validates, the usual case, needs neither the documentation parser nor its locations
+    // until someone asks where a part of it is written.
+    const strict = strictJson(text);
+    if (strict && this.validator(schema)(strict.value)) {
+      let locations: Map<string, Location> | undefined;
+      return {
+        ok: true,
+        value: strict.value,
+        get locations() {
+          locations ??= located(text);
+          return locations;
+        },
+      };
+    }
     const parsed = parseDocJson(text);
     if (!parsed.ok) return { ok: false, syntax: { offset: parsed.offset, message: parsed.message } };
     const validate = this.validator(schema);
@@ -260,6 +274,21 @@ export class JsonChecker {
         return at(here.start, here.end, `${path} ${error.message ?? 'is not valid'}`);
     }
   }
+}
+
+/** The value of `text` when it is strict JSON (which the documentation parser reads alike), else undefined. */
+function strictJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where each part of documentation JSON that parses is written. */
+function located(text: string): Map<string, Location> {
+  const parsed = parseDocJson(text);
+  return parsed.ok ? parsed.locations : new Map();
 }
 
 /** The key a flag schema's validator is filed under, here and in the generated module. */

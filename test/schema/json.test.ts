@@ -68,6 +68,17 @@ describe('JsonChecker', () => {
     expect(schema.json.check(batchData, '{"kind": "filter", "modelUuid": "<uuid>", "limit": <limit>, "filter": "..."}')).toMatchObject({ ok: true });
   });
 
+  it('gives the same value and locations for valid strict JSON as for documentation JSON', () => {
+    const strict = '{"conjonction": "and", "groups": [{"conjonction": "or", "conditions": []}]}';
+    const checked = schema.json.check(filter, strict);
+    const parsed = parseDocJson(strict);
+    expect(checked.ok && parsed.ok).toBe(true);
+    if (!checked.ok || !parsed.ok) return;
+    expect(checked.value).toEqual(JSON.parse(strict));
+    expect(checked.locations).toEqual(parsed.locations);
+    expect(checked.locations.get('/groups/0/conjonction')).toMatchObject({ start: strict.indexOf('"or"') });
+  });
+
   it('names the JSON path, points at the key, and hints the spelling', () => {
     const text = '{"conjonction": "and", "groups": [{"conjunction": "or", "conditions": []}]}';
     const result = schema.json.check(filter, text);
