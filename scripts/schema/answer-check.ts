@@ -23,8 +23,20 @@ export interface AnswerProblem {
 
 type Kind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
+/** The path to a value, from its last step back: each value adds one link, and only a null is asked for the whole. */
+interface PathLink {
+  parent: PathLink | undefined;
+  step: PathStep;
+}
+
+function stepsOf(link: PathLink | undefined): PathStep[] {
+  const steps: PathStep[] = [];
+  for (let at = link; at; at = at.parent) steps.push(at.step);
+  return steps.reverse();
+}
+
 export function checkAnswer(value: unknown, result: BodyResult, loaded: LoadedSchema = loadCliSchema()): AnswerProblem[] {
-  return new AnswerChecker(result, loaded).check(value, [result.schema], [], '');
+  return new AnswerChecker(result, loaded).check(value, [result.schema], undefined, '');
 }
 
 class AnswerChecker {
@@ -33,13 +45,13 @@ class AnswerChecker {
     private readonly loaded: LoadedSchema,
   ) {}
 
-  check(value: unknown, schemas: JsonSchema[], path: PathStep[], pointer: string): AnswerProblem[] {
+  check(value: unknown, schemas: readonly JsonSchema[], path: PathLink | undefined, pointer: string): AnswerProblem[] {
     if (typeof value === 'string' && isPlaceholder(value)) return [];
     if (schemas.some((schema) => isFreeForm(schema, this.loaded))) return [];
     const where = pointer === '' ? 'the answer' : `\`${shown(pointer)}\``;
     if (value === null) {
       // Where nulls survive, the server's null is printed whatever the declared type says (optional, mostly).
-      if (keepsNullAt(this.result, path)) return [];
+      if (keepsNullAt(this.result, stepsOf(path))) return [];
       return [{ pointer, message: `${where} is null, but the command deletes null-valued keys from its answer: the key is absent instead`, hint: 'leave the key out, or say in prose that it may be missing', lesser: true }];
     }
     const kind = kindOf(value);
@@ -52,7 +64,7 @@ class AnswerChecker {
     if (kind === 'object') return this.object(value as Record<string, unknown>, fitting, path, pointer);
     if (kind === 'array') {
       const items = fitting.map((branch) => (branch.items && !Array.isArray(branch.items) ? (branch.items as JsonSchema) : {}));
-      return (value as unknown[]).flatMap((element, index) => (element === ELISION ? [] : this.check(element, items, [...path, index], `${pointer}/${index}`)));
+      return (value as unknown[]).flatMap((element, index) => (element === ELISION ? [] : this.check(element, items, { parent: path, step: index }, `${pointer}/${index}`)));
     }
     if (fitting.some((branch) => allowsValue(branch, value))) return [];
     const allowed = fitting.flatMap((branch) => (Array.isArray(branch.enum) ? branch.enum : branch.const !== undefined ? [branch.const] : [])).map(String);
@@ -60,7 +72,7 @@ class AnswerChecker {
   }
 
   /** The problems of the object against the branch that fits it best (its tag decides when it has one). */
-  private object(value: Record<string, unknown>, branches: JsonSchema[], path: PathStep[], pointer: string): AnswerProblem[] {
+  private object(value: Record<string, unknown>, branches: JsonSchema[], path: PathLink | undefined, pointer: string): AnswerProblem[] {
     const tagged = branches.filter((branch) => tagMatches(branch, value));
     const candidates = tagged.length > 0 ? tagged : branches;
     let best: AnswerProblem[] | undefined;
@@ -72,7 +84,7 @@ class AnswerChecker {
     return best ?? [];
   }
 
-  private members(value: Record<string, unknown>, branch: JsonSchema, path: PathStep[], pointer: string): AnswerProblem[] {
+  private members(value: Record<string, unknown>, branch: JsonSchema, path: PathLink | undefined, pointer: string): AnswerProblem[] {
     const properties = (branch.properties as Record<string, JsonSchema> | undefined) ?? {};
     const additional = branch.additionalProperties;
     const problems: AnswerProblem[] = [];
@@ -81,7 +93,7 @@ class AnswerChecker {
       const memberPointer = `${pointer}/${escapePointer(key)}`;
       const schema = properties[key] ?? (typeof additional === 'object' && additional !== null ? (additional as JsonSchema) : additional === false ? undefined : {});
       if (schema) {
-        problems.push(...this.check(member, [schema], [...path, key], memberPointer));
+        problems.push(...this.check(member, [schema], { parent: path, step: key }, memberPointer));
         continue;
       }
       problems.push(this.unknownKey(key, Object.keys(properties), pointer, memberPointer));

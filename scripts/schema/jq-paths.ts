@@ -64,6 +64,9 @@ export function checkJqPaths(filter: JqNode, input: JqTypingInput): JqPathFindin
   return typer.findings;
 }
 
+/** The branches found for each schema, by the definitions they were resolved against (see `alternatives`). */
+const branchesByDefinitions = new WeakMap<Record<string, JsonSchema>, WeakMap<JsonSchema, readonly JsonSchema[]>>();
+
 class Typer {
   readonly findings: JqPathFinding[] = [];
   private readonly reported = new Set<string>();
@@ -345,7 +348,22 @@ class Typer {
   }
 
   /** The schemas a value may match: `$ref`s resolved, `anyOf` / `oneOf` flattened. */
-  private alternatives(schema: JsonSchema, depth = 0): JsonSchema[] {
+  private alternatives(schema: JsonSchema): readonly JsonSchema[] {
+    // Remembered per definitions object: every filter of a page asks it of the same few answer schemas.
+    let known = branchesByDefinitions.get(this.input.definitions);
+    if (!known) {
+      known = new WeakMap();
+      branchesByDefinitions.set(this.input.definitions, known);
+    }
+    let found = known.get(schema);
+    if (!found) {
+      found = this.readAlternatives(schema);
+      known.set(schema, found);
+    }
+    return found;
+  }
+
+  private readAlternatives(schema: JsonSchema, depth = 0): JsonSchema[] {
     let current = schema;
     for (let hops = 0; typeof current.$ref === 'string' && hops < 32; hops++) {
       const name = (current.$ref as string).replace(/^.*#\/definitions\//, '');
@@ -355,7 +373,7 @@ class Typer {
     }
     const branches = (current.anyOf ?? current.oneOf) as JsonSchema[] | undefined;
     if (!branches || depth > 8) return [current];
-    return branches.flatMap((branch) => this.alternatives(branch, depth + 1));
+    return branches.flatMap((branch) => this.readAlternatives(branch, depth + 1));
   }
 
   private report(span: JqSpan, message: string): void {

@@ -54,17 +54,47 @@ export function resolveSchema(schema: JsonSchema, loaded: LoadedSchema = loadCli
   return current;
 }
 
+/**
+ * What `alternatives` and `isFreeForm` found for each schema object, per loaded schema: an answer's checks ask
+ * them of the same few schemas at every value. The arrays handed out are shared, and must not be changed.
+ */
+const readSchemas = new WeakMap<LoadedSchema, { branches: WeakMap<JsonSchema, JsonSchema[]>; freeForm: WeakMap<JsonSchema, boolean> }>();
+
+function readOf(loaded: LoadedSchema): { branches: WeakMap<JsonSchema, JsonSchema[]>; freeForm: WeakMap<JsonSchema, boolean> } {
+  let read = readSchemas.get(loaded);
+  if (!read) {
+    read = { branches: new WeakMap(), freeForm: new WeakMap() };
+    readSchemas.set(loaded, read);
+  }
+  return read;
+}
+
 /** The branches a value of `schema` may take: `anyOf` / `oneOf` flattened, `$ref`s resolved. */
-export function alternatives(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): JsonSchema[] {
-  const resolved = resolveSchema(schema, loaded);
-  const branches = (resolved.anyOf ?? resolved.oneOf) as JsonSchema[] | undefined;
-  if (!branches) return [resolved];
-  // A tagged union's own keywords (`type`, `required: [tag]`) hold for every branch; the branches say the rest.
-  return branches.flatMap((branch) => alternatives(branch, loaded));
+export function alternatives(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): readonly JsonSchema[] {
+  const { branches: known } = readOf(loaded);
+  let found = known.get(schema);
+  if (!found) {
+    const resolved = resolveSchema(schema, loaded);
+    const branches = (resolved.anyOf ?? resolved.oneOf) as JsonSchema[] | undefined;
+    // A tagged union's own keywords (`type`, `required: [tag]`) hold for every branch; the branches say the rest.
+    found = branches ? branches.flatMap((branch) => alternatives(branch, loaded)) : [resolved];
+    known.set(schema, found);
+  }
+  return found;
 }
 
 /** A schema that leaves its values unchecked: any value, or an object of any keys (`runContext`, records). */
 export function isFreeForm(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): boolean {
+  const { freeForm } = readOf(loaded);
+  let free = freeForm.get(schema);
+  if (free === undefined) {
+    free = readFreeForm(schema, loaded);
+    freeForm.set(schema, free);
+  }
+  return free;
+}
+
+function readFreeForm(schema: JsonSchema, loaded: LoadedSchema): boolean {
   const resolved = resolveSchema(schema, loaded);
   const keys = Object.keys(resolved);
   if (keys.length === 0) return true;
