@@ -32,7 +32,8 @@ const rule: Rule = {
   checkFile(doc, context) {
     const reasons = knownReasons();
     // Only a known reason in prose, or a table, can draw a finding.
-    if (doc.tables.length === 0 && !doc.inlineCode.some((code) => reasons.has(code.value))) return;
+    const namesReason = doc.inlineCode.some((code) => reasons.has(code.value));
+    if (doc.tables.length === 0 && !namesReason) return;
     const domain = skillDomain(doc, loadCliSchema().domains);
     /** `code` must be raised by one of `commands` (a mention that may mean several commands, or a row's group of them). */
     const report = (code: { value: string; span: Span }, commands: CommandSpec[]) => {
@@ -50,9 +51,8 @@ const rule: Rule = {
       context.report({ span: code.span, message: `${names} cannot raise \`${code.value}\``, hint });
     };
 
-    const tableSpans = doc.tables.map((table) => table.span);
-    const inTable = (code: InlineCode) => tableSpans.some((span) => code.span.start.offset >= span.start.offset && code.span.end.offset <= span.end.offset);
-    for (const sentence of sentences(doc, doc.inlineCode.filter((code) => !inTable(code)))) {
+    const prose = namesReason ? outsideTables(doc.inlineCode, doc.tables) : [];
+    for (const sentence of sentences(doc, prose)) {
       if (!sentence.some((code) => reasons.has(code.value))) continue;
       const named = sentence.filter((code) => !reasons.has(code.value));
       const mentions = commandMentions(named.map((code) => `\`${code.value}\``).join(' '), domain);
@@ -64,6 +64,18 @@ const rule: Rule = {
     for (const table of doc.tables) checkTable(doc, table, domain, report);
   },
 };
+
+/** The inline code outside every table; both lists are in document order, so one pass walks them together. */
+function outsideTables(codes: InlineCode[], tables: Table[]): InlineCode[] {
+  const out: InlineCode[] = [];
+  let table = 0;
+  for (const code of codes) {
+    while (table < tables.length && tables[table].span.end.offset < code.span.end.offset) table++;
+    const inside = table < tables.length && code.span.start.offset >= tables[table].span.start.offset && code.span.end.offset <= tables[table].span.end.offset;
+    if (!inside) out.push(code);
+  }
+  return out;
+}
 
 /** Inline code spans grouped by the sentence they sit in (a boundary: end punctuation, blank line, list item). */
 function sentences(doc: Document, codes: InlineCode[]): InlineCode[][] {

@@ -104,9 +104,19 @@ function ownersOfCommands(commands: CommandSpec[]): StatusObject[] {
   return [...owners.values()];
 }
 
+/** For each polled object, a pattern of its nouns (singular or plural, whole words, lower case). */
+const nounPatterns = new WeakMap<StatusObject, RegExp>();
+
 function ownersOfNouns(text: string): StatusObject[] {
   const lower = text.toLowerCase();
-  return statusObjects().filter((object) => object.nouns.some((noun) => new RegExp(`\\b${noun.toLowerCase()}(?:es|s)?\\b`).test(lower)));
+  return statusObjects().filter((object) => {
+    let pattern = nounPatterns.get(object);
+    if (!pattern) {
+      pattern = new RegExp(object.nouns.map((noun) => `\\b${noun.toLowerCase()}(?:es|s)?\\b`).join('|'));
+      nounPatterns.set(object, pattern);
+    }
+    return pattern.test(lower);
+  });
 }
 
 /** The objects a status list speaks of: named by a `x.status` path, by a command, or by a noun, in that order. */
@@ -201,9 +211,16 @@ function hintedUnits(text: string): { text: string; start: number }[] {
   return units;
 }
 
+const PERIOD = 46;
+const BANG = 33;
+const QUESTION = 63;
+
 /** The sentence of `text` around `index` (table lines and comments are one sentence each). */
 function sentenceAround(text: string, index: number): string {
-  const ends = (at: number) => /[.!?]/.test(text[at]) && (at + 1 >= text.length || /\s/.test(text[at + 1]));
+  const ends = (at: number) => {
+    const code = text.charCodeAt(at);
+    return (code === PERIOD || code === BANG || code === QUESTION) && (at + 1 >= text.length || /\s/.test(text[at + 1]));
+  };
   let start = index;
   while (start > 0 && !ends(start - 1)) start--;
   let end = index;
