@@ -15,9 +15,10 @@ function isPathChar(code: number): boolean {
 }
 
 /**
- * Each whole run of path characters that holds a `.` or a `/` (only those can name a file or folder), with
- * where it starts, until `take` returns false. Found from the `.` and `/` outward, so the prose between
- * them is passed over by `indexOf` rather than read character by character; each run is read once.
+ * Each whole run of path characters that holds a `/`, or a `.` with a path character after it (only those
+ * can name a file or folder: a run whose dots all end it is a word before a full stop), with where it
+ * starts, until `take` returns false. Found from the `.` and `/` outward, so the prose between them is
+ * passed over by `indexOf` rather than read character by character; each run is read once.
  */
 export function pathRuns(text: string, take: (run: string, index: number) => boolean): void {
   let nextDot = text.indexOf('.');
@@ -32,12 +33,28 @@ export function pathRuns(text: string, take: (run: string, index: number) => boo
     while (start > from && isPathChar(text.charCodeAt(start - 1))) start--;
     let end = hit + 1;
     while (end < text.length && isPathChar(text.charCodeAt(end))) end++;
-    if (!take(text.slice(start, end), start)) return;
+    if (namesPath(text, start, end) && !take(text.slice(start, end), start)) return;
     from = end;
   }
 }
 
 const COLON = 58;
+const DOT = 46;
+const SLASH = 47;
+
+/**
+ * Whether the run from `start` to `end` still holds a `.` or `/` once its final dots are dropped. Most runs
+ * found from a `.` are a word and its full stop: taking those apart would be most of the scan's work.
+ */
+function namesPath(text: string, start: number, end: number): boolean {
+  let last = end - 1;
+  while (last >= start && text.charCodeAt(last) === DOT) last--;
+  for (let at = start; at <= last; at++) {
+    const code = text.charCodeAt(at);
+    if (code === DOT || code === SLASH) return true;
+  }
+  return false;
+}
 /** A run ending in a file extension: `forms.md`, `pack.py`. */
 const FILE_NAME = /[\w@~-]\.[A-Za-z][A-Za-z0-9]{0,7}$/;
 /** Longer runs are data (base64, minified code), not paths. */
