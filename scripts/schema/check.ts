@@ -310,7 +310,9 @@ class CommandCheck {
         push('command-json', `\`--${spec.name}\`: ${problem.message}`, hint, problem.start, problem.end, problem.fix);
       }
     }
-    for (const found of slugsIn(result.value, result.locations)) {
+    // A key is named in the text as written, or through escapes: without either, no value holds a slug.
+    const maySlug = value.includes('integrationSlug') || value.includes('\\');
+    for (const found of maySlug ? slugsIn(result.value, () => result.locations) : []) {
       if (isPlaceholder(found.slug) || integrationSlugs().has(found.slug)) continue;
       push(
         'command-integration-slug',
@@ -405,16 +407,16 @@ const TRAPS: Trap[] = [
 ];
 
 /** `integrationSlug` string values anywhere in a parsed JSON value, with where they are. */
-function slugsIn(value: unknown, locations: Map<string, Location>): { slug: string; location: Location }[] {
+function slugsIn(value: unknown, locations: () => Map<string, Location>): { slug: string; location: Location }[] {
   const out: { slug: string; location: Location }[] = [];
   const visit = (node: unknown, pointer: string) => {
     if (Array.isArray(node)) node.forEach((item, index) => visit(item, `${pointer}/${index}`));
     else if (node !== null && typeof node === 'object') {
       for (const [key, inner] of Object.entries(node)) {
         const child = `${pointer}/${escapePointer(key)}`;
-        const location = locations.get(child);
         // Point at the slug itself, inside its quotes.
-        if (key === 'integrationSlug' && typeof inner === 'string' && location) out.push({ slug: inner, location: { start: location.start + 1, end: location.end - 1 } });
+        const location = key === 'integrationSlug' && typeof inner === 'string' ? locations().get(child) : undefined;
+        if (location) out.push({ slug: inner as string, location: { start: location.start + 1, end: location.end - 1 } });
         else visit(inner, child);
       }
     }

@@ -11,6 +11,8 @@ import { at, block, flags } from '../schema/command-cases.ts';
 
 const typo = `cargo-ai orchestration action execute --action '{"kind":"connector","integrationSlug":"clearbitt","actionSlug":"company_enrich","config":{}}' --data '{"domain":"acme.com"}'`;
 const short = `cargo-ai orchestration action execute-batch --action '{"kind":"connector","integrationSlug":"apollo","actionSlug":"enrich","config":{}}' --records '[{"domain":"acme.com"}]'`;
+// The key written with an escape is the same key once parsed.
+const escapedKey = `cargo-ai orchestration action execute --action '{"kind":"connector","integration\\u0053lug":"clearbitt","actionSlug":"company_enrich","config":{}}' --data '{"domain":"acme.com"}'`;
 const inNodes = `cargo-ai orchestration run create --data '{"domain":"acme.com"}' --nodes '[{"slug":"enrich","kind":"connector","integrationSlug":"hubspott","actionSlug":"x","config":{}}]'`;
 
 runRuleTests(rule, {
@@ -23,6 +25,7 @@ runRuleTests(rule, {
     flags('misspelt slug', typo, at(typo, 'clearbitt', { message: /`clearbitt` is not an integration slug/, hint: /`clearbit`/ })),
     flags('slug without its suffix', short, at(short, 'apollo', { hint: /`apolloio`/ })),
     flags('slug inside a node list', inNodes, at(inNodes, 'hubspott', { hint: /`hubspot`/ })),
+    flags('slug under a key written with an escape', escapedKey, at(escapedKey, 'clearbitt', { message: /`clearbitt` is not an integration slug/ })),
   ],
 });
 
