@@ -71,6 +71,14 @@ function commandsNamed(text: string): CommandSpec[] {
 
 const codeCommands = new Map<string, CommandSpec[]>();
 
+let paths: { command: CommandSpec; written: string }[] | undefined;
+
+/** Each command with its path written out after a space (` orchestration run get`), to match a code's last words against. */
+function writtenPaths(): { command: CommandSpec; written: string }[] {
+  paths ??= loadCliSchema().commands.map((command) => ({ command, written: ` ${command.path.join(' ')}` }));
+  return paths;
+}
+
 /** The commands one inline code names; remembered, as pages repeat them. */
 function commandsOfCode(code: string): CommandSpec[] {
   const known = codeCommands.get(code);
@@ -88,7 +96,9 @@ function commandsOfCode(code: string): CommandSpec[] {
       return found;
     }
     const tail = ` ${leading.join(' ')}`;
-    const ending = loadCliSchema().commands.filter((command) => command.path.length > leading.length && ` ${command.path.join(' ')}`.endsWith(tail));
+    const ending = writtenPaths()
+      .filter(({ command, written }) => command.path.length > leading.length && written.endsWith(tail))
+      .map(({ command }) => command);
     // One word (`refresh-status`) names a command only when few commands end with it (not `get` or `list`).
     if (leading.length > 1 || ending.length <= 2) found.push(...ending);
   }

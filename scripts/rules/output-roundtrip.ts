@@ -17,6 +17,8 @@ const rule: Rule = {
   checkFile(doc, context) {
     const schema = loadCliSchema();
     for (const invocation of context.invocations) {
+      // Only a `$(…)` word can hand on a value read from an answer.
+      if (!invocation.args.some((word) => word.dynamic && word.value.startsWith('$('))) continue;
       const resolved = resolveCommand(invocation.args.map((word) => word.value), schema);
       if (!resolved.ok) continue;
       for (const argument of readArguments(invocation, resolved.command, resolved.consumed, schema)) {
