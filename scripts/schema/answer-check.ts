@@ -48,18 +48,18 @@ class AnswerChecker {
   check(value: unknown, schemas: readonly JsonSchema[], path: PathLink | undefined, pointer: string): AnswerProblem[] {
     if (typeof value === 'string' && isPlaceholder(value)) return [];
     if (schemas.some((schema) => isFreeForm(schema, this.loaded))) return [];
-    const where = pointer === '' ? 'the answer' : `\`${shown(pointer)}\``;
+    const where = () => (pointer === '' ? 'the answer' : `\`${shown(pointer)}\``);
     if (value === null) {
       // Where nulls survive, the server's null is printed whatever the declared type says (optional, mostly).
       if (keepsNullAt(this.result, stepsOf(path))) return [];
-      return [{ pointer, message: `${where} is null, but the command deletes null-valued keys from its answer: the key is absent instead`, hint: 'leave the key out, or say in prose that it may be missing', lesser: true }];
+      return [{ pointer, message: `${where()} is null, but the command deletes null-valued keys from its answer: the key is absent instead`, hint: 'leave the key out, or say in prose that it may be missing', lesser: true }];
     }
     const kind = kindOf(value);
     const branches = schemas.flatMap((schema) => alternatives(schema, this.loaded));
     const fitting = branches.filter((branch) => accepts(branch, kind));
     if (fitting.length === 0) {
       const expected = [...new Set(branches.map(describe))].join(' or ');
-      return [{ pointer, message: `${where} is ${article(kind)}, but the answer has ${expected} there` }];
+      return [{ pointer, message: `${where()} is ${article(kind)}, but the answer has ${expected} there` }];
     }
     if (kind === 'object') return this.object(value as Record<string, unknown>, fitting, path, pointer);
     if (kind === 'array') {
@@ -68,7 +68,7 @@ class AnswerChecker {
     }
     if (fitting.some((branch) => allowsValue(branch, value))) return [];
     const allowed = fitting.flatMap((branch) => (Array.isArray(branch.enum) ? branch.enum : branch.const !== undefined ? [branch.const] : [])).map(String);
-    return [{ pointer, message: `${where} is \`${String(value)}\`, not one of: ${allowed.join(', ')}`, ...hintOf(didYouMean(String(value), allowed)) }];
+    return [{ pointer, message: `${where()} is \`${String(value)}\`, not one of: ${allowed.join(', ')}`, ...hintOf(didYouMean(String(value), allowed)) }];
   }
 
   /** The problems of the object against the branch that fits it best (its tag decides when it has one). */
@@ -101,19 +101,33 @@ class AnswerChecker {
     return problems;
   }
 
+  /**
+   * An unknown key. Its words are worked out when read: an object is checked against every branch it may
+   * be, and the problems of the branches it was not meant as are only counted.
+   */
   private unknownKey(key: string, allowed: string[], pointer: string, memberPointer: string): AnswerProblem {
-    const where = pointer === '' ? 'the answer' : `\`${shown(pointer)}\``;
-    // The key exists one level down: the block left out (or invented) a wrapper.
-    const wrapper = allowed.find((name) => propertyNames(this.propertyOf(pointer, name), this.loaded).includes(key));
-    if (wrapper) {
-      return { pointer: memberPointer, atKey: true, message: `${where} has no key \`${key}\`: it is \`${shown(`${pointer}/${wrapper}/${key}`)}\`, inside \`${wrapper}\``, hint: `the answer is \`{${allowed.join(', ')}}\`` };
-    }
-    const suggestion = didYouMean(key, allowed);
+    let words: { message: string; hint: string } | undefined;
+    const explain = (): { message: string; hint: string } => {
+      const where = pointer === '' ? 'the answer' : `\`${shown(pointer)}\``;
+      // The key exists one level down: the block left out (or invented) a wrapper.
+      const wrapper = allowed.find((name) => propertyNames(this.propertyOf(pointer, name), this.loaded).includes(key));
+      if (wrapper) {
+        return { message: `${where} has no key \`${key}\`: it is \`${shown(`${pointer}/${wrapper}/${key}`)}\`, inside \`${wrapper}\``, hint: `the answer is \`{${allowed.join(', ')}}\`` };
+      }
+      const suggestion = didYouMean(key, allowed);
+      return { message: `${where} has no key \`${key}\``, hint: suggestion ?? (allowed.length > 0 ? `keys here: ${allowed.join(', ')}` : 'this object has no named keys') };
+    };
     return {
       pointer: memberPointer,
       atKey: true,
-      message: `${where} has no key \`${key}\``,
-      hint: suggestion ?? (allowed.length > 0 ? `keys here: ${allowed.join(', ')}` : 'this object has no named keys'),
+      get message() {
+        words ??= explain();
+        return words.message;
+      },
+      get hint() {
+        words ??= explain();
+        return words.hint;
+      },
     };
   }
 
