@@ -20,6 +20,8 @@ const FRONTMATTER_MODULE = 'virtual:frontmatter-validators';
 const FLAG_VALIDATORS = 'flag-validators.cjs';
 /** Data the generated validators are made from: read at build time, so inputs of the bundle too. */
 const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json', 'schemas/skill-frontmatter.schema.json'];
+/** Data files the bundle reads from compact copies beside it (scripts/schema/index.ts): half the size unindented. */
+const COMPACT_DATA = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json'];
 /** npm's record of the packages installed, rewritten by every `npm install` and `npm ci`. */
 const INSTALLED_TREE = 'node_modules/.package-lock.json';
 /** What the code cache is made from: a lint of this package, whose functions it then holds compiled. */
@@ -140,6 +142,12 @@ export async function buildBundle(dir = BUNDLE_DIR) {
     rmSync(path.join(staging, 'precompile.mjs'));
     rmSync(validators);
     rmSync(flagSource);
+    for (const data of COMPACT_DATA) {
+      writeFileSync(path.join(staging, path.basename(data)), JSON.stringify(JSON.parse(readFileSync(path.join(repoRoot, data), 'utf8'))));
+      // The training run below runs under the final name, so it would read the previous build's copies:
+      // without them it reads schemas/ itself, as any run does that finds no copy.
+      rmSync(path.join(dir, path.basename(data)), { force: true });
+    }
     makeCodeCache(path.join(staging, BUNDLE), path.join(dir, BUNDLE));
     const inputs = {};
     const sources = [generator, bundle, flagValidators].flatMap((result) => Object.keys(result.metafile.inputs));

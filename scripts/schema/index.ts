@@ -2,7 +2,7 @@
 // command, and hands out the JSON checker for flag values. Rules and tools query this module only.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { schemaPath } from '../core/paths.ts';
+import { bundleFile, schemaPath } from '../core/paths.ts';
 import { precompiledValidators } from './precompiled.ts';
 import { JsonChecker } from './json-check.ts';
 import { type CliSchema, type CommandSpec, DEFINITIONS_ID, type DefinitionsFile, type FlagSpec } from './model.ts';
@@ -49,14 +49,30 @@ export type Resolution =
 const loaded = new Map<string, LoadedSchema>();
 const DEFAULT_SCHEMA_DIR = path.dirname(schemaPath('cli-schema.json'));
 
+/**
+ * The text of a schema file. Run from the bundle, this repository's two large ones are read from the compact
+ * copies the bundle build writes beside it (no indentation: half the size, quicker to read and parse); a
+ * copy that is not there (a build still under way) gives way to the file itself.
+ */
+function readSchemaFile(dir: string, name: string): string {
+  if (bundleFile && dir === DEFAULT_SCHEMA_DIR) {
+    try {
+      return readFileSync(path.join(path.dirname(bundleFile), name), 'utf8');
+    } catch {
+      // Read below.
+    }
+  }
+  return readFileSync(path.join(dir, name), 'utf8');
+}
+
 /** Loads (once per directory) the command schema and its JSON definitions. */
 export function loadCliSchema(dir = DEFAULT_SCHEMA_DIR): LoadedSchema {
   const known = loaded.get(dir);
   if (known) return known;
-  const schema = JSON.parse(readFileSync(path.join(dir, 'cli-schema.json'), 'utf8')) as CliSchema;
+  const schema = JSON.parse(readSchemaFile(dir, 'cli-schema.json')) as CliSchema;
   // The definitions (half a megabyte) are parsed when first read: a page's commands and flags need none.
   let definitions: DefinitionsFile | undefined;
-  const readDefinitions = () => (definitions ??= JSON.parse(readFileSync(path.join(dir, DEFINITIONS_ID), 'utf8')) as DefinitionsFile);
+  const readDefinitions = () => (definitions ??= JSON.parse(readSchemaFile(dir, DEFINITIONS_ID)) as DefinitionsFile);
   const tree: TreeNode = { children: new Map() };
   for (const command of schema.commands) {
     let node = tree;
@@ -101,7 +117,19 @@ export function resolveCommand(words: readonly string[], schema = loadCliSchema(
       // A complete command followed by a positional argument.
       if (node.command) return { ok: true, command: node.command, consumed: depth };
       const valid = [...node.children.keys()];
-      return { ok: false, reason: 'unknown', level: LEVELS[Math.min(depth, 2)], index: depth, suggestions: nearest(word, valid), valid };
+      let suggestions: string[] | undefined;
+      return {
+        ok: false,
+        reason: 'unknown',
+        level: LEVELS[Math.min(depth, 2)],
+        index: depth,
+        // Worked out when read: most look-ups that miss (a heading's words, a lone word in backticks) never ask.
+        get suggestions() {
+          suggestions ??= nearest(word, valid);
+          return suggestions;
+        },
+        valid,
+      };
     }
     node = child;
     if (node.children.size === 0) return { ok: true, command: node.command!, consumed: depth + 1 };

@@ -69,6 +69,33 @@ describe('the prebuilt bundle', () => {
     expect(result.stdout).toMatch(/orchestration/);
   }, 60_000);
 
+  it('reads the command schema from compact copies beside it, and from schemas/ when they are gone', async () => {
+    for (const name of ['cli-schema.json', 'cli-json-definitions.json']) {
+      const copy = readFileSync(path.join(bundleDir, name), 'utf8');
+      expect(copy).not.toContain('\n');
+      expect(JSON.parse(copy)).toEqual(JSON.parse(readFileSync(path.join(repoRoot, 'schemas', name), 'utf8')));
+    }
+    const page = path.join(work, 'schema-page', 'schema-skill');
+    mkdirSync(page, { recursive: true });
+    writeFileSync(path.join(page, 'SKILL.md'), '---\nname: schema-skill\ndescription: Use when a schema skill is needed.\n---\n# Schema\n\n```bash\ncargo-ai orchestration workflow list\n```\n');
+    const args = ['check', page, '--format', 'json', '--profile', 'cargo'];
+    const unknown = async () => (JSON.parse((await runMain(freshBundle(bundleDir), args)).stdout) as { ruleId: string }[]).filter((finding) => finding.ruleId === 'command-unknown');
+    expect(await unknown()).toEqual([]);
+    // A copy without that command: the run now reads it as unknown, so the copy is what it reads.
+    const copyPath = path.join(bundleDir, 'cli-schema.json');
+    const original = readFileSync(copyPath, 'utf8');
+    const schema = JSON.parse(original) as { commands: { path: string[] }[] };
+    schema.commands = schema.commands.filter((command) => command.path.join(' ') !== 'orchestration workflow list');
+    try {
+      writeFileSync(copyPath, JSON.stringify(schema));
+      expect(await unknown()).toHaveLength(1);
+      rmSync(copyPath);
+      expect(await unknown()).toEqual([]);
+    } finally {
+      writeFileSync(copyPath, original);
+    }
+  }, 60_000);
+
   it('leaves the flag validators unread when no example gives a JSON flag', async () => {
     const skill = path.join(work, 'plain', 'plain-skill');
     mkdirSync(skill, { recursive: true });
