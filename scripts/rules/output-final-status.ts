@@ -370,14 +370,15 @@ const rule: Rule = {
   },
   checkFile(doc, context) {
     const statuses = allStatuses();
-    // Most pages never speak of when to stop: their prose is not read at all.
-    if (PROSE_HINT.test(doc.text)) for (const unit of hintedUnits(proseOf(doc))) checkProse(unit.text, unit.start, [], context, doc, statuses);
+    // Most pages never speak of when to stop: neither their prose nor their comments are read at all.
+    const hinted = PROSE_HINT.test(doc.text);
+    if (hinted) for (const unit of hintedUnits(proseOf(doc))) checkProse(unit.text, unit.start, [], context, doc, statuses);
     for (const table of doc.tables) checkTable(table, context, doc, statuses);
     const variables = statusVariables(doc);
     for (const block of doc.codeBlocks) {
       if (!SHELL_LANGS.has(block.lang) || !block.value.includes('cargo-ai')) continue;
       checkCases(doc, block, variables, context, statuses);
-      checkComments(doc, block, context, statuses);
+      if (hinted) checkComments(doc, block, context, statuses);
     }
   },
 };

@@ -78,8 +78,8 @@ function check(doc: Document, context: FileContext): void {
   for (const shell of commands) {
     const jq = readJqCall(shell.words);
     if (jq) checkCall(doc, context, shell, jq, saved);
-    const producer = commandOfCall(shell);
     if (shell.writes) {
+      const producer = commandOfCall(shell);
       if (producer) saved.set(shell.writes, producer);
       else saved.delete(shell.writes);
     }

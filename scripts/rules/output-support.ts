@@ -1,5 +1,5 @@
 // What the output rules share: finding the command a value or block shows the answer of.
-import type { CodeBlock, Document, Heading, Invocation, Span, Word } from '../core/types.ts';
+import type { CodeBlock, Document, Heading, Span, Word } from '../core/types.ts';
 import type { ShellCommand } from '../extract/invocations.ts';
 import { commandsInside, jqArguments, savedBefore } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
@@ -11,21 +11,11 @@ import { type CommandSpec, type LoadedSchema, commandsOf, findCommand, loadCliSc
  */
 export function commandOfCall(call: ShellCommand | undefined): CommandSpec | undefined {
   const invocation = call?.invocation;
-  if (!invocation) return undefined;
-  // Several rules ask of every call on a page.
-  const known = callCommands.get(invocation);
-  if (known !== undefined) return known ?? undefined;
-  let command: CommandSpec | undefined;
-  if (!invocation.args.some((arg) => arg.value === '--help' || arg.value === '-h') && !invocation.args.slice(0, 3).some((arg) => arg.dynamic)) {
-    const resolved = resolveCommand(invocation.args.map((arg) => arg.value));
-    if (resolved.ok) command = resolved.command;
-  }
-  callCommands.set(invocation, command ?? null);
-  return command;
+  if (!invocation || invocation.args.some((arg) => arg.value === '--help' || arg.value === '-h')) return undefined;
+  if (invocation.args.slice(0, 3).some((arg) => arg.dynamic)) return undefined;
+  const resolved = resolveCommand(invocation.args.map((arg) => arg.value));
+  return resolved.ok ? resolved.command : undefined;
 }
-
-/** What `commandOfCall` found for each invocation (null: none). */
-const callCommands = new WeakMap<Invocation, CommandSpec | null>();
 
 export interface AnswerRead {
   /** The command whose answer is read. */
