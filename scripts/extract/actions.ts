@@ -19,7 +19,7 @@ export interface CatalogAction {
 const cache = new Map<string, Map<string, CatalogAction> | null>();
 
 /** Catalog keyed by `integrationSlug/actionSlug` (native actions under `native/`); null when the file is absent. */
-export function loadActionCatalog(file = schemaPath('actions.json')): Map<string, CatalogAction> | null {
+export function loadActionCatalog(file = defaultCatalog()): Map<string, CatalogAction> | null {
   const known = cache.get(file);
   if (known !== undefined) return known;
   const catalog = existsSync(file)
@@ -27,6 +27,14 @@ export function loadActionCatalog(file = schemaPath('actions.json')): Map<string
     : null;
   cache.set(file, catalog);
   return catalog;
+}
+
+let defaultFile: string | undefined;
+
+/** This repository's catalog, its path worked out once: every page asks for it. */
+function defaultCatalog(): string {
+  defaultFile ??= schemaPath('actions.json');
+  return defaultFile;
 }
 
 export function actionKey(integrationSlug: string, actionSlug: string): string {

@@ -98,8 +98,9 @@ function resolveUncached(doc: DocumentIndex, link: Link, root: string, linted: R
   let filePart: string;
   let anchor: string | undefined;
   try {
-    filePart = decodeURIComponent(rawPath.split('?')[0]);
-    anchor = rawAnchor === undefined ? undefined : decodeURIComponent(rawAnchor);
+    const query = rawPath.indexOf('?');
+    filePart = decoded(query >= 0 ? rawPath.slice(0, query) : rawPath);
+    anchor = rawAnchor === undefined ? undefined : decoded(rawAnchor);
   } catch {
     return { kind: 'invalid', reason: `\`${url}\` has malformed percent-encoding` };
   }
@@ -114,4 +115,9 @@ function resolveUncached(doc: DocumentIndex, link: Link, root: string, linted: R
   if (linted?.has(target)) return { kind: 'file', target, anchor, exists: true, isDirectory: false };
   const stat = statSync(target, { throwIfNoEntry: false });
   return { kind: 'file', target, anchor, exists: stat !== undefined, isDirectory: stat?.isDirectory() === true };
+}
+
+/** A URL part with its percent-escapes decoded; most have none, and are returned as they are. Throws on a malformed escape. */
+function decoded(part: string): string {
+  return part.includes('%') ? decodeURIComponent(part) : part;
 }
