@@ -689,7 +689,8 @@ class Scanner {
       children: this.cellContent(contentStart, contentEnd),
       position: this.position(cellStart, cellEnd),
     }));
-    return { type: 'tableRow', children, position: this.position(start, end) };
+    // No position of its own: the document index reads only its cells' (remark's rows have one; it goes unread).
+    return { type: 'tableRow', children };
   }
 
   /** A cell's inline content; most cells are plain words, one text node with no inline reader to run. */
