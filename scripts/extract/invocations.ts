@@ -44,6 +44,25 @@ const WRAPPERS = new Set(['command', 'exec', 'nohup', 'env']);
 
 const memo = new WeakMap<Document, ShellExtraction>();
 
+/**
+ * One parsed shell text, kept until the page's commands are first asked for: only the output rules ask,
+ * and the words of the commands that do not run `cargo-ai` are most of what a page's shell texts hold.
+ */
+interface ParsedText {
+  doc: Document;
+  parsed: ShellParse;
+  source: Source;
+  /** The commands built already: those that run `cargo-ai`, whose words their invocations share. */
+  built: Map<ShellCall, ShellCommand>;
+}
+
+/** What the extraction gathers as it reads, before the commands are built. */
+interface Gathered {
+  invocations: Invocation[];
+  errors: ShellSyntaxError[];
+  texts: ParsedText[];
+}
+
 export function extractInvocations(doc: Document): Invocation[] {
   return extractShell(doc).invocations;
 }
@@ -52,18 +71,48 @@ export function extractInvocations(doc: Document): Invocation[] {
 export function extractShell(doc: Document): ShellExtraction {
   const known = memo.get(doc);
   if (known) return known;
-  const out: ShellExtraction = { invocations: [], errors: [], commands: [] };
+  const gathered: Gathered = { invocations: [], errors: [], texts: [] };
   for (const block of doc.codeBlocks) {
-    if (block.value.includes(MENTION)) fromBlock(doc, block, out);
+    if (block.value.includes(MENTION)) fromBlock(doc, block, gathered);
   }
   for (const code of doc.inlineCode) {
-    if (isInlineCommand(code.value)) fromInline(doc, code, out);
+    if (isInlineCommand(code.value)) fromInline(doc, code, gathered);
   }
-  out.invocations.sort((a, b) => a.span.start.offset - b.span.start.offset);
-  out.errors.sort((a, b) => a.span.start.offset - b.span.start.offset);
-  out.commands.sort((a, b) => a.words[0].span.start.offset - b.words[0].span.start.offset);
+  gathered.invocations.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  gathered.errors.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  let commands: ShellCommand[] | undefined;
+  const out: ShellExtraction = {
+    invocations: gathered.invocations,
+    errors: gathered.errors,
+    get commands() {
+      commands ??= buildCommands(gathered.texts);
+      return commands;
+    },
+  };
   memo.set(doc, out);
   return out;
+}
+
+/** Every command of the parsed texts, with how their output flows, in document order. */
+function buildCommands(texts: ParsedText[]): ShellCommand[] {
+  const all: ShellCommand[] = [];
+  for (const { doc, parsed, source, built } of texts) {
+    const toWord = wordsIn(doc, source);
+    const commands = parsed.calls.map((call) => built.get(call) ?? { words: call.words.map(toWord) });
+    linkFlow(source.text, parsed.calls, commands);
+    all.push(...commands);
+  }
+  return all.sort((a, b) => a.words[0].span.start.offset - b.words[0].span.start.offset);
+}
+
+/** A shell word of `source` as a document word, with its span in the document. */
+function wordsIn(doc: Document, source: Source): (word: ShellWord) => Word {
+  return (word) => ({
+    value: word.value,
+    raw: word.raw,
+    span: { start: doc.pointAt(source.toDoc(word.start)), end: doc.pointAt(source.toDoc(word.end)) },
+    dynamic: word.dynamic,
+  });
 }
 
 /** The shape the `extract` command prints. `argv[0]` is always `cargo-ai`, also for the npx form. */
@@ -121,7 +170,7 @@ export function sourceOf(lines: string[], docStarts: number[], separator: string
   return new Source(lines.join(separator), textStarts, docStarts);
 }
 
-function fromBlock(doc: Document, block: CodeBlock, out: ShellExtraction): void {
+function fromBlock(doc: Document, block: CodeBlock, out: Gathered): void {
   // CRLF files: the parser must not see `\r` (it would break `\` continuations), so lines are rejoined with `\n`.
   const lines = block.value.split(/\r?\n/);
   const mode = modeOf(block.lang, lines);
@@ -144,7 +193,7 @@ export function modeOf(lang: string, lines: string[]): 'shell' | 'console' | und
 }
 
 /** A terminal session: each prompt line, plus the lines that continue it, is one command; the rest is output. */
-function fromSession(doc: Document, block: CodeBlock, lines: string[], out: ShellExtraction): void {
+function fromSession(doc: Document, block: CodeBlock, lines: string[], out: Gathered): void {
   const isPrompt = (index: number) => PROMPT.test(lines[index]);
   for (let first = 0; first < lines.length; first++) {
     if (!isPrompt(first)) continue;
@@ -180,7 +229,7 @@ function isInlineCommand(value: string): boolean {
 }
 
 /** Inline code is one shell line: a line break inside it (the markdown wrapped) is a space. */
-function fromInline(doc: Document, code: InlineCode, out: ShellExtraction): void {
+function fromInline(doc: Document, code: InlineCode, out: Gathered): void {
   const lines = code.value.split(/\r?\n/);
   const docStarts: number[] = [];
   let cursor = code.valueOffset;
@@ -200,20 +249,15 @@ function collect(
   source: Source,
   kind: 'fence' | 'inline',
   block: CodeBlock | undefined,
-  out: ShellExtraction,
+  out: Gathered,
 ): void {
-  const toWord = (word: ShellWord): Word => ({
-    value: word.value,
-    raw: word.raw,
-    span: { start: doc.pointAt(source.toDoc(word.start)), end: doc.pointAt(source.toDoc(word.end)) },
-    dynamic: word.dynamic,
-  });
-  const commands: ShellCommand[] = [];
+  const toWord = wordsIn(doc, source);
+  const built = new Map<ShellCall, ShellCommand>();
   for (const call of parsed.calls) {
-    const command: ShellCommand = { words: call.words.map(toWord) };
-    commands.push(command);
     const found = commandIn(call.words);
     if (!found) continue;
+    const command: ShellCommand = { words: call.words.map(toWord) };
+    built.set(call, command);
     const program = command.words[found.program];
     const args = command.words.slice(found.args);
     const last = args[args.length - 1] ?? program;
@@ -226,8 +270,7 @@ function collect(
     };
     out.invocations.push(command.invocation);
   }
-  linkFlow(source.text, parsed.calls, commands);
-  out.commands.push(...commands);
+  out.texts.push({ doc, parsed, source, built });
   for (const error of parsed.errors) {
     const start = source.toDoc(error.offset);
     const end = start < doc.text.length && !/[\r\n]/.test(doc.text[start]) ? start + 1 : start;
