@@ -49,7 +49,8 @@ const memo = new WeakMap<Document, ShellExtraction>();
  * and the words of the commands that do not run `cargo-ai` are most of what a page's shell texts hold.
  */
 interface ParsedText {
-  doc: Document;
+  /** The document's positions (not the document: nothing here may keep a page alive once it is checked). */
+  pointAt: Document['pointAt'];
   parsed: ShellParse;
   source: Source;
   /** The commands built already: those that run `cargo-ai`, whose words their invocations share. */
@@ -96,8 +97,8 @@ export function extractShell(doc: Document): ShellExtraction {
 /** Every command of the parsed texts, with how their output flows, in document order. */
 function buildCommands(texts: ParsedText[]): ShellCommand[] {
   const all: ShellCommand[] = [];
-  for (const { doc, parsed, source, built } of texts) {
-    const toWord = wordsIn(doc, source);
+  for (const { pointAt, parsed, source, built } of texts) {
+    const toWord = wordsIn(pointAt, source);
     const commands = parsed.calls.map((call) => built.get(call) ?? { words: call.words.map(toWord) });
     linkFlow(source.text, parsed.calls, commands);
     all.push(...commands);
@@ -106,11 +107,11 @@ function buildCommands(texts: ParsedText[]): ShellCommand[] {
 }
 
 /** A shell word of `source` as a document word, with its span in the document. */
-function wordsIn(doc: Document, source: Source): (word: ShellWord) => Word {
+function wordsIn(pointAt: Document['pointAt'], source: Source): (word: ShellWord) => Word {
   return (word) => ({
     value: word.value,
     raw: word.raw,
-    span: { start: doc.pointAt(source.toDoc(word.start)), end: doc.pointAt(source.toDoc(word.end)) },
+    span: { start: pointAt(source.toDoc(word.start)), end: pointAt(source.toDoc(word.end)) },
     dynamic: word.dynamic,
   });
 }
@@ -251,7 +252,7 @@ function collect(
   block: CodeBlock | undefined,
   out: Gathered,
 ): void {
-  const toWord = wordsIn(doc, source);
+  const toWord = wordsIn(doc.pointAt, source);
   const built = new Map<ShellCall, ShellCommand>();
   for (const call of parsed.calls) {
     const found = commandIn(call.words);
@@ -270,7 +271,7 @@ function collect(
     };
     out.invocations.push(command.invocation);
   }
-  out.texts.push({ doc, parsed, source, built });
+  out.texts.push({ pointAt: doc.pointAt, parsed, source, built });
   for (const error of parsed.errors) {
     const start = source.toDoc(error.offset);
     const end = start < doc.text.length && !/[\r\n]/.test(doc.text[start]) ? start + 1 : start;
