@@ -149,9 +149,22 @@ export function findFlag(command: CommandSpec, name: string, schema = loadCliSch
   return command.flags.find((flag) => flag.name === name) ?? schema.globalFlags.get(name);
 }
 
-/** Commands of one domain (API commands and CLI-only ones under it). */
-export function commandsOf(domain: string, schema = loadCliSchema()): CommandSpec[] {
-  return schema.commands.filter((command) => command.path[0] === domain);
+/** Each loaded schema's commands by domain, gathered once: pages ask for a domain's commands word by word. */
+const byDomain = new WeakMap<LoadedSchema, Map<string, CommandSpec[]>>();
+
+/** Commands of one domain (API commands and CLI-only ones under it); the list is shared, not to be changed. */
+export function commandsOf(domain: string, schema = loadCliSchema()): readonly CommandSpec[] {
+  let domains = byDomain.get(schema);
+  if (!domains) {
+    domains = new Map();
+    for (const command of schema.commands) {
+      const list = domains.get(command.path[0]);
+      if (list) list.push(command);
+      else domains.set(command.path[0], [command]);
+    }
+    byDomain.set(schema, domains);
+  }
+  return domains.get(domain) ?? [];
 }
 
 export function commandName(command: CommandSpec): string {
