@@ -18,6 +18,10 @@ const RESERVED = new Set([
 const WORD_END = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', ')']);
 /** Characters this reader leaves to the real parser wherever they appear outside quotes. */
 const UNSUPPORTED = new Set(['`', '(', '{', '}']);
+/** A character that stands for itself in a word: none of the above, no quote, `$` or backslash. */
+function isPlain(char: string): boolean {
+  return !WORD_END.has(char) && !UNSUPPORTED.has(char) && char !== "'" && char !== '"' && char !== '$' && char !== '\\';
+}
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 /** `name[`: where a command starts, the real parser may read an array element's assignment. */
 const INDEXED = /^[A-Za-z_][A-Za-z0-9_]*\[/;
@@ -336,8 +340,11 @@ class Reader {
         value += text[this.i + 1];
         this.i += 2;
       } else {
-        value += char;
-        this.i++;
+        // A run of plain characters is taken whole: most words are nothing else.
+        let end = this.i + 1;
+        while (end < text.length && isPlain(text[end])) end++;
+        value += text.slice(this.i, end);
+        this.i = end;
       }
     }
     // A word of digits right before `<` or `>` is the redirection's descriptor: the real parser's call.
