@@ -257,19 +257,20 @@ function collect(
   for (const call of parsed.calls) {
     const found = commandIn(call.words);
     if (!found) continue;
-    const command: ShellCommand = { words: call.words.map(toWord) };
-    built.set(call, command);
-    const program = command.words[found.program];
-    const args = command.words.slice(found.args);
+    const words = call.words.map(toWord);
+    const program = words[found.program];
+    const args = words.slice(found.args);
     const last = args[args.length - 1] ?? program;
-    command.invocation = {
+    const invocation: Invocation = {
       file: doc.file.displayPath,
       program,
       args,
       source: kind,
       span: { start: program.span.start, end: last.span.end },
     };
-    out.invocations.push(command.invocation);
+    // Made whole, not given its invocation afterwards: one object shape for every such command.
+    built.set(call, { words, invocation });
+    out.invocations.push(invocation);
   }
   out.texts.push({ pointAt: doc.pointAt, parsed, source, built });
   for (const error of parsed.errors) {

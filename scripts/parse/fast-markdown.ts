@@ -674,7 +674,7 @@ class Scanner {
     // remark makes no table of a paragraph's later line that is one lone tag: the rule is not copied here.
     if (paragraph.lines.length > 0 && text.charCodeAt(headerStart) === LT && htmlBlockStart(text.slice(headerStart, headerEnd), false)) outside('a table header row that is a lone HTML tag');
     const headerRow = this.tableRow(headerStart, headerEnd);
-    const delimiterCells = splitRow(text, at, lineEnd).length;
+    const delimiterCells = splitRow(text, at, lineEnd, () => {});
     // A header and delimiter row that disagree make no table: remark reads the lines as a paragraph.
     if (headerRow.children.length !== delimiterCells) outside('a table whose header and delimiter rows disagree');
     if (paragraph.lines.length > 0) this.paragraph(paragraph);
@@ -683,12 +683,10 @@ class Scanner {
 
   private tableRow(start: number, end: number): TableRow {
     const { text } = this;
-    const cells = splitRow(text, start, end);
-    const children = cells.map(([cellStart, cellEnd, contentStart, contentEnd]): TableCell => ({
-      type: 'tableCell',
-      children: this.cellContent(contentStart, contentEnd),
-      position: this.position(cellStart, cellEnd),
-    }));
+    const children: TableCell[] = [];
+    splitRow(text, start, end, (cellStart, cellEnd, contentStart, contentEnd) => {
+      children.push({ type: 'tableCell', children: this.cellContent(contentStart, contentEnd), position: this.position(cellStart, cellEnd) });
+    });
     // No position of its own: the document index reads only its cells' (remark's rows have one; it goes unread).
     return { type: 'tableRow', children };
   }
@@ -1437,17 +1435,18 @@ function isDelimiterRow(text: string, at: number, end: number): boolean {
 }
 
 /**
- * A table row's cells as [start, end, contentStart, contentEnd]: a cell runs from its pipe (or the row's
- * start) to the next pipe; the last runs to the end of the line, trailing pipe and spaces included.
+ * Hands `each` a table row's cells, as their start, end, content start and content end (a cell runs from its
+ * pipe, or the row's start, to the next pipe; the last runs to the end of the line, trailing pipe and spaces
+ * included), and returns how many there are. No list of them is made: a page's tables have many cells.
  */
-function splitRow(text: string, start: number, end: number): [number, number, number, number][] {
+function splitRow(text: string, start: number, end: number, each: (cellStart: number, cellEnd: number, contentStart: number, contentEnd: number) => void): number {
   let trimmedEnd = end;
   while (trimmedEnd > start && isSpaceOrTab(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
   const isPipe = (at: number) => text.charCodeAt(at) === PIPE && !isEscaped(text, at);
   const leading = start < end && isPipe(start);
   // A pipe closing the row bounds its last cell, unless it is also the row's opening pipe.
   const lastBound = trimmedEnd - 1 > start && isPipe(trimmedEnd - 1) ? trimmedEnd - 1 : trimmedEnd;
-  const cells: [number, number, number, number][] = [];
+  let cells = 0;
   let left = leading ? start : start - 1;
   for (;;) {
     let right = text.indexOf('|', left + 1);
@@ -1458,7 +1457,8 @@ function splitRow(text: string, start: number, end: number): [number, number, nu
     let contentEnd = right;
     while (contentStart < contentEnd && isSpaceOrTab(text.charCodeAt(contentStart))) contentStart++;
     while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
-    cells.push([cells.length === 0 ? start : left, isLast ? end : right, contentStart, contentEnd]);
+    each(cells === 0 ? start : left, isLast ? end : right, contentStart, contentEnd);
+    cells++;
     if (isLast) return cells;
     left = right;
   }
