@@ -2,6 +2,7 @@
 // filter that the answer lacks. The npm jq parsers and engines build trees without positions; this one follows
 // jq 1.6/1.7's grammar (operator precedence, `as` bindings, `reduce`/`foreach`, `if`, `try`, `def`, object
 // construction, string interpolation) and is held to the real `jq` by differential tests.
+import { detached } from '../core/strings.ts';
 
 /** Offsets into the filter text, end exclusive. */
 export interface JqSpan {
@@ -118,7 +119,7 @@ export function parseJq(text: string): JqNode {
       parsed = error;
     }
     if (parsedFilters.size >= MAX_REMEMBERED_FILTERS) parsedFilters.clear();
-    parsedFilters.set(text, parsed);
+    parsedFilters.set(detached(text), parsed);
   }
   if (parsed instanceof JqSyntaxError) throw parsed;
   return parsed;

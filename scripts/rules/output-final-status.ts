@@ -12,6 +12,7 @@ import { loadCliSchema, resolveCommand, type CommandSpec } from '../schema/index
 import { statusObjects, statusOwnersAt, statusOwnersIn, type StatusObject } from '../schema/final-statuses.ts';
 import { resultOf } from '../schema/results.ts';
 import { readJqCall } from './output-jq.ts';
+import { detached } from '../core/strings.ts';
 
 /** A list of statuses as written, with its document span. */
 interface StatusList {
@@ -84,7 +85,7 @@ function commandsOfCode(code: string): CommandSpec[] {
   const known = codeCommands.get(code);
   if (known) return known;
   const found: CommandSpec[] = [];
-  codeCommands.set(code, found);
+  codeCommands.set(detached(code), found);
   {
     const words = code.replace(/^(?:npx\s+@cargo-ai\/cli|cargo-ai)\s+/, '').split(/\s+/);
     const stop = words.findIndex((word) => /^[<(-]/.test(word));

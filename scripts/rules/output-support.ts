@@ -4,6 +4,7 @@ import type { ShellCommand } from '../extract/invocations.ts';
 import { commandsInside, jqArguments, savedBefore } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
 import { type CommandSpec, type LoadedSchema, commandsOf, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
+import { detached } from '../core/strings.ts';
 
 /**
  * The command a shell call runs, when it is `cargo-ai …` (or `npx @cargo-ai/cli …`) with a known command path
@@ -131,7 +132,7 @@ export function commandsOfHeading(raw: string, domain: string | undefined, schem
   if (!found) {
     found = readHeading(raw, domain, schema);
     if (headingCommands.size >= MAX_REMEMBERED_HEADINGS) headingCommands.clear();
-    headingCommands.set(key, found);
+    headingCommands.set(detached(key), found);
   }
   return found;
 }
