@@ -221,6 +221,12 @@ export function parseDocJson(text: string): DocJson {
   }
 }
 
+/** Where each part of documentation JSON is written (by JSON pointer); none when it does not parse. */
+export function jsonLocations(text: string): Map<string, Location> {
+  const parsed = parseDocJson(text);
+  return parsed.ok ? parsed.locations : new Map();
+}
+
 /** A parse whose value alone is wanted: the failure says where, and how much text to underline. */
 export type DocJsonValue = { ok: true; value: unknown } | { ok: false; offset: number; length: number; message: string };
 

@@ -2,7 +2,7 @@
 // filter that the answer lacks. The npm jq parsers and engines build trees without positions; this one follows
 // jq 1.6/1.7's grammar (operator precedence, `as` bindings, `reduce`/`foreach`, `if`, `try`, `def`, object
 // construction, string interpolation) and is held to the real `jq` by differential tests.
-import { detached } from '../core/strings.ts';
+import { TextMemo } from '../core/strings.ts';
 
 /** Offsets into the filter text, end exclusive. */
 export interface JqSpan {
@@ -101,9 +101,7 @@ const LEVELS: { ops: string[]; assoc: 'left' | 'right' | 'nonassoc'; type: 'comm
 ];
 
 /** Filters read so far, and what each gave: pages pipe into the same few filters (`jq .`, `jq -r '.uuid'`) again and again. */
-const parsedFilters = new Map<string, JqNode | JqSyntaxError>();
-/** Enough for every distinct filter of a large repository; past it the memory is given back and reading starts over. */
-const MAX_REMEMBERED_FILTERS = 10_000;
+const parsedFilters = new TextMemo<JqNode | JqSyntaxError>();
 
 /**
  * Parses a jq filter; throws JqSyntaxError with the offset of the first token it cannot read. The tree is
@@ -118,8 +116,7 @@ export function parseJq(text: string): JqNode {
       if (!(error instanceof JqSyntaxError)) throw error;
       parsed = error;
     }
-    if (parsedFilters.size >= MAX_REMEMBERED_FILTERS) parsedFilters.clear();
-    parsedFilters.set(detached(text), parsed);
+    parsedFilters.set(text, parsed);
   }
   if (parsed instanceof JqSyntaxError) throw parsed;
   return parsed;

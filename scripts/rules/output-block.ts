@@ -3,7 +3,7 @@
 // nulls is shown as null (a warning). The command is named by `<!-- response: <domain> <resource> <action> -->`
 // on the line before the fence, or by the nearest heading above the block (`## Batch: \`batch get\``).
 import type { Rule } from '../core/rule.ts';
-import { type Location, parseDocJson, parseDocJsonValue } from '../parse/doc-json.ts';
+import { jsonLocations, parseDocJsonValue } from '../parse/doc-json.ts';
 import { offsetInBlock } from '../parse/positions.ts';
 import { type AnswerProblem, checkAnswer, weight } from '../schema/answer-check.ts';
 import { commandName } from '../schema/index.ts';
@@ -54,8 +54,7 @@ const rule: Rule = {
         if (found.length === 0) break;
       }
       if (!best || best.length === 0) continue;
-      const located = parseDocJson(block.value);
-      const locations = located.ok ? located.locations : new Map<string, Location>();
+      const locations = jsonLocations(block.value);
       for (const problem of best) {
         const location = locations.get(problem.pointer);
         const startInBlock = problem.atKey ? (location?.keyStart ?? location?.start ?? 0) : (location?.start ?? 0);

@@ -12,7 +12,7 @@ import { loadCliSchema, resolveCommand, type CommandSpec } from '../schema/index
 import { statusObjects, statusOwnersAt, statusOwnersIn, type StatusObject } from '../schema/final-statuses.ts';
 import { resultOf } from '../schema/results.ts';
 import { readJqCall } from './output-jq.ts';
-import { detached } from '../core/strings.ts';
+import { TextMemo } from '../core/strings.ts';
 
 /** A list of statuses as written, with its document span. */
 interface StatusList {
@@ -70,7 +70,7 @@ function commandsNamed(text: string): CommandSpec[] {
   return [...text.matchAll(/`([^`]+)`/g)].flatMap((match) => commandsOfCode(match[1]));
 }
 
-const codeCommands = new Map<string, CommandSpec[]>();
+const codeCommands = new TextMemo<CommandSpec[]>();
 
 let paths: { command: CommandSpec; written: string }[] | undefined;
 
@@ -84,8 +84,7 @@ function writtenPaths(): { command: CommandSpec; written: string }[] {
 function commandsOfCode(code: string): CommandSpec[] {
   const known = codeCommands.get(code);
   if (known) return known;
-  const found: CommandSpec[] = [];
-  codeCommands.set(detached(code), found);
+  const found = codeCommands.set(code, []);
   {
     const words = code.replace(/^(?:npx\s+@cargo-ai\/cli|cargo-ai)\s+/, '').split(/\s+/);
     const stop = words.findIndex((word) => /^[<(-]/.test(word));

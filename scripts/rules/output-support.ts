@@ -4,7 +4,7 @@ import type { ShellCommand } from '../extract/invocations.ts';
 import { commandsInside, jqArguments, savedBefore } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
 import { type CommandSpec, type LoadedSchema, commandsOf, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
-import { detached } from '../core/strings.ts';
+import { TextMemo } from '../core/strings.ts';
 
 /**
  * The command a shell call runs, when it is `cargo-ai …` (or `npx @cargo-ai/cli …`) with a known command path
@@ -118,8 +118,7 @@ export function skillDomain(doc: Document, domains: readonly string[]): string |
 }
 
 /** Headings read so far, by domain and text, for the command schema of this repository: pages repeat them. */
-const headingCommands = new Map<string, CommandSpec[]>();
-const MAX_REMEMBERED_HEADINGS = 10_000;
+const headingCommands = new TextMemo<CommandSpec[]>();
 
 /**
  * The commands a heading names: in backticks when it has any, else as a list of plain command paths
@@ -128,13 +127,7 @@ const MAX_REMEMBERED_HEADINGS = 10_000;
 export function commandsOfHeading(raw: string, domain: string | undefined, schema = loadCliSchema()): CommandSpec[] {
   if (schema !== loadCliSchema()) return readHeading(raw, domain, schema);
   const key = `${domain ?? ''}\u0000${raw}`;
-  let found = headingCommands.get(key);
-  if (!found) {
-    found = readHeading(raw, domain, schema);
-    if (headingCommands.size >= MAX_REMEMBERED_HEADINGS) headingCommands.clear();
-    headingCommands.set(detached(key), found);
-  }
-  return found;
+  return headingCommands.get(key) ?? headingCommands.set(key, readHeading(raw, domain, schema));
 }
 
 function readHeading(raw: string, domain: string | undefined, schema: LoadedSchema): CommandSpec[] {

@@ -4,7 +4,7 @@
 // of the schemas becomes "a placeholder, or else the original schema".
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { PLACEHOLDER_SCHEMA, isPlaceholder } from '../parse/placeholders.ts';
-import { type Location, displayPath, parseDocJson } from '../parse/doc-json.ts';
+import { type Location, displayPath, jsonLocations, parseDocJson } from '../parse/doc-json.ts';
 import type { DefinitionsFile, JsonSchema } from './model.ts';
 import { didYouMean, nearest } from './suggest.ts';
 
@@ -94,7 +94,7 @@ export class JsonChecker {
         ok: true,
         value: strict.value,
         get locations() {
-          locations ??= located(text);
+          locations ??= jsonLocations(text);
           return locations;
         },
       };
@@ -283,12 +283,6 @@ function strictJson(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Where each part of documentation JSON that parses is written. */
-function located(text: string): Map<string, Location> {
-  const parsed = parseDocJson(text);
-  return parsed.ok ? parsed.locations : new Map();
 }
 
 /** The key a flag schema's validator is filed under, here and in the generated module. */

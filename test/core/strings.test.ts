@@ -1,8 +1,8 @@
-// detached: a piece of a page that no longer keeps the page alive.
+// detached: a piece of a page that no longer keeps the page alive; TextMemo, the long-lived table keyed by such pieces.
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { expect, it } from 'vitest';
-import { detached } from '../../scripts/core/strings.ts';
+import { TextMemo, detached } from '../../scripts/core/strings.ts';
 
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
@@ -29,4 +29,14 @@ it('copies the text exactly', () => {
 it('keeps only the piece, where a slice keeps the whole text it was cut from', () => {
   expect(heldBy((piece) => piece)).toBeGreaterThan(30);
   expect(heldBy(detached)).toBeLessThan(5);
+});
+
+it('remembers by text, gives back what it stores, and starts over once full', () => {
+  const memo = new TextMemo<number>(2);
+  expect(memo.set('## Batch: `batch get`'.slice(0, 9), 1)).toBe(1);
+  expect(memo.get('## Batch:')).toBe(1);
+  memo.set('b', 2);
+  expect(memo.get('b')).toBe(2);
+  memo.set('c', 3);
+  expect([memo.get('## Batch:'), memo.get('b'), memo.get('c')]).toEqual([undefined, undefined, 3]);
 });
