@@ -22,13 +22,16 @@ export function freshBundle(dir = BUNDLE_DIR) {
   } catch {
     return undefined;
   }
-  for (const [input, recorded] of Object.entries(manifest.inputs ?? {})) {
-    try {
-      const stat = statSync(path.join(repoRoot, input));
-      if (stat.size !== recorded.size || stat.mtimeMs !== recorded.mtimeMs) return undefined;
-    } catch {
-      return undefined;
+  // Every command pays for these look-ups before it starts: a missing file answers undefined rather than
+  // throwing, and the recorded paths are plain relative ones, joined without normalising.
+  const root = `${repoRoot}${path.sep}`;
+  try {
+    for (const [input, recorded] of Object.entries(manifest.inputs ?? {})) {
+      const stat = statSync(root + input, { throwIfNoEntry: false });
+      if (!stat || stat.size !== recorded.size || stat.mtimeMs !== recorded.mtimeMs) return undefined;
     }
+  } catch {
+    return undefined;
   }
   return path.join(dir, BUNDLE);
 }

@@ -1,12 +1,12 @@
 // SARIF 2.1.0, as GitHub code scanning reads it: files relative to the repository root (%SRCROOT%), URIs
 // percent-encoded, fingerprints that survive lines moving above a finding, and each rule's help.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../core/rule.ts';
 import type { Diagnostic } from '../core/types.ts';
 import { repoRoot } from '../core/paths.ts';
+import { crypto } from '../core/builtins.ts';
 import { type ReportPaths, repositoryPath, uriReference } from './location.ts';
 import { README_URL, optionLines, ruleHelpUri } from './rules.ts';
 
@@ -42,7 +42,7 @@ function fingerprints(diagnostics: Diagnostic[], uris: string[]): string[] {
     const key = JSON.stringify([d.ruleId, uris[index], d.message]);
     const ordinal = seen.get(key) ?? 0;
     seen.set(key, ordinal + 1);
-    return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${ordinal}`;
+    return `${crypto().createHash('sha256').update(key).digest('hex').slice(0, 32)}:${ordinal}`;
   });
 }
 

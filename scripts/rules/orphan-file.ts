@@ -25,12 +25,14 @@ const rule: Rule = {
     const symlinks = new Set(project.symlinks);
     for (const skill of project.skills) {
       const reached = reachedFiles(skill, project, context.profile === 'spec');
-      const orphans = skill.files
-        .map((file) => path.relative(skill.dir, file))
-        .filter((relative) => relative.includes(path.sep) && !relative.split(path.sep).some((part) => part.startsWith('.')))
-        .filter((relative) => !reached.has(path.join(skill.dir, relative)) && !symlinks.has(path.join(skill.dir, relative)));
+      const orphans: string[] = [];
+      for (const file of skill.files) {
+        if (reached.has(file) || symlinks.has(file)) continue;
+        const relative = relativeTo(skill, file);
+        if (relative.includes('/') && !relative.split('/').some((part) => part.startsWith('.'))) orphans.push(relative);
+      }
       if (orphans.length === 0) continue;
-      const listed = orphans.slice(0, LISTED).map((relative) => `\`${relative.split(path.sep).join('/')}\``).join(', ');
+      const listed = orphans.slice(0, LISTED).map((relative) => `\`${relative}\``).join(', ');
       const more = orphans.length > LISTED ? ` and ${orphans.length - LISTED} more` : '';
       const point = { line: 1, column: 1, offset: 0 };
       context.report({
@@ -58,6 +60,15 @@ interface FileIndex {
   relatives: { file: string; relative: string }[];
 }
 
+/**
+ * The path of `file` below the skill folder, with `/` between its parts. A skill's files are listed by
+ * absolute path under its folder, so the rest of the path after the folder is all there is to it.
+ */
+function relativeTo(skill: Skill, file: string): string {
+  const rest = file.slice(skill.dir.length + 1);
+  return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+}
+
 function indexFiles(skill: Skill): FileIndex {
   const index: FileIndex = { byPath: new Map(), byFolder: new Map(), byName: new Map(), byTail: new Map(), segments: new Set(), relatives: [] };
   const push = (map: Map<string, string[]>, key: string, file: string) => {
@@ -66,7 +77,7 @@ function indexFiles(skill: Skill): FileIndex {
     else map.set(key, [file]);
   };
   for (const file of skill.files) {
-    const relative = path.relative(skill.dir, file).split(path.sep).join('/');
+    const relative = relativeTo(skill, file);
     if (relative.split('/').some((part) => part.startsWith('.'))) continue;
     index.relatives.push({ file, relative });
     index.byPath.set(relative, file);
@@ -94,33 +105,35 @@ function reachedFiles(skill: Skill, project: Project, byName: boolean): Set<stri
     if (isMarkdown(file)) queue.push(file);
   };
   reach(path.join(skill.dir, 'SKILL.md'));
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const doc = project.documents.get(queue.shift()!);
+  const inSkill = skill.dir + path.sep;
+  // The mentions already followed, by the folder of the page that made them: pages of a folder repeat theirs.
+  const seen = new Map<string, Set<string>>();
+  for (let next = 0; next < queue.length; next++) {
+    const doc = project.documents.get(queue[next]);
     if (!doc) continue;
     for (const link of doc.links) {
       const resolved = resolveLink(doc, link, project.root);
-      if (resolved.kind !== 'file' || !resolved.exists || !resolved.target.startsWith(skill.dir + path.sep)) continue;
-      // Inside the skill folder (checked above), so the path below it is the rest of the target.
-      const relative = resolved.target.slice(skill.dir.length + 1).split(path.sep).join('/');
-      if (resolved.isDirectory) for (const file of index.byFolder.get(relative) ?? []) reach(file);
+      if (resolved.kind !== 'file' || !resolved.exists || !resolved.target.startsWith(inSkill)) continue;
+      if (resolved.isDirectory) for (const file of index.byFolder.get(relativeTo(skill, resolved.target)) ?? []) reach(file);
       else reach(resolved.target);
     }
     if (!byName) continue;
-    const pageDir = path.relative(skill.dir, path.dirname(doc.file.path)).split(path.sep).join('/');
+    const folder = path.dirname(doc.file.path);
+    const pageDir = folder === skill.dir ? '' : relativeTo(skill, folder);
+    let followed = seen.get(pageDir);
+    if (!followed) seen.set(pageDir, (followed = new Set()));
     for (const mention of doc.mentions) {
-      const key = `${pageDir}\n${mention}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (followed.has(mention)) continue;
+      followed.add(mention);
       for (const file of mentioned(mention, pageDir, index)) reach(file);
     }
   }
   if (!byName) return reached;
   // A reached script's folder is its package: what lies beside and below it is what it runs and reads.
   for (const file of [...reached]) {
-    if (isMarkdown(file) || path.dirname(file) === skill.dir) continue;
-    const folder = path.relative(skill.dir, path.dirname(file)).split(path.sep).join('/');
-    for (const other of index.byFolder.get(folder) ?? []) reached.add(other);
+    const folder = path.dirname(file);
+    if (isMarkdown(file) || folder === skill.dir) continue;
+    for (const other of index.byFolder.get(relativeTo(skill, folder)) ?? []) reached.add(other);
   }
   return reached;
 }

@@ -96,6 +96,14 @@ describe('the prebuilt bundle', () => {
     }
   }, 60_000);
 
+  it('loads node:crypto (six milliseconds) only in a run that hashes: SARIF fingerprints here', async () => {
+    const hook = path.join(work, 'crypto-hook.cjs');
+    writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\ncrypto: ${process.moduleLoadList.some((name) => /\\bcrypto\\b/.test(name))}`));\n");
+    const crypto = async (format: string) => (await runMain(freshBundle(bundleDir), ['check', corpus, '--format', format], ['--require', hook])).stderr.split('\n').pop();
+    expect(await crypto('json')).toBe('crypto: false');
+    expect(await crypto('sarif')).toBe('crypto: true');
+  }, 60_000);
+
   it('leaves the flag validators unread when no example gives a JSON flag', async () => {
     const skill = path.join(work, 'plain', 'plain-skill');
     mkdirSync(skill, { recursive: true });

@@ -5,12 +5,12 @@
 //   .well-known/agent-skills/index.json      Agent Skills discovery index, schema 0.2.0
 //   .well-known/agent-skills/<name>.tar.gz   one archive per skill, SKILL.md at the archive root
 //   catalog.json                             names, versions, descriptions, file hashes, API version
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Skill } from '../../core/types.ts';
 import type { Profile } from '../../load/config.ts';
 import { displayPath } from '../../core/paths.ts';
+import { crypto } from '../../core/builtins.ts';
 import { lintParallel } from '../../engine/lint.ts';
 import { sortDiagnostics } from '../../engine/run-rules.ts';
 import { repoRoot, schemaPath } from '../../core/paths.ts';
@@ -214,5 +214,5 @@ function isForeignLink(out: string): boolean {
 }
 
 function sha256(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  return crypto().createHash('sha256').update(data).digest('hex');
 }

@@ -12,10 +12,10 @@
 // it is moved into `.<out>.versions/` and the link put in its place at once. A run killed between those two
 // renames leaves no output for that moment; the next run links the new version (complete by then) before
 // anything else.
-import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { crypto } from '../../core/builtins.ts';
 
 /** Moments a run can be stopped at, named for the tests that kill it there. */
 export type PublishStep = 'locked' | 'built' | 'completed' | 'linked' | 'migrated' | 'switched';
@@ -74,12 +74,12 @@ export async function publish<T>(out: string, write: (dir: string) => T, options
     const version = path.join(layout.versions, `v-${path.basename(build).slice('build-'.length)}`);
     renameSync(build, version);
     step('completed');
-    const link = path.join(layout.versions, `link-${randomBytes(6).toString('hex')}`);
+    const link = path.join(layout.versions, `link-${crypto().randomBytes(6).toString('hex')}`);
     symlinkSync(path.relative(layout.parent, version), link);
     step('linked');
     const legacy = isRealFolder(out);
     if (legacy) {
-      renameSync(out, path.join(layout.versions, `previous-${randomBytes(6).toString('hex')}`));
+      renameSync(out, path.join(layout.versions, `previous-${crypto().randomBytes(6).toString('hex')}`));
       step('migrated');
     }
     renameSync(link, out);
@@ -216,7 +216,7 @@ function lockOwner(layout: Layout): { pid?: number; dead: boolean } {
  * turns out to be a live run's lock (taken between the look and the rename), it is put back.
  */
 function breakLock(layout: Layout, deadPid: number | undefined): void {
-  const aside = path.join(layout.versions, `stale-${randomBytes(6).toString('hex')}`);
+  const aside = path.join(layout.versions, `stale-${crypto().randomBytes(6).toString('hex')}`);
   try {
     renameSync(layout.lock, aside);
   } catch {
