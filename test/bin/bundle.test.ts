@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module (it runs before any TypeScript loader), without declarations
 import { buildBundle, freshBundle } from '../../scripts/bin/bundle.js';
 // @ts-expect-error plain JavaScript module, as above
-import { CODE_CACHE_SUFFIX } from '../../scripts/bin/cached-script.js';
+import { CODE_CACHE_SUFFIX, V8_FLAGS } from '../../scripts/bin/cached-script.js';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
 import { repoRoot } from '../../scripts/core/paths.ts';
 
@@ -132,6 +132,29 @@ describe('the prebuilt bundle', () => {
       writeFileSync(cache, saved);
     }
     expect(JSON.parse(cached.stdout)).toEqual([]);
+  }, 60_000);
+
+  it('makes and reads its code cache under its own V8 flags: a compile without them refuses the cache', async () => {
+    const cli = freshBundle(bundleDir);
+    const probe = async (flags: string) =>
+      (
+        await execa('node', [
+          '--input-type=module',
+          '-e',
+          [
+            "import { readFileSync } from 'node:fs';",
+            "import v8 from 'node:v8';",
+            "import vm from 'node:vm';",
+            `v8.setFlagsFromString(${JSON.stringify(flags)});`,
+            `const text = readFileSync(${JSON.stringify(cli)}, 'latin1');`,
+            `const script = new vm.Script(\`(function (exports, require, module, __filename, __dirname) {\${text}\\n})\`, { filename: ${JSON.stringify(cli)}, cachedData: readFileSync(${JSON.stringify(`${cli}${CODE_CACHE_SUFFIX}`)}) });`,
+            'process.stdout.write(String(script.cachedDataRejected));',
+          ].join('\n'),
+        ])
+      ).stdout;
+    expect(V8_FLAGS).toMatch(/^--interrupt-budget=\d+$/);
+    expect(await probe(V8_FLAGS)).toBe('false');
+    expect(await probe('--interrupt-budget=67584')).toBe('true');
   }, 60_000);
 
   it('is ASCII, so that it is read without UTF-8 decoding', () => {
