@@ -97,13 +97,44 @@ export function extractShell(doc: Document): ShellExtraction {
 /** Every command of the parsed texts, with how their output flows, in document order. */
 function buildCommands(texts: ParsedText[]): ShellCommand[] {
   const all: ShellCommand[] = [];
+  // Each command with where it starts in the document, to put them in document order without their spans.
+  const placed: { at: number; command: ShellCommand }[] = [];
   for (const { pointAt, parsed, source, built } of texts) {
-    const toWord = wordsIn(pointAt, source);
-    const commands = parsed.calls.map((call) => built.get(call) ?? { words: call.words.map(toWord) });
+    const commands = parsed.calls.map((call) => built.get(call) ?? { words: call.words.map((word) => new PlacedWord(word, source, pointAt)) });
     linkFlow(source.text, parsed.calls, commands);
-    all.push(...commands);
+    parsed.calls.forEach((call, index) => placed.push({ at: source.toDoc(call.words[0].start), command: commands[index] }));
   }
-  return all.sort((a, b) => a.words[0].span.start.offset - b.words[0].span.start.offset);
+  return placed.sort((a, b) => a.at - b.at).map(({ command }) => command);
+}
+
+/**
+ * A word of a command that does not run `cargo-ai` (`jq`, `echo`), whose span is worked out when first
+ * read: the output rules read the words of every command of a page, and the spans of the few they report.
+ */
+class PlacedWord implements Word {
+  readonly value: string;
+  readonly raw: string;
+  readonly dynamic: boolean;
+  private readonly start: number;
+  private readonly end: number;
+  private placed: Span | undefined;
+
+  constructor(
+    word: ShellWord,
+    private readonly source: Source,
+    private readonly pointAt: Document['pointAt'],
+  ) {
+    this.value = word.value;
+    this.raw = word.raw;
+    this.dynamic = word.dynamic;
+    this.start = word.start;
+    this.end = word.end;
+  }
+
+  get span(): Span {
+    this.placed ??= { start: this.pointAt(this.source.toDoc(this.start)), end: this.pointAt(this.source.toDoc(this.end)) };
+    return this.placed;
+  }
 }
 
 /** A shell word of `source` as a document word, with its span in the document. */
