@@ -326,27 +326,32 @@ function linkFlow(text: string, calls: ShellCall[], commands: ShellCommand[]): v
   const starts = calls.map((call) => call.words[0].start);
   calls.forEach((call, index) => {
     let at = call.words[call.words.length - 1].end;
-    const skipBlanks = (lines: boolean) => {
-      for (;;) {
-        if (text[at] === ' ' || text[at] === '\t' || (lines && text[at] === '\n')) at++;
-        else if (text[at] === '\\' && text[at + 1] === '\n') at += 2;
-        else return;
-      }
-    };
     for (;;) {
-      skipBlanks(false);
-      const redirection = /^([0-9]*)(>>|>&|>|<)[ \t]*([^\s|;&<>()`$\\]+)/.exec(text.slice(at, at + 400));
+      at = skipBlanks(text, at, false);
+      // A redirection starts with its descriptor or its operator: most commands end without one.
+      if (!REDIRECTION_START.test(text[at] ?? '')) break;
+      const redirection = REDIRECTION.exec(text.slice(at, at + 400));
       if (!redirection) break;
       const [whole, descriptor, operator, target] = redirection;
       if ((operator === '>' || operator === '>>') && (descriptor === '' || descriptor === '1')) commands[index].writes = unquote(target);
       at += whole.length;
     }
     if (text[at] !== '|' || text[at + 1] === '|' || text[at + 1] === '&') return;
-    at++;
-    skipBlanks(true);
-    const next = starts.indexOf(at);
+    const next = starts.indexOf(skipBlanks(text, at + 1, true));
     if (next >= 0) commands[next].input = commands[index];
   });
+}
+
+const REDIRECTION = /^([0-9]*)(>>|>&|>|<)[ \t]*([^\s|;&<>()`$\\]+)/;
+const REDIRECTION_START = /[0-9<>]/;
+
+/** The offset after the blanks (and line continuations, and with `lines` line breaks) from `at`. */
+function skipBlanks(text: string, at: number, lines: boolean): number {
+  for (;;) {
+    if (text[at] === ' ' || text[at] === '\t' || (lines && text[at] === '\n')) at++;
+    else if (text[at] === '\\' && text[at + 1] === '\n') at += 2;
+    else return at;
+  }
 }
 
 function unquote(word: string): string {
