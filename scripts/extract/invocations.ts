@@ -96,7 +96,6 @@ export function extractShell(doc: Document): ShellExtraction {
 
 /** Every command of the parsed texts, with how their output flows, in document order. */
 function buildCommands(texts: ParsedText[]): ShellCommand[] {
-  const all: ShellCommand[] = [];
   // Each command with where it starts in the document, to put them in document order without their spans.
   const placed: { at: number; command: ShellCommand }[] = [];
   for (const { pointAt, parsed, source, built } of texts) {
