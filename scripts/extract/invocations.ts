@@ -131,7 +131,7 @@ class PlacedWord implements Word {
   }
 
   get span(): Span {
-    this.placed ??= { start: this.pointAt(this.source.toDoc(this.start)), end: this.pointAt(this.source.toDoc(this.end)) };
+    this.placed ??= this.source.spanOf(this.pointAt, this.start, this.end);
     return this.placed;
   }
 }
@@ -141,7 +141,7 @@ function wordsIn(pointAt: Document['pointAt'], source: Source): (word: ShellWord
   return (word) => ({
     value: word.value,
     raw: word.raw,
-    span: { start: pointAt(source.toDoc(word.start)), end: pointAt(source.toDoc(word.end)) },
+    span: source.spanOf(pointAt, word.start, word.end),
     dynamic: word.dynamic,
   });
 }
@@ -177,6 +177,11 @@ export class Source {
     private readonly textStarts: number[],
     private readonly docStarts: number[],
   ) {}
+
+  /** The span in the document of the text from `start` to `end` (offsets into this text). */
+  spanOf(pointAt: Document['pointAt'], start: number, end: number): Span {
+    return { start: pointAt(this.toDoc(start)), end: pointAt(this.toDoc(end)) };
+  }
 
   toDoc(offset: number): number {
     let low = 0;
