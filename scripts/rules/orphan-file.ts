@@ -24,13 +24,12 @@ const rule: Rule = {
   checkProject(project, context) {
     const symlinks = new Set(project.symlinks);
     for (const skill of project.skills) {
-      const reached = reachedFiles(skill, project, context.profile === 'spec');
-      const orphans: string[] = [];
-      for (const file of skill.files) {
-        if (reached.has(file) || symlinks.has(file)) continue;
-        const relative = relativeTo(skill, file);
-        if (relative.includes('/') && !relative.split('/').some((part) => part.startsWith('.'))) orphans.push(relative);
-      }
+      const index = indexFiles(skill);
+      const reached = reachedFiles(skill, index, project, context.profile === 'spec');
+      // Files beside SKILL.md need no link.
+      const orphans = index.relatives
+        .filter(({ file, relative }) => relative.includes('/') && !reached.has(file) && !symlinks.has(file))
+        .map(({ relative }) => relative);
       if (orphans.length === 0) continue;
       const listed = orphans.slice(0, LISTED).map((relative) => `\`${relative}\``).join(', ');
       const more = orphans.length > LISTED ? ` and ${orphans.length - LISTED} more` : '';
@@ -57,6 +56,7 @@ interface FileIndex {
   byTail: Map<string, string[]>;
   /** The name of every file and folder, as written: a mention that ends in none of them names nothing. */
   segments: Set<string>;
+  /** Every file with its path below the skill folder, in the skill's order; none in or named as a dot-folder. */
   relatives: { file: string; relative: string }[];
 }
 
@@ -95,8 +95,7 @@ function indexFiles(skill: Skill): FileIndex {
 }
 
 /** Every file of the skill that SKILL.md leads to, page after page: through links, and mentions when `byName`. */
-function reachedFiles(skill: Skill, project: Project, byName: boolean): Set<string> {
-  const index = indexFiles(skill);
+function reachedFiles(skill: Skill, index: FileIndex, project: Project, byName: boolean): Set<string> {
   const reached = new Set<string>();
   const queue: string[] = [];
   const reach = (file: string) => {
