@@ -236,14 +236,20 @@ export type DocJsonValue = { ok: true; value: unknown } | { ok: false; offset: n
  * parseDocJson.
  */
 export function parseDocJsonValue(text: string): DocJsonValue {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    // Placeholders, elisions and errors: read below.
-  }
+  const strict = strictJson(text);
+  if (strict) return { ok: true, value: strict.value };
   const parsed = parseDocJson(text);
   if (parsed.ok) return { ok: true, value: parsed.value };
   return { ok: false, offset: parsed.offset, length: parsed.offset < text.length ? 1 : 0, message: parsed.message };
+}
+
+/** The value of `text` when it is strict JSON (which parseDocJson reads alike), by the native parser; else undefined. */
+export function strictJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 export function escapePointer(key: string): string {

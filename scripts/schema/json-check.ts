@@ -4,7 +4,7 @@
 // of the schemas becomes "a placeholder, or else the original schema".
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { PLACEHOLDER_SCHEMA, isPlaceholder } from '../parse/placeholders.ts';
-import { type Location, displayPath, jsonLocations, parseDocJson } from '../parse/doc-json.ts';
+import { type Location, displayPath, jsonLocations, parseDocJson, strictJson } from '../parse/doc-json.ts';
 import type { DefinitionsFile, JsonSchema } from './model.ts';
 import { didYouMean, nearest } from './suggest.ts';
 
@@ -273,15 +273,6 @@ export class JsonChecker {
       default:
         return at(here.start, here.end, `${path} ${error.message ?? 'is not valid'}`);
     }
-  }
-}
-
-/** The value of `text` when it is strict JSON (which the documentation parser reads alike), else undefined. */
-function strictJson(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return undefined;
   }
 }
 
