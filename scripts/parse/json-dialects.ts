@@ -4,7 +4,7 @@
 // other kind of documentation (comments, a fragment, several values).
 import JSON5 from 'json5';
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
-import { BARE_PLACEHOLDER, type DocJsonValue, parseDocJsonValue } from './doc-json.ts';
+import { BARE_PLACEHOLDER, type DocJsonValue, parseDocJsonValue, strictJson } from './doc-json.ts';
 
 export type LooseJson = DocJsonValue;
 
@@ -16,11 +16,8 @@ export function parseLooseJson(text: string, dialect: JsonDialect = 'json'): Loo
   if (dialect === 'json5') return parseJson5(quoted, insertions);
   // Valid JSON, the usual case, parses natively (a key named `__proto__` stays data); the tolerant parser
   // is only needed to say where an error is.
-  try {
-    return { ok: true, value: JSON.parse(quoted) };
-  } catch {
-    // Located below.
-  }
+  const strict = strictJson(quoted);
+  if (strict) return { ok: true, value: strict.value };
   const errors: ParseError[] = [];
   const lenient = dialect === 'jsonc';
   const value = parse(quoted, errors, { disallowComments: !lenient, allowTrailingComma: lenient, allowEmptyContent: false });
