@@ -123,10 +123,7 @@ function checkCall(doc: Document, context: FileContext, shell: ShellCommand, jq:
   }
   const findings = checkJqPaths(filter, {
     schema: result.schema,
-    // Read only when the filter reaches a `$ref`: `jq .` never does.
-    get definitions() {
-      return loadCliSchema().definitions;
-    },
+    references: loadCliSchema(),
     command: name,
     readsAnswer: source !== undefined && !jq.nullInput,
     slurped: jq.slurp,

@@ -21,6 +21,35 @@ export interface AnswerProblem {
   lesser?: true;
 }
 
+interface Wording {
+  message: string;
+  hint: string;
+}
+
+/**
+ * An unknown key, worded when first read. A class, not an object literal with getters: V8 gives each such
+ * literal a hidden class of its own, which keeps what it holds through the young generation's collections.
+ */
+class UnknownKey implements AnswerProblem {
+  readonly atKey = true;
+  private words: Wording | undefined;
+
+  constructor(
+    readonly pointer: string,
+    private readonly explain: () => Wording,
+  ) {}
+
+  get message(): string {
+    this.words ??= this.explain();
+    return this.words.message;
+  }
+
+  get hint(): string {
+    this.words ??= this.explain();
+    return this.words.hint;
+  }
+}
+
 type Kind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
 /** The path to a value, from its last step back: each value adds one link, and only a null is asked for the whole. */
@@ -106,8 +135,7 @@ class AnswerChecker {
    * be, and the problems of the branches it was not meant as are only counted.
    */
   private unknownKey(key: string, allowed: string[], pointer: string, memberPointer: string): AnswerProblem {
-    let words: { message: string; hint: string } | undefined;
-    const explain = (): { message: string; hint: string } => {
+    const explain = (): Wording => {
       const where = pointer === '' ? 'the answer' : `\`${shown(pointer)}\``;
       // The key exists one level down: the block left out (or invented) a wrapper.
       const wrapper = allowed.find((name) => propertyNames(this.propertyOf(pointer, name), this.loaded).includes(key));
@@ -117,18 +145,7 @@ class AnswerChecker {
       const suggestion = didYouMean(key, allowed);
       return { message: `${where} has no key \`${key}\``, hint: suggestion ?? (allowed.length > 0 ? `keys here: ${allowed.join(', ')}` : 'this object has no named keys') };
     };
-    return {
-      pointer: memberPointer,
-      atKey: true,
-      get message() {
-        words ??= explain();
-        return words.message;
-      },
-      get hint() {
-        words ??= explain();
-        return words.hint;
-      },
-    };
+    return new UnknownKey(memberPointer, explain);
   }
 
   /** The schema of `name` under the object at `pointer`, for the wrapper hint (top-level and nested alike). */

@@ -67,39 +67,78 @@ function readSchemaFile(dir: string, name: string): string {
 
 /** Loads (once per directory) the command schema and its JSON definitions. */
 export function loadCliSchema(dir = DEFAULT_SCHEMA_DIR): LoadedSchema {
-  const known = loaded.get(dir);
-  if (known) return known;
-  const schema = JSON.parse(readSchemaFile(dir, 'cli-schema.json')) as CliSchema;
-  // The definitions (half a megabyte) are parsed when first read: a page's commands and flags need none.
-  let definitions: DefinitionsFile | undefined;
-  const readDefinitions = () => (definitions ??= JSON.parse(readSchemaFile(dir, DEFINITIONS_ID)) as DefinitionsFile);
-  const tree: TreeNode = { children: new Map() };
-  for (const command of schema.commands) {
-    let node = tree;
-    for (const word of command.path) {
-      let child = node.children.get(word);
-      if (!child) {
-        child = { children: new Map() };
-        node.children.set(word, child);
-      }
-      node = child;
-    }
-    node.command = command;
+  let known = loaded.get(dir);
+  if (!known) {
+    known = new LoadedCliSchema(dir);
+    loaded.set(dir, known);
   }
-  const result: LoadedSchema = {
-    schema,
-    commands: schema.commands,
-    globalFlags: new Map(schema.globalFlags.map((flag) => [flag.name, flag])),
-    domains: [...new Set(schema.commands.filter((command) => command.api).map((command) => command.path[0]))],
-    tree,
+  return known;
+}
+
+class LoadedCliSchema implements LoadedSchema {
+  readonly schema: CliSchema;
+  readonly commands: CommandSpec[];
+  readonly globalFlags: Map<string, FlagSpec>;
+  readonly domains: string[];
+  readonly tree: TreeNode = { children: new Map() };
+  readonly json: JsonChecker;
+  private definitionsFile: DefinitionsFile | undefined;
+
+  constructor(private readonly dir: string) {
+    this.schema = JSON.parse(readSchemaFile(dir, 'cli-schema.json')) as CliSchema;
+    this.commands = this.schema.commands;
+    this.globalFlags = new Map(this.schema.globalFlags.map((flag) => [flag.name, flag]));
+    this.domains = [...new Set(this.commands.filter((command) => command.api).map((command) => command.path[0]))];
+    for (const command of this.commands) {
+      let node = this.tree;
+      for (const word of command.path) {
+        let child = node.children.get(word);
+        if (!child) {
+          child = { children: new Map() };
+          node.children.set(word, child);
+        }
+        node = child;
+      }
+      node.command = command;
+    }
     // Validators generated ahead of time match this repository's schemas only.
-    json: new JsonChecker(readDefinitions, dir === DEFAULT_SCHEMA_DIR ? precompiledValidators : undefined),
-    get definitions() {
-      return readDefinitions().definitions;
-    },
-  };
-  loaded.set(dir, result);
-  return result;
+    this.json = new JsonChecker(() => this.readDefinitions(), dir === DEFAULT_SCHEMA_DIR ? precompiledValidators : undefined);
+  }
+
+  get definitions(): DefinitionsFile['definitions'] {
+    return this.readDefinitions().definitions;
+  }
+
+  /** The definitions (half a megabyte) are parsed when first read: a page's commands and flags need none. */
+  private readDefinitions(): DefinitionsFile {
+    this.definitionsFile ??= JSON.parse(readSchemaFile(this.dir, DEFINITIONS_ID)) as DefinitionsFile;
+    return this.definitionsFile;
+  }
+}
+
+/**
+ * A word the command tree does not know, its suggestions worked out when read: most look-ups that miss (a
+ * heading's words, a lone word in backticks) never ask. A class, not an object literal with a getter, whose
+ * hidden class of its own would keep it through the young generation's collections.
+ */
+class UnknownWord {
+  readonly ok = false;
+  readonly reason = 'unknown';
+  readonly level: Level;
+  private nearest: string[] | undefined;
+
+  constructor(
+    private readonly word: string,
+    readonly index: number,
+    readonly valid: string[],
+  ) {
+    this.level = LEVELS[Math.min(index, 2)];
+  }
+
+  get suggestions(): string[] {
+    this.nearest ??= nearest(this.word, this.valid);
+    return this.nearest;
+  }
 }
 
 /**
@@ -116,20 +155,7 @@ export function resolveCommand(words: readonly string[], schema = loadCliSchema(
     if (!child) {
       // A complete command followed by a positional argument.
       if (node.command) return { ok: true, command: node.command, consumed: depth };
-      const valid = [...node.children.keys()];
-      let suggestions: string[] | undefined;
-      return {
-        ok: false,
-        reason: 'unknown',
-        level: LEVELS[Math.min(depth, 2)],
-        index: depth,
-        // Worked out when read: most look-ups that miss (a heading's words, a lone word in backticks) never ask.
-        get suggestions() {
-          suggestions ??= nearest(word, valid);
-          return suggestions;
-        },
-        valid,
-      };
+      return new UnknownWord(word, depth, [...node.children.keys()]);
     }
     node = child;
     if (node.children.size === 0) return { ok: true, command: node.command!, consumed: depth + 1 };

@@ -41,8 +41,11 @@ const ARGUMENT_PER_ELEMENT = new Set(['map', 'map_values', 'sort_by', 'group_by'
 export interface JqTypingInput {
   /** The answer's JSON Schema. */
   schema: JsonSchema;
-  /** Resolves `#/definitions/<name>` references. */
-  definitions: Record<string, JsonSchema>;
+  /**
+   * Resolves `#/definitions/<name>` references: its `definitions` are read only when the filter reaches one
+   * (a loaded CLI schema reads its definitions file then; `jq .` never does).
+   */
+  references: { readonly definitions: Record<string, JsonSchema> };
   /** `orchestration batch get`, for messages. */
   command: string;
   /** The filter's input is the answer (default); false with `jq -n`, where only variables hold answers. */
@@ -350,10 +353,11 @@ class Typer {
   /** The schemas a value may match: `$ref`s resolved, `anyOf` / `oneOf` flattened. */
   private alternatives(schema: JsonSchema): readonly JsonSchema[] {
     // Remembered per definitions object: every filter of a page asks it of the same few answer schemas.
-    let known = branchesByDefinitions.get(this.input.definitions);
+    const definitions = this.input.references.definitions;
+    let known = branchesByDefinitions.get(definitions);
     if (!known) {
       known = new WeakMap();
-      branchesByDefinitions.set(this.input.definitions, known);
+      branchesByDefinitions.set(definitions, known);
     }
     let found = known.get(schema);
     if (!found) {
@@ -367,7 +371,7 @@ class Typer {
     let current = schema;
     for (let hops = 0; typeof current.$ref === 'string' && hops < 32; hops++) {
       const name = (current.$ref as string).replace(/^.*#\/definitions\//, '');
-      const target = this.input.definitions[name];
+      const target = this.input.references.definitions[name];
       if (!target) return [{}];
       current = target;
     }

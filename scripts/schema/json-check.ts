@@ -31,6 +31,26 @@ export type JsonCheck =
   | { ok: false; syntax: { offset: number; message: string } }
   | { ok: false; problems: JsonProblem[]; value: unknown; locations: Map<string, Location> };
 
+/**
+ * JSON that validated, its locations worked out when first read. A class rather than an object literal with a
+ * getter: V8 gives each such literal a hidden class of its own, which keeps what it holds through the young
+ * generation's collections.
+ */
+class ValidJson {
+  readonly ok = true;
+  private located: Map<string, Location> | undefined;
+
+  constructor(
+    readonly value: unknown,
+    private readonly text: string,
+  ) {}
+
+  get locations(): Map<string, Location> {
+    this.located ??= jsonLocations(this.text);
+    return this.located;
+  }
+}
+
 export class JsonChecker {
   private compiler: Ajv | undefined;
   private readonly validators = new Map<string, ValidateFunction>();
@@ -88,17 +108,7 @@ export class JsonChecker {
     // Strict JSON that validates, the usual case, needs neither the documentation parser nor its locations
     // until someone asks where a part of it is written.
     const strict = strictJson(text);
-    if (strict && this.validator(schema)(strict.value)) {
-      let locations: Map<string, Location> | undefined;
-      return {
-        ok: true,
-        value: strict.value,
-        get locations() {
-          locations ??= jsonLocations(text);
-          return locations;
-        },
-      };
-    }
+    if (strict && this.validator(schema)(strict.value)) return new ValidJson(strict.value, text);
     const parsed = parseDocJson(text);
     if (!parsed.ok) return { ok: false, syntax: { offset: parsed.offset, message: parsed.message } };
     const validate = this.validator(schema);

@@ -280,7 +280,7 @@ describe('unlabelled blocks', () => {
 
   it('ignores blocks that never mention cargo-ai, without parsing them', () => {
     const result = extractShell(docOf(fence('bash', "echo 'unclosed")));
-    expect(result).toEqual({ invocations: [], errors: [], commands: [] });
+    expect([result.invocations, result.errors, result.commands]).toEqual([[], [], []]);
   });
 });
 

@@ -266,7 +266,7 @@ describe.skipIf(!hasJq)('jq path typer against the real jq', () => {
     let compared = 0;
     cases.forEach((entry, at) => {
       entry.paths.forEach((jqPath, index) => {
-        const findings = checkJqPaths(parseJq(jqPath), { schema: entry.schema, definitions: loaded.definitions, command: commandName(entry.command) });
+        const findings = checkJqPaths(parseJq(jqPath), { schema: entry.schema, references: loaded, command: commandName(entry.command) });
         expect(findings.length > 0, `${commandName(entry.command)} ${jqPath}`).toBe(nulls[at][index]);
         compared++;
       });
@@ -284,7 +284,7 @@ describe.skipIf(!hasJq)('jq path typer against the real jq', () => {
     for (const [name, filter] of cases) {
       const command = loaded.commands.find((candidate) => commandName(candidate) === name)!;
       const result = resultOf(command) as { schema: JsonSchema };
-      expect(checkJqPaths(parseJq(filter), { schema: result.schema, definitions: loaded.definitions, command: name })).toEqual([]);
+      expect(checkJqPaths(parseJq(filter), { schema: result.schema, references: loaded, command: name })).toEqual([]);
       const out = execFileSync('jq', ['-c', `[${filter}] | map(select(. == null)) | length`], { input: JSON.stringify(maximal(result.schema, 0)) });
       expect(Number(out.toString())).toBe(0);
     }
