@@ -85,9 +85,12 @@ export interface TableCell {
   inlineCode: string[];
 }
 
-/** A GFM table; `rows[0]` is the header row. */
+/** A GFM table. */
 export interface Table {
   span: Span;
+  /** The header row, `rows[0]`: read it first, since the body rows of a plain table are built when first read. */
+  header: TableCell[];
+  /** Every row, the header first. */
   rows: TableCell[][];
 }
 

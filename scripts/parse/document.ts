@@ -1,6 +1,6 @@
 // Parses one file, once, into the Document every rule reads.
 import { pathMentions } from './mentions.ts';
-import type { Code, Html, InlineCode as MdInlineCode, Nodes, Root, Table as MdTable } from 'mdast';
+import type { Code, Html, InlineCode as MdInlineCode, Nodes, Root, Table as MdTable, TableRow as MdTableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -9,7 +9,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import type { CodeBlock, Document, Frontmatter, Heading, InlineCode, Link, Point, SkillFile, Span, Table } from '../core/types.ts';
+import type { CodeBlock, Document, Frontmatter, Heading, InlineCode, Link, Point, SkillFile, Span, Table, TableCell } from '../core/types.ts';
 import { HeadingAnchors } from './anchors.ts';
 import { type ScanResult, scanMarkdown } from './fast-markdown.ts';
 import { countRead, referenceParsersOnly } from './fast-read.ts';
@@ -139,9 +139,12 @@ function fastSpan(node: Nodes): Span {
   return node.position as Span;
 }
 
-/** The table's cells; the links inside it go into `tableLinks` (the walk reaches them after the table). */
+/**
+ * The table's cells; the links inside it go into `tableLinks` (the walk reaches them after the table). Body
+ * rows the fast reader left unread (plain text: no link among them) are read when a rule first asks.
+ */
 function tableOf(node: MdTable, span: Table['span'], spanOfNode: (node: Nodes) => Span, tableLinks: Set<Nodes>): Table {
-  const rows = node.children.map((row) =>
+  const cellsOf = (row: MdTableRow): TableCell[] =>
     row.children.map((cell) => {
       const inlineCode: string[] = [];
       for (const child of cell.children) {
@@ -153,9 +156,30 @@ function tableOf(node: MdTable, span: Table['span'], spanOfNode: (node: Nodes) =
         span: spanOfNode(cell),
         inlineCode,
       };
-    }),
-  );
-  return { span, rows };
+    });
+  const rows = node.children.map(cellsOf);
+  const unread = node.data?.bodyRows;
+  if (!unread) return { span, header: rows[0] ?? [], rows };
+  return new PartlyReadTable(span, rows, () => unread().map(cellsOf));
+}
+
+/** A table whose plain body rows are read when `rows` is first read (a class: test/layers/accessors.test.ts says why). */
+class PartlyReadTable implements Table {
+  readonly header: TableCell[];
+  private all: TableCell[][] | undefined;
+
+  constructor(
+    readonly span: Span,
+    private readonly read: TableCell[][],
+    private readonly unread: () => TableCell[][],
+  ) {
+    this.header = read[0] ?? [];
+  }
+
+  get rows(): TableCell[][] {
+    this.all ??= [...this.read, ...this.unread()];
+    return this.all;
+  }
 }
 
 /** Adds every link at or below `node` to `links`. */

@@ -34,6 +34,14 @@ declare module 'mdast' {
     /** Set by this reader on a fence the text ends before it is closed. */
     unterminated?: boolean;
   }
+  interface TableData {
+    /**
+     * Set by this reader on a table whose body rows hold plain text alone (no link, code span or other inline
+     * construct): they are built when first asked for. Most tables are not the kind a rule reads past its
+     * header, and their cells were a sixth of what a lint allocated.
+     */
+    bodyRows?: () => TableRow[];
+  }
 }
 
 /** The tree, or the construct (first met) that sent the file to remark. */
@@ -90,6 +98,8 @@ interface HtmlBlock {
 interface TableLeaf {
   kind: 'table';
   rows: TableRow[];
+  /** Start and end offsets of each body row left unread, in order: set while every body row is plain text. */
+  plainRows: number[] | undefined;
   start: number;
   end: number;
 }
@@ -403,7 +413,7 @@ class Scanner {
     if (leaf?.kind === 'table') {
       // A row may leave out its outer pipes; a line that could open another block is left to remark.
       if (indent > 3 || (first !== PIPE && (mayOpenBlock(text, at, lineEnd) || !text.slice(at, lineEnd).includes('|')))) outside('a table row that may be another block');
-      leaf.rows.push(this.tableRow(at, lineEnd));
+      this.bodyRow(leaf, at, lineEnd);
       leaf.end = lineEnd;
       return;
     }
@@ -575,9 +585,13 @@ class Scanner {
       }
       case 'indented':
         break;
-      case 'table':
-        this.out.push({ type: 'table', align: [], children: leaf.rows, position: this.position(leaf.start, leaf.end) } as Table);
+      case 'table': {
+        const table = { type: 'table', align: [], children: leaf.rows, position: this.position(leaf.start, leaf.end) } as Table;
+        const plain = leaf.plainRows;
+        if (plain && plain.length > 0) table.data = { bodyRows: () => this.tableRows(plain) };
+        this.out.push(table);
         break;
+      }
     }
   }
 
@@ -678,7 +692,30 @@ class Scanner {
     // A header and delimiter row that disagree make no table: remark reads the lines as a paragraph.
     if (headerRow.children.length !== delimiterCells) outside('a table whose header and delimiter rows disagree');
     if (paragraph.lines.length > 0) this.paragraph(paragraph);
-    this.leaf = { kind: 'table', rows: [headerRow], start: headerStart, end: lineEnd };
+    this.leaf = { kind: 'table', rows: [headerRow], plainRows: [], start: headerStart, end: lineEnd };
+  }
+
+  /**
+   * A body row: left unread while it and every row before it are plain text, else read now (the inline reader
+   * may find a construct that sends the file to remark, which must be known before the page is read).
+   */
+  private bodyRow(leaf: TableLeaf, start: number, end: number): void {
+    if (leaf.plainRows && !INLINE_CONSTRUCT.test(this.text.slice(start, end))) {
+      leaf.plainRows.push(start, end);
+      return;
+    }
+    if (leaf.plainRows) {
+      leaf.rows.push(...this.tableRows(leaf.plainRows));
+      leaf.plainRows = undefined;
+    }
+    leaf.rows.push(this.tableRow(start, end));
+  }
+
+  /** The rows of a table's plain body rows, from their start and end offsets. */
+  private tableRows(plainRows: number[]): TableRow[] {
+    const rows: TableRow[] = [];
+    for (let index = 0; index < plainRows.length; index += 2) rows.push(this.tableRow(plainRows[index], plainRows[index + 1]));
+    return rows;
   }
 
   private tableRow(start: number, end: number): TableRow {

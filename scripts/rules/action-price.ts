@@ -18,13 +18,12 @@ const rule = defineRule({
     const catalog = loadActionCatalog(context.options.catalog === undefined ? undefined : path.resolve(context.root, context.options.catalog));
     if (!catalog) return;
     for (const table of doc.tables) {
-      const [header, ...rows] = table.rows;
-      const titles = header.map((cell) => cell.text.toLowerCase());
+      const titles = table.header.map((cell) => cell.text.toLowerCase());
       const creditsColumn = titles.findIndex((title) => /credit/.test(title));
       const actionColumn = titles.findIndex((title) => /action/.test(title) && !/credit/.test(title));
       if (creditsColumn < 0 || actionColumn < 0) continue;
       const integrationColumn = titles.findIndex((title) => /integration|provider/.test(title));
-      for (const row of rows) {
+      for (const row of table.rows.slice(1)) {
         const actionSlug = inlineCodeOf(row[actionColumn]);
         const creditsCell = row[creditsColumn];
         if (!actionSlug || !creditsCell) continue;

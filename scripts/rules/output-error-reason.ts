@@ -100,7 +100,7 @@ function checkTable(
   domain: string | undefined,
   report: (code: { value: string; span: Span }, commands: CommandSpec[]) => void,
 ): void {
-  const header = table.rows[0]?.map((cell) => cell.text.trim()) ?? [];
+  const header = table.header.map((cell) => cell.text.trim());
   const reasonColumns = header.flatMap((text, index) => (REASON_HEADER.test(text) ? [index] : []));
   if (reasonColumns.length === 0) return;
   const commandColumn = header.findIndex((text) => COMMAND_HEADER.test(text));

@@ -254,8 +254,7 @@ function checkProse(text: string, start: number, extraCommands: CommandSpec[], c
 
 /** Columns headed "Final", "Final statuses", "Stop when `status` is" (final) or "Still working" (not final). */
 function checkTable(table: Table, context: FileContext, doc: Document, statuses: Set<string>): void {
-  const header = table.rows[0] ?? [];
-  const sides = header.map((cell): Side | undefined =>
+  const sides = table.header.map((cell): Side | undefined =>
     /\b(?:final|stop when|end state)/i.test(cell.text) ? 'final' : /\b(?:still working|not final|in progress)/i.test(cell.text) ? 'notFinal' : undefined,
   );
   if (sides.every((side) => side === undefined)) return;

@@ -31,6 +31,8 @@ const accepted: [string, string][] = [
   ['block quotes', '> quote [l](a.md)\n> ```\n> code\n> ```\n'],
   ['tables with inline code, links and ragged rows', '| a | b |\n|:-|-:|\n| `x` | [y](z.md) |\n| only |\n\nx | y\n--|--\n1 | 2\n'],
   ['a table after a paragraph line', 'intro\n| a |\n|---|\n| b |\n'],
+  ['plain body rows, then rows with a link and code, in order', '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 |\n| [x](y.md) | 4 |\n| 5 | `6` |\n| 7 | 8 |\n'],
+  ['plain tables in a list and a quote, with tabs and CRLF', '- | a | b |\r\n  |---|---|\r\n  | 1\t| 2 |\r\n\r\n> x | y\n> --|--\n> 3 | 4 |\n> 5 |\n'],
   ['comments, disable comments and thematic breaks', '<!-- skill-lint-disable-next-line link-target -->\n[x](y.md)\n\n***\n\n<!--\nmulti\n-->\n'],
   ['escaped pipes in a table, in text and in code', '| a | b |\n|---|---|\n| x \\| y | `c \\| d` |\n| \\\\| z |\n'],
   ['escapes', 'a \\[b\\] \\`c\\` \\\\\n# x \\#\n'],
