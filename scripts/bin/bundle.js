@@ -18,6 +18,8 @@ const ENTRY = "export { main } from './scripts/commands/cli.ts';\nexport { worke
 const FRONTMATTER_MODULE = 'virtual:frontmatter-validators';
 /** The flag validators generated ahead of time: a file beside the bundle, which requires it by this name. */
 const FLAG_VALIDATORS = 'flag-validators.cjs';
+/** The flag validators generated alone, beside the bundle (see scripts/schema/precompiled.ts). */
+const FLAG_VALIDATOR_ALONE = /^flag-validator-[\w-]+\.cjs$/;
 /** Data the generated validators are made from: read at build time, so inputs of the bundle too. */
 const DATA_INPUTS = ['schemas/cli-schema.json', 'schemas/cli-json-definitions.json', 'schemas/skill-frontmatter.schema.json'];
 /** Data files the bundle reads from compact copies beside it (scripts/schema/index.ts): half the size unindented. */
@@ -96,8 +98,8 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
       stdin: {
         contents:
-          "import { flagValidatorsModule, frontmatterValidatorsModule } from './scripts/schema-gen/precompile.ts';\n" +
-          'process.stdout.write(JSON.stringify({ flags: flagValidatorsModule(), frontmatter: frontmatterValidatorsModule() }));\n',
+          "import { flagValidatorModules, flagValidatorsModule, frontmatterValidatorsModule } from './scripts/schema-gen/precompile.ts';\n" +
+          'process.stdout.write(JSON.stringify({ flags: flagValidatorsModule(), flagsAlone: flagValidatorModules(), frontmatter: frontmatterValidatorsModule() }));\n',
         resolveDir: repoRoot,
         sourcefile: 'precompile-entry.ts',
         loader: 'ts',
@@ -122,6 +124,24 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       entryPoints: [flagSource],
       outfile: path.join(staging, FLAG_VALIDATORS),
     });
+    // Each validator alone too, for runs that need one or two (scripts/schema/precompiled.ts).
+    const aloneSources = path.join(staging, 'flag-validators-alone');
+    mkdirSync(aloneSources);
+    const aloneEntries = Object.entries(generated.flagsAlone).map(([name, code]) => {
+      writeFileSync(path.join(aloneSources, name), code);
+      return { in: path.join(aloneSources, name), out: path.basename(name, '.cjs') };
+    });
+    const flagValidatorsAlone = await build({
+      ...common,
+      format: 'cjs',
+      minifyWhitespace: true,
+      minifyIdentifiers: true,
+      minifySyntax: true,
+      entryPoints: aloneEntries,
+      outdir: staging,
+      outExtension: { '.js': '.cjs' },
+    });
+    rmSync(aloneSources, { recursive: true });
     const bundle = await build({
       ...common,
       format: 'cjs',
@@ -150,7 +170,7 @@ export async function buildBundle(dir = BUNDLE_DIR) {
     }
     makeCodeCache(path.join(staging, BUNDLE), path.join(dir, BUNDLE));
     const inputs = {};
-    const sources = [generator, bundle, flagValidators].flatMap((result) => Object.keys(result.metafile.inputs));
+    const sources = [generator, bundle, flagValidators, flagValidatorsAlone].flatMap((result) => Object.keys(result.metafile.inputs));
     // The packages' files count as one: npm rewrites its record of the installed tree on every install, and
     // every run checks its inputs before it starts, so three hundred look-ups fewer is a quicker start.
     const ownSources = sources.filter((input) => !input.startsWith('node_modules/'));
@@ -181,10 +201,16 @@ export async function buildBundle(dir = BUNDLE_DIR) {
  */
 function makeCodeCache(file, finalFile) {
   const training = [
-    `import { writeFileSync } from 'node:fs';`,
+    `import { readdirSync, writeFileSync } from 'node:fs';`,
+    `import path from 'node:path';`,
     `import { runCommonJs, scriptsRun, CODE_CACHE_SUFFIX } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts/bin/cached-script.js')).href)};`,
     `const { exports } = runCommonJs(${JSON.stringify(file)}, { useCache: false, filename: ${JSON.stringify(finalFile)} });`,
     `await exports.main(['node', 'skill-lint', ...${JSON.stringify(TRAINING_ARGS)}]);`,
+    // The flag validators the lint did not load alone are loaded here, each run once, so each has a cache too.
+    `for (const name of readdirSync(${JSON.stringify(path.dirname(file))}).filter((name) => ${FLAG_VALIDATOR_ALONE}.test(name))) {`,
+    `  const read = path.join(${JSON.stringify(path.dirname(file))}, name);`,
+    `  if (!scriptsRun.has(read)) runCommonJs(read, { useCache: false, filename: path.join(${JSON.stringify(path.dirname(finalFile))}, name) }).exports.validate(null);`,
+    `}`,
     `for (const [read, script] of scriptsRun) writeFileSync(read + CODE_CACHE_SUFFIX, script.createCachedData());`,
   ].join('\n');
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', training], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });

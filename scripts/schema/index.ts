@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleFile, schemaPath } from '../core/paths.ts';
-import { precompiledValidators } from './precompiled.ts';
+import { precompiledValidator } from './precompiled.ts';
 import { JsonChecker } from './json-check.ts';
 import { type CliSchema, type CommandSpec, DEFINITIONS_ID, type DefinitionsFile, type FlagSpec } from './model.ts';
 import { nearest } from './suggest.ts';
@@ -102,7 +102,7 @@ class LoadedCliSchema implements LoadedSchema {
       node.command = command;
     }
     // Validators generated ahead of time match this repository's schemas only.
-    this.json = new JsonChecker(() => this.readDefinitions(), dir === DEFAULT_SCHEMA_DIR ? precompiledValidators : undefined);
+    this.json = new JsonChecker(() => this.readDefinitions(), dir === DEFAULT_SCHEMA_DIR ? precompiledValidator : undefined);
   }
 
   get definitions(): DefinitionsFile['definitions'] {

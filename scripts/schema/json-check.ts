@@ -64,7 +64,7 @@ export class JsonChecker {
    */
   constructor(
     private readonly readDefinitions: () => DefinitionsFile,
-    private readonly precompiled: () => Record<string, ValidateFunction> = () => ({}),
+    private readonly precompiled: (key: string) => ValidateFunction | undefined = () => undefined,
     private readonly generating = false,
   ) {}
 
@@ -126,7 +126,7 @@ export class JsonChecker {
     const known = this.bySchema.get(schema);
     if (known) return known;
     const key = validatorKey(schema);
-    let validate = this.validators.get(key) ?? this.precompiled()[key];
+    let validate = this.validators.get(key) ?? this.precompiled(key);
     if (!validate) {
       validate = this.ajv.compile(this.prepare(schema, true));
       this.validators.set(key, validate);

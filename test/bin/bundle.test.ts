@@ -54,8 +54,8 @@ describe('the prebuilt bundle', () => {
     const args = ['check', corpus, '--format', 'json', '--profile', 'cargo', '--threads', '2'];
     const bundled = await runMain(freshBundle(bundleDir), args);
     const sources = await runMain(path.join(repoRoot, 'scripts/commands/cli.ts'), args, ['--import', 'tsx']);
-    // The JSON flag brought the flag validators in, through their own cache.
-    expect(bundled.stderr).toBe('cache refused: false\nloaded flag-validators.cjs, cache refused: false');
+    // The one JSON flag brought its validator in alone, through its own cache.
+    expect(bundled.stderr).toMatch(/^cache refused: false\nloaded flag-validator-[\w-]+\.cjs, cache refused: false$/);
     expect(bundled.exitCode).toBe(1);
     expect(bundled.exitCode).toBe(sources.exitCode);
     const findings = JSON.parse(bundled.stdout) as { ruleId: string }[];
@@ -111,6 +111,22 @@ describe('the prebuilt bundle', () => {
     const result = await runMain(freshBundle(bundleDir), ['check', skill, '--format', 'json', '--profile', 'spec']);
     expect(result.stderr).toBe('cache refused: false');
     expect(JSON.parse(result.stdout)).toEqual([]);
+  }, 60_000);
+
+  it('loads the first two flag validators a run needs from their own files, and the rest from the file of all', async () => {
+    const skill = path.join(work, 'flags', 'flag-skill');
+    mkdirSync(skill, { recursive: true });
+    const page = (flags: string[]) =>
+      `---\nname: flag-skill\ndescription: Use when flags are needed.\n---\n# Flags\n\n\`\`\`bash\n${flags.map((flag) => `cargo-ai ${flag}\n`).join('')}\`\`\`\n`;
+    const loaded = async (flags: string[]) => {
+      writeFileSync(path.join(skill, 'SKILL.md'), page(flags));
+      const result = await runMain(freshBundle(bundleDir), ['check', skill, '--format', 'json', '--profile', 'cargo']);
+      return result.stderr.split('\n').filter((line) => line.startsWith('loaded ')).map((line) => line.replace(/flag-validator-[\w-]+/, 'flag-validator-*'));
+    };
+    const filter = 'segmentation segment fetch --model-uuid <uuid> --filter \'{"conjonction":"and","groups":[]}\'';
+    expect(await loaded([filter])).toEqual(['loaded flag-validator-*.cjs, cache refused: false']);
+    const three = [filter, "orchestration action execute --data '{}'", "connection connector update --uuid <uuid> --config '{}'"];
+    expect(await loaded(three)).toEqual(['loaded flag-validator-*.cjs, cache refused: false', 'loaded flag-validator-*.cjs, cache refused: false', 'loaded flag-validators.cjs, cache refused: false']);
   }, 60_000);
 
   it('runs the same without its code cache, or with one V8 refuses', async () => {

@@ -10,7 +10,8 @@ import { loadCliSchema } from '../../scripts/schema/index.ts';
 import { FRONTMATTER_REFS, frontmatterAjv } from '../../scripts/schema/frontmatter-validators.ts';
 import { JsonChecker, validatorKey } from '../../scripts/schema/json-check.ts';
 import { DEFINITIONS_ID, type DefinitionsFile, type JsonSchema } from '../../scripts/schema/model.ts';
-import { flagValidatorsModule, frontmatterValidatorsModule } from '../../scripts/schema-gen/precompile.ts';
+import { flagValidatorModules, flagValidatorsModule, frontmatterValidatorsModule } from '../../scripts/schema-gen/precompile.ts';
+import { validatorFileName } from '../../scripts/schema/precompiled.ts';
 
 // Inside the repository, so that the generated code's requires of ajv's runtime helpers resolve as in the bundle.
 const cache = path.join(repoRoot, 'node_modules/.cache');
@@ -26,7 +27,7 @@ describe('precompiled flag validators', () => {
     writeFileSync(file, flagValidatorsModule());
     const { precompiled } = createRequire(import.meta.url)(file) as { precompiled: Record<string, ValidateFunction> };
     const definitions = JSON.parse(readFileSync(path.join(path.dirname(schemaPath('cli-schema.json')), DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
-    const ahead = new JsonChecker(() => definitions, () => precompiled);
+    const ahead = new JsonChecker(() => definitions, (key) => precompiled[key]);
     const during = new JsonChecker(() => definitions);
     const schemas = new Map<string, JsonSchema>();
     for (const command of loadCliSchema().commands) for (const flag of command.flags) if (flag.schema) schemas.set(validatorKey(flag.schema), flag.schema);
@@ -42,6 +43,31 @@ describe('precompiled flag validators', () => {
     }
     // Most samples fit few schemas: the comparison covers the problems explained, not only the verdicts.
     expect(rejected).toBeGreaterThan(schemas.size * 5);
+  });
+
+  it('each alone, under the file name a run looks it up by, give the same results too', () => {
+    const modules = flagValidatorModules();
+    const definitions = JSON.parse(readFileSync(path.join(path.dirname(schemaPath('cli-schema.json')), DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
+    const schemas = new Map<string, JsonSchema>();
+    for (const command of loadCliSchema().commands) for (const flag of command.flags) if (flag.schema) schemas.set(validatorKey(flag.schema), flag.schema);
+    expect(Object.keys(modules).sort()).toEqual([...schemas.keys()].map(validatorFileName).sort());
+    const alone = (key: string): ValidateFunction => {
+      const file = path.join(work, validatorFileName(key));
+      writeFileSync(file, modules[validatorFileName(key)]);
+      return (createRequire(import.meta.url)(file) as { validate: ValidateFunction }).validate;
+    };
+    const ahead = new JsonChecker(() => definitions, alone);
+    const during = new JsonChecker(() => definitions);
+    for (const [key, schema] of schemas) {
+      for (const sample of SAMPLES) expect(ahead.check(schema, sample), `${key} on ${sample}`).toEqual(during.check(schema, sample));
+    }
+  });
+
+  it('name a file by a hash of the key, the same for the same key and apart for keys one character apart', () => {
+    const key = '{"type":"object","properties":{"a":{"type":"string"}}}';
+    expect(validatorFileName(key)).toMatch(/^flag-validator-[0-9a-z]+-[0-9a-z]+\.cjs$/);
+    expect(validatorFileName(key)).toBe(validatorFileName(JSON.stringify(JSON.parse(key))));
+    expect(validatorFileName(key.replace('"a"', '"b"'))).not.toBe(validatorFileName(key));
   });
 });
 
