@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Document, Invocation } from '../core/types.ts';
 import { extractShell } from '../extract/invocations.ts';
-import { jqArguments, savedBefore } from '../extract/shell-flows.ts';
+import { readJqCall, savedBefore } from '../extract/shell-flows.ts';
 import { parseDocJson } from '../parse/doc-json.ts';
 import { answerBlocks, commandOfCall } from '../rules/output-support.ts';
 import { checkAnswer } from '../schema/answer-check.ts';
@@ -100,9 +100,9 @@ export function computeAnswerCoverage(documents: Map<string, Document>, options:
     }
     const steps = extractShell(doc).commands;
     for (const step of steps) {
-      const jq = jqArguments(step);
-      if (!jq) continue;
-      const file = jq.files[0]?.value;
+      const jq = readJqCall(step.words);
+      if (!jq || jq.nullInput) continue;
+      const file = jq.files[0];
       const source = file === undefined ? step.input : savedBefore(doc, file, step.words[0].span.start.offset);
       const command = source && commandOfCall(source);
       if (command) readWithJq.add(command);

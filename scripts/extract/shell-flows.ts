@@ -22,16 +22,55 @@ export function savedBefore(doc: Document, file: string, offset: number): ShellC
   return found;
 }
 
-/** A jq call's filter and input files (options and their arguments skipped). */
-export function jqArguments(command: ShellCommand): { filter: Word; files: Word[] } | undefined {
-  if (command.words[0]?.value !== 'jq') return undefined;
-  const rest: Word[] = [];
-  for (let index = 1; index < command.words.length; index++) {
-    const word = command.words[index];
-    if (/^--(?:arg|argjson|slurpfile|rawfile)$/.test(word.value)) index += 2;
-    else if (word.value === '--indent') index += 1;
-    else if (!(word.value.startsWith('-') && word.value.length > 1 && rest.length === 0)) rest.push(word);
+/** How one `jq` call reads its input and which word is its filter. */
+export interface JqCall {
+  filter: Word;
+  /** Files named after the filter (empty: it reads standard input). */
+  files: string[];
+  nullInput: boolean;
+  slurp: boolean;
+  /** `--slurpfile name file` / `--argfile name file`: variables bound to a file's values. */
+  fileVariables: Record<string, string>;
+}
+
+// Options of jq that take one or two values.
+const ONE_VALUE = new Set(['-L', '--indent']);
+const TWO_VALUES = new Set(['--arg', '--argjson', '--slurpfile', '--rawfile', '--argfile']);
+// Options after which the input is not the answer's JSON, or the filter is not in the command.
+const UNREADABLE = new Set(['-f', '--from-file', '-R', '--raw-input', '--stream', '--seq', '--stream-errors']);
+
+/** The filter word and inputs of `jq` words; undefined when the call reads what a page cannot show (`-f`, `-R`, `--stream`), or is no jq call. */
+export function readJqCall(words: Word[]): JqCall | undefined {
+  if (words[0]?.value !== 'jq' || words[0].dynamic) return undefined;
+  let filter: Word | undefined;
+  const files: string[] = [];
+  const fileVariables: Record<string, string> = {};
+  let nullInput = false;
+  let slurp = false;
+  // After `--args` / `--jsonargs`, words after the filter are values for `$ARGS`, not files.
+  let positionalArguments = false;
+  for (let index = 1; index < words.length; index++) {
+    const value = words[index].value;
+    if (value.startsWith('-') && value.length > 1) {
+      if (UNREADABLE.has(value)) return undefined;
+      if (value === '--args' || value === '--jsonargs') positionalArguments = true;
+      else if (value === '-n' || value === '--null-input') nullInput = true;
+      else if (value === '-s' || value === '--slurp') slurp = true;
+      else if (ONE_VALUE.has(value)) index++;
+      else if (TWO_VALUES.has(value)) {
+        if (value === '--slurpfile' || value === '--argfile') fileVariables[words[index + 1]?.value ?? ''] = words[index + 2]?.value ?? '';
+        index += 2;
+      } else if (/^-[a-zA-Z]+$/.test(value)) {
+        if (/[fLR]/.test(value)) return undefined;
+        if (value.includes('n')) nullInput = true;
+        if (value.includes('s')) slurp = true;
+      }
+    } else if (filter === undefined) {
+      filter = words[index];
+    } else if (!positionalArguments) {
+      files.push(value);
+    }
   }
-  const [filter, ...files] = rest;
-  return filter ? { filter, files } : undefined;
+  if (!filter || filter.dynamic) return undefined;
+  return { filter, files, nullInput, slurp, fileVariables };
 }

@@ -11,7 +11,7 @@ import { parseJq, type JqNode } from '../parse/jq.ts';
 import { loadCliSchema, resolveCommand, type CommandSpec } from '../schema/index.ts';
 import { statusObjects, statusOwnersAt, statusOwnersIn, type StatusObject } from '../schema/final-statuses.ts';
 import { resultOf } from '../schema/results.ts';
-import { readJqCall } from './output-jq.ts';
+import { readJqCall } from '../extract/shell-flows.ts';
 import { TextMemo } from '../core/strings.ts';
 
 /** A list of statuses as written, with its document span. */

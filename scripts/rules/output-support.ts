@@ -1,7 +1,7 @@
 // What the output rules share: finding the command a value or block shows the answer of.
 import type { CodeBlock, Document, Heading, Span, Word } from '../core/types.ts';
 import type { ShellCommand } from '../extract/invocations.ts';
-import { commandsInside, jqArguments, savedBefore } from '../extract/shell-flows.ts';
+import { commandsInside, readJqCall, savedBefore } from '../extract/shell-flows.ts';
 import { type SimplePathStep, readSimplePath } from '../parse/jq-simple-path.ts';
 import { type CommandSpec, type LoadedSchema, commandsOf, findCommand, loadCliSchema, resolveCommand } from '../schema/index.ts';
 import { TextMemo } from '../core/strings.ts';
@@ -33,11 +33,12 @@ export function answerReadBy(doc: Document, word: Word): AnswerRead | undefined 
   if (!word.dynamic || !/^\$\([\s\S]*\)$/.test(word.value)) return undefined;
   const inside = commandsInside(doc, word);
   const jq = inside[inside.length - 1];
-  const args = jq && jqArguments(jq);
-  if (!args || args.files.length > 1) return undefined;
-  const path = readSimplePath(args.filter.value);
+  const call = jq && readJqCall(jq.words);
+  // With `-n` the filter reads no answer, with `-s` an array of them: neither is the path into one answer.
+  if (!call || call.files.length > 1 || call.nullInput || call.slurp) return undefined;
+  const path = readSimplePath(call.filter.value);
   if (!path) return undefined;
-  const file = args.files[0]?.value;
+  const file = call.files[0];
   const source = file === undefined ? jq.input : savedBefore(doc, file, word.span.start.offset);
   const command = commandOfCall(source);
   if (!command) return undefined;

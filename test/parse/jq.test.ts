@@ -12,7 +12,7 @@ import { extractShell } from '../../scripts/extract/invocations.ts';
 import { readSkillFile } from '../../scripts/load/files.ts';
 import { parseDocument } from '../../scripts/parse/document.ts';
 import { JqSyntaxError, parseJq, type JqNode } from '../../scripts/parse/jq.ts';
-import { readJqCall } from '../../scripts/rules/output-jq.ts';
+import { readJqCall } from '../../scripts/extract/shell-flows.ts';
 import { commandName, loadCliSchema } from '../../scripts/schema/index.ts';
 import { checkJqPaths } from '../../scripts/schema/jq-paths.ts';
 import type { JsonSchema } from '../../scripts/schema/model.ts';

@@ -19,6 +19,8 @@ runRuleTests(rule, {
     block('a file saved only after the copy', ['cargo-ai ai release update-draft --agent-uuid <agent-uuid> --actions "$(jq -c .release.actions draft.json)"', saveDraft]),
     block('a plain variable is not an answer', 'cargo-ai ai release update-draft --agent-uuid <agent-uuid> --actions "$ACTIONS"'),
     block('a piped command that prints no body', 'cargo-ai orchestration run list --workflow-uuid "$(cargo-ai orchestration play remove <uuid> | jq -r .uuid)"'),
+    block('a slurped file is an array of answers, not one', [saveDraft, 'cargo-ai ai release update-draft --agent-uuid <agent-uuid> --actions "$(jq -s -c .release.actions draft.json)"']),
+    block('with -n the filter reads no answer', 'cargo-ai orchestration run list --batch-uuid "$(cargo-ai orchestration run get <run-uuid> | jq -n -r .run.batchUuid)"'),
   ],
   invalid: [
     flags('actions copied from a draft whose actions lack the keys the flag requires', copyActions, at(copyActions, '"$(jq', { covers: '"$(jq -c .release.actions draft.json)"', message: /`--actions` takes `\.release\.actions` of `ai release get-draft`, but an answer with only its guaranteed keys \(`ai release get-draft` deletes every null-valued key.*`description`/, hint: /fill in/ })),
