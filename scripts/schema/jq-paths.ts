@@ -4,6 +4,7 @@
 // follow (user functions, computed keys, free-form maps) becomes "anything", so it never guesses a finding.
 import type { JqNode, JqPattern, JqSpan } from '../parse/jq.ts';
 import type { JsonSchema } from './model.ts';
+import { type SchemaDefinitions, alternatives } from './results.ts';
 import { nearest } from './suggest.ts';
 
 export interface JqPathFinding {
@@ -45,7 +46,7 @@ export interface JqTypingInput {
    * Resolves `#/definitions/<name>` references: its `definitions` are read only when the filter reaches one
    * (a loaded CLI schema reads its definitions file then; `jq .` never does).
    */
-  references: { readonly definitions: Record<string, JsonSchema> };
+  references: SchemaDefinitions;
   /** `orchestration batch get`, for messages. */
   command: string;
   /** The filter's input is the answer (default); false with `jq -n`, where only variables hold answers. */
@@ -66,9 +67,6 @@ export function checkJqPaths(filter: JqNode, input: JqTypingInput): JqPathFindin
   typer.run(filter, start, env);
   return typer.findings;
 }
-
-/** The branches found for each schema, by the definitions they were resolved against (see `alternatives`). */
-const branchesByDefinitions = new WeakMap<Record<string, JsonSchema>, WeakMap<JsonSchema, readonly JsonSchema[]>>();
 
 class Typer {
   readonly findings: JqPathFinding[] = [];
@@ -350,34 +348,9 @@ class Typer {
     return undefined;
   }
 
-  /** The schemas a value may match: `$ref`s resolved, `anyOf` / `oneOf` flattened. */
+  /** The schemas a value may match: `$ref`s resolved, `anyOf` / `oneOf` flattened (remembered per schema). */
   private alternatives(schema: JsonSchema): readonly JsonSchema[] {
-    // Remembered per definitions object: every filter of a page asks it of the same few answer schemas.
-    const definitions = this.input.references.definitions;
-    let known = branchesByDefinitions.get(definitions);
-    if (!known) {
-      known = new WeakMap();
-      branchesByDefinitions.set(definitions, known);
-    }
-    let found = known.get(schema);
-    if (!found) {
-      found = this.readAlternatives(schema);
-      known.set(schema, found);
-    }
-    return found;
-  }
-
-  private readAlternatives(schema: JsonSchema, depth = 0): JsonSchema[] {
-    let current = schema;
-    for (let hops = 0; typeof current.$ref === 'string' && hops < 32; hops++) {
-      const name = (current.$ref as string).replace(/^.*#\/definitions\//, '');
-      const target = this.input.references.definitions[name];
-      if (!target) return [{}];
-      current = target;
-    }
-    const branches = (current.anyOf ?? current.oneOf) as JsonSchema[] | undefined;
-    if (!branches || depth > 8) return [current];
-    return branches.flatMap((branch) => this.readAlternatives(branch, depth + 1));
+    return alternatives(schema, this.input.references);
   }
 
   private report(span: JqSpan, message: string): void {

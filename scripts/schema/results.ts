@@ -42,8 +42,11 @@ export function pathText(path: readonly PathStep[]): string {
   return out;
 }
 
+/** Where `#/definitions/<name>` references resolve: a loaded CLI schema, or anything holding its definitions. */
+export type SchemaDefinitions = Pick<LoadedSchema, 'definitions'>;
+
 /** Follows `$ref`s (into the definitions file) until a schema with a body. */
-export function resolveSchema(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): JsonSchema {
+export function resolveSchema(schema: JsonSchema, loaded: SchemaDefinitions = loadCliSchema()): JsonSchema {
   let current = schema;
   for (let hops = 0; typeof current.$ref === 'string' && hops < 64; hops++) {
     const ref = current.$ref;
@@ -58,9 +61,9 @@ export function resolveSchema(schema: JsonSchema, loaded: LoadedSchema = loadCli
  * What `alternatives` and `isFreeForm` found for each schema object, per loaded schema: an answer's checks ask
  * them of the same few schemas at every value. The arrays handed out are shared, and must not be changed.
  */
-const readSchemas = new WeakMap<LoadedSchema, { branches: WeakMap<JsonSchema, JsonSchema[]>; freeForm: WeakMap<JsonSchema, boolean> }>();
+const readSchemas = new WeakMap<SchemaDefinitions, { branches: WeakMap<JsonSchema, JsonSchema[]>; freeForm: WeakMap<JsonSchema, boolean> }>();
 
-function readOf(loaded: LoadedSchema): { branches: WeakMap<JsonSchema, JsonSchema[]>; freeForm: WeakMap<JsonSchema, boolean> } {
+function readOf(loaded: SchemaDefinitions): { branches: WeakMap<JsonSchema, JsonSchema[]>; freeForm: WeakMap<JsonSchema, boolean> } {
   let read = readSchemas.get(loaded);
   if (!read) {
     read = { branches: new WeakMap(), freeForm: new WeakMap() };
@@ -70,7 +73,7 @@ function readOf(loaded: LoadedSchema): { branches: WeakMap<JsonSchema, JsonSchem
 }
 
 /** The branches a value of `schema` may take: `anyOf` / `oneOf` flattened, `$ref`s resolved. */
-export function alternatives(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): readonly JsonSchema[] {
+export function alternatives(schema: JsonSchema, loaded: SchemaDefinitions = loadCliSchema()): readonly JsonSchema[] {
   const { branches: known } = readOf(loaded);
   let found = known.get(schema);
   if (!found) {
@@ -84,7 +87,7 @@ export function alternatives(schema: JsonSchema, loaded: LoadedSchema = loadCliS
 }
 
 /** A schema that leaves its values unchecked: any value, or an object of any keys (`runContext`, records). */
-export function isFreeForm(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): boolean {
+export function isFreeForm(schema: JsonSchema, loaded: SchemaDefinitions = loadCliSchema()): boolean {
   const { freeForm } = readOf(loaded);
   let free = freeForm.get(schema);
   if (free === undefined) {
@@ -94,7 +97,7 @@ export function isFreeForm(schema: JsonSchema, loaded: LoadedSchema = loadCliSch
   return free;
 }
 
-function readFreeForm(schema: JsonSchema, loaded: LoadedSchema): boolean {
+function readFreeForm(schema: JsonSchema, loaded: SchemaDefinitions): boolean {
   const resolved = resolveSchema(schema, loaded);
   const keys = Object.keys(resolved);
   if (keys.length === 0) return true;
@@ -105,7 +108,7 @@ function readFreeForm(schema: JsonSchema, loaded: LoadedSchema): boolean {
 }
 
 /** The keys objects of `schema` may have, over all its branches. */
-export function propertyNames(schema: JsonSchema, loaded: LoadedSchema = loadCliSchema()): string[] {
+export function propertyNames(schema: JsonSchema, loaded: SchemaDefinitions = loadCliSchema()): string[] {
   return [...new Set(alternatives(schema, loaded).flatMap((branch) => Object.keys((branch.properties as object) ?? {})))];
 }
 

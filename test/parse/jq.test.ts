@@ -290,3 +290,18 @@ describe.skipIf(!hasJq)('jq path typer against the real jq', () => {
     }
   });
 });
+
+describe('checkJqPaths on references', () => {
+  const references = { definitions: { Thing: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false } } };
+  const messages = (schema: JsonSchema) => checkJqPaths(parseJq('.x'), { schema, references, command: 'c' }).map((finding) => finding.message);
+
+  it('follows a reference, alone or as a branch, to the schema it names', () => {
+    expect(messages({ $ref: '#/definitions/Thing' })).toEqual(['`.x`: `c` prints `{a}`; did you mean `.a`?']);
+    expect(messages({ anyOf: [{ $ref: '#/definitions/Thing' }] })).toEqual(['`.x`: `c` prints `{a}`; did you mean `.a`?']);
+  });
+
+  it('reads a reference it cannot resolve as any value, alone or beside another branch', () => {
+    expect(messages({ $ref: '#/definitions/Missing' })).toEqual([]);
+    expect(messages({ anyOf: [{ $ref: '#/definitions/Missing' }, { $ref: '#/definitions/Thing' }] })).toEqual([]);
+  });
+});
