@@ -5,7 +5,7 @@
 // package. What remains is reported once per skill. The house profile counts links alone: packaging ships
 // what SKILL.md links to, so there a file reached only by name would be left out of the package.
 import path from 'node:path';
-import type { Rule } from '../core/rule.ts';
+import { defineRule } from '../core/rule.ts';
 import type { Project, Skill } from '../core/types.ts';
 import { BASE_DIR_PREFIXES, resolveLink } from '../extract/links.ts';
 import { isMarkdown } from '../load/files.ts';
@@ -13,19 +13,27 @@ import { isMarkdown } from '../load/files.ts';
 /** How many unreached files one finding names before it says how many more there are. */
 const LISTED = 10;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'orphan-file',
     description:
       "Every file under a skill's subfolders is reached from its SKILL.md, directly or through other pages: by a link, or in spec also by a path or path pattern in text or code, a folder named whole, or a reached script beside it; one finding per skill.",
     severity: 'warning',
     profile: 'spec',
+    options: {
+      baseDirs: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [...BASE_DIR_PREFIXES],
+        description: "prefixes that stand for the skill folder in a link or a path, as link-target's option of that name (set both alike)",
+      },
+    },
   },
   checkProject(project, context) {
     const symlinks = new Set(project.symlinks);
     for (const skill of project.skills) {
       const index = indexFiles(skill);
-      const reached = reachedFiles(skill, index, project, context.profile === 'spec');
+      const reached = reachedFiles(skill, index, project, context.profile === 'spec', context.options.baseDirs);
       // Files beside SKILL.md need no link.
       const orphans = index.relatives
         .filter(({ file, relative }) => relative.includes('/') && !reached.has(file) && !symlinks.has(file))
@@ -42,7 +50,7 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 
 /** The files of a skill by the keys a mention can name them by; built once per skill, so a mention costs look-ups. */
 interface FileIndex {
@@ -95,7 +103,7 @@ function indexFiles(skill: Skill): FileIndex {
 }
 
 /** Every file of the skill that SKILL.md leads to, page after page: through links, and mentions when `byName`. */
-function reachedFiles(skill: Skill, index: FileIndex, project: Project, byName: boolean): Set<string> {
+function reachedFiles(skill: Skill, index: FileIndex, project: Project, byName: boolean, baseDirs: readonly string[]): Set<string> {
   const reached = new Set<string>();
   const queue: string[] = [];
   const reach = (file: string) => {
@@ -111,7 +119,7 @@ function reachedFiles(skill: Skill, index: FileIndex, project: Project, byName: 
     const doc = project.documents.get(queue[next]);
     if (!doc) continue;
     for (const link of doc.links) {
-      const resolved = resolveLink(doc, link, project.root);
+      const resolved = resolveLink(doc, link, project.root, undefined, baseDirs);
       if (resolved.kind !== 'file' || !resolved.exists || !resolved.target.startsWith(inSkill)) continue;
       if (resolved.isDirectory) for (const file of index.byFolder.get(relativeTo(skill, resolved.target)) ?? []) reach(file);
       else reach(resolved.target);
@@ -124,7 +132,7 @@ function reachedFiles(skill: Skill, index: FileIndex, project: Project, byName: 
     for (const mention of doc.mentions) {
       if (followed.has(mention)) continue;
       followed.add(mention);
-      for (const file of mentioned(mention, pageDir, index)) reach(file);
+      for (const file of mentioned(mention, pageDir, index, baseDirs)) reach(file);
     }
   }
   if (!byName) return reached;
@@ -143,9 +151,9 @@ const PYTHON_MODULE = /^\w+(?:\.\w+)+$/;
 const CLIMBS = /(?:^|\/)\.\.?(?:\/|$)/;
 
 /** The files a mention names: by path from the page or the skill folder, as a folder, a pattern, or by name. */
-function mentioned(raw: string, pageDir: string, index: FileIndex): string[] {
+function mentioned(raw: string, pageDir: string, index: FileIndex, baseDirs: readonly string[]): string[] {
   let mention = raw.replace(/^["'`(]+|["'`)]+$/g, '');
-  const prefix = BASE_DIR_PREFIXES.find((candidate) => mention.startsWith(`${candidate}/`));
+  const prefix = baseDirs.find((candidate) => mention.startsWith(`${candidate}/`));
   if (prefix) mention = mention.slice(prefix.length + 1);
   mention = mention.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
   if (mention === '') return [];

@@ -122,12 +122,24 @@ runRuleTests(orphanFile, {
     { name: 'a Python import names its module', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('```python\nfrom core.gif_builder import GIFBuilder\n```')), 'a/core/gif_builder.py': '' } },
     { name: 'a base-directory prefix', profile: 'spec', files: { 'a/SKILL.md': skillMd('a', body('Run `{baseDir}/scripts/run.sh`.')), 'a/scripts/run.sh': '' } },
     {
+      name: 'prefixes of option baseDirs, in a link and in a path',
+      profile: 'spec',
+      options: { baseDirs: ['@skill'] },
+      files: { 'a/SKILL.md': skillMd('a', body('[r](@skill/references/r.md) Run `@skill/scripts/run.sh`.')), 'a/references/r.md': '# R\n', 'a/scripts/run.sh': '' },
+    },
+    {
       name: 'a path that climbs from its page, ending in a folder',
       profile: 'spec',
       files: { 'a/SKILL.md': skillMd('a', body('[g](docs/guide.md)')), 'a/docs/guide.md': 'Templates: `../templates/./`.\n', 'a/templates/t.md': '# T\n' },
     },
   ],
   invalid: [
+    {
+      name: 'a link whose prefix option baseDirs no longer names',
+      options: { baseDirs: ['@skill'] },
+      files: { 'a/SKILL.md': skillMd('a', body('[r]({baseDir}/references/r.md)')), 'a/references/r.md': '# R\n' },
+      errors: [{ file: 'a/SKILL.md', line: 1, column: 1, message: /`references\/r.md`/ }],
+    },
     {
       name: 'page nobody links to or names',
       files: { 'a/SKILL.md': skillMd('a', body('[r](references/r.md)')), 'a/references/r.md': '# R\n', 'a/references/lost.md': '# Lost\n' },
