@@ -2,7 +2,10 @@
 // table is this module's markdown (a test holds the two equal).
 import type { OptionSchema, Rule } from '../core/rule.ts';
 
-/** Where the rule table lives: SARIF's helpUri points at each rule's row. */
+/**
+ * Where the rule table lives: SARIF's helpUri points at each rule's row. The repository is package.json's
+ * `homepage` (a test holds the two together); written out here so that a run need not read package.json.
+ */
 export const README_URL = 'https://github.com/getcargohq/cargo-skills/blob/main/README.md';
 
 /** The id of a rule's row in the README's table. */

@@ -90,6 +90,7 @@ describe('SARIF output', () => {
     for (const rule of driver.rules) {
       expect(rule.fullDescription.text.length).toBeGreaterThanOrEqual(rule.shortDescription.text.length);
       expect(rule.help.text).toContain(rule.shortDescription.text);
+      expect(rule.helpUri.startsWith(`${JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).homepage}/blob/main/README.md#`)).toBe(true);
       const anchor = new URL(rule.helpUri).hash.slice(1);
       expect(readme).toContain(`<a id="${anchor}"></a>\`${rule.id}\``);
     }
