@@ -1,6 +1,7 @@
 // Resolves a markdown link as GitHub would: a file, an anchor, or something we do not follow.
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { OptionSchema } from '../core/rule.ts';
 import type { DocumentIndex, Link } from '../core/types.ts';
 
 export type ResolvedLink =
@@ -17,9 +18,17 @@ const SLASH_COMMAND = /^\/[a-z0-9][\w.-]*:[a-z0-9][\w.-]*$/i;
 
 /**
  * Prefixes that stand for the skill's own folder in links, as clients document them: `{baseDir}` (OpenClaw)
- * and `${CLAUDE_SKILL_DIR}` (Claude Code). link-target's option `baseDirs` replaces the list.
+ * and `${CLAUDE_SKILL_DIR}` (Claude Code). The option `baseDirs` of link-target and orphan-file replaces the list.
  */
 export const BASE_DIR_PREFIXES: readonly string[] = ['{baseDir}', '${CLAUDE_SKILL_DIR}', '$CLAUDE_SKILL_DIR'];
+
+/** The option `baseDirs` of the rules that follow links (link-target, orphan-file): one schema for both. */
+export const BASE_DIRS_OPTION = {
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  default: [...BASE_DIR_PREFIXES],
+  description: 'prefixes that stand for the skill folder in a link or a path (clients document these); set it alike for link-target and orphan-file',
+} as const satisfies OptionSchema;
 
 /** A link's resolution, with the skills root it was resolved against. */
 export interface LinkResolution {

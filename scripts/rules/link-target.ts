@@ -3,7 +3,7 @@ import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { readdirSync } from 'node:fs';
 import { defineRule } from '../core/rule.ts';
-import { BASE_DIR_PREFIXES, resolveLink } from '../extract/links.ts';
+import { BASE_DIRS_OPTION, resolveLink } from '../extract/links.ts';
 
 const rule = defineRule({
   meta: {
@@ -12,14 +12,7 @@ const rule = defineRule({
       'Relative links resolve to an existing file inside the skills root (no absolute paths, file: URLs or climbing out); `{baseDir}/` and `${CLAUDE_SKILL_DIR}/` stand for the skill folder (`baseDirs`), and `/plugin:skill` commands are not checked.',
     severity: 'error',
     profile: 'spec',
-    options: {
-      baseDirs: {
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-        default: [...BASE_DIR_PREFIXES],
-        description: 'prefixes that stand for the skill folder in a link (clients document these)',
-      },
-    },
+    options: { baseDirs: BASE_DIRS_OPTION },
   },
   checkFile(doc, context) {
     const prefixes = context.options.baseDirs;

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { defineRule } from '../core/rule.ts';
 import type { Project, Skill } from '../core/types.ts';
-import { BASE_DIR_PREFIXES, resolveLink } from '../extract/links.ts';
+import { BASE_DIRS_OPTION, resolveLink } from '../extract/links.ts';
 import { isMarkdown } from '../load/files.ts';
 
 /** How many unreached files one finding names before it says how many more there are. */
@@ -20,14 +20,7 @@ const rule = defineRule({
       "Every file under a skill's subfolders is reached from its SKILL.md, directly or through other pages: by a link, or in spec also by a path or path pattern in text or code, a folder named whole, or a reached script beside it; one finding per skill.",
     severity: 'warning',
     profile: 'spec',
-    options: {
-      baseDirs: {
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-        default: [...BASE_DIR_PREFIXES],
-        description: "prefixes that stand for the skill folder in a link or a path, as link-target's option of that name (set both alike)",
-      },
-    },
+    options: { baseDirs: BASE_DIRS_OPTION },
   },
   checkProject(project, context) {
     const symlinks = new Set(project.symlinks);

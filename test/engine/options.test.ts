@@ -1,5 +1,5 @@
 // Rule options are JSON Schemas with defaults: a config that sets one wrongly stops the run with one line.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
