@@ -98,8 +98,9 @@ export async function buildBundle(dir = BUNDLE_DIR) {
       banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
       stdin: {
         contents:
-          "import { flagValidatorModules, flagValidatorsModule, frontmatterValidatorsModule } from './scripts/schema-gen/precompile.ts';\n" +
-          'process.stdout.write(JSON.stringify({ flags: flagValidatorsModule(), flagsAlone: flagValidatorModules(), frontmatter: frontmatterValidatorsModule() }));\n',
+          "import { flagValidatorModules, frontmatterValidatorsModule } from './scripts/schema-gen/precompile.ts';\n" +
+          'const flags = flagValidatorModules();\n' +
+          'process.stdout.write(JSON.stringify({ flags: flags.all, flagsAlone: flags.alone, frontmatter: frontmatterValidatorsModule() }));\n',
         resolveDir: repoRoot,
         sourcefile: 'precompile-entry.ts',
         loader: 'ts',

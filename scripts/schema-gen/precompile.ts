@@ -18,27 +18,23 @@ import { validatorFileName } from '../schema/precompiled.ts';
 const standaloneCode = (standalone as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
 const DEFAULT_DIR = path.dirname(schemaPath('cli-schema.json'));
 
-/** The flag validators' module: `precompiled`, each validator under its schema's key. */
-export function flagValidatorsModule(dir = DEFAULT_DIR): string {
+/**
+ * The flag validators' modules, from one ajv instance: `all`, exporting `precompiled`, each validator under its
+ * schema's key; and `alone`, each validator in a module of its own exporting `validate`, by the file name
+ * precompiled.ts looks it up under (a run that needs one or two loads only theirs).
+ */
+export function flagValidatorModules(dir = DEFAULT_DIR): { all: string; alone: Record<string, string> } {
   const { ajv, keys } = flagSchemas(dir);
   const names = Object.fromEntries(keys.map((_, index) => [`flag${index}`, `flag-${index}`]));
   const table = keys.map((key, index) => `  ${JSON.stringify(key)}: flags.flag${index},`).join('\n');
-  return [`const flags = ${inOwnScope(standaloneCode(ajv, names))};`, `exports.precompiled = {\n${table}\n};`, ''].join('\n');
-}
-
-/**
- * Each flag validator as a module of its own, exporting `validate`, by the file name precompiled.ts looks it up
- * under: a run that needs one or two loads only theirs.
- */
-export function flagValidatorModules(dir = DEFAULT_DIR): Record<string, string> {
-  const { ajv, keys } = flagSchemas(dir);
-  const modules: Record<string, string> = {};
+  const all = [`const flags = ${inOwnScope(standaloneCode(ajv, names))};`, `exports.precompiled = {\n${table}\n};`, ''].join('\n');
+  const alone: Record<string, string> = {};
   keys.forEach((key, index) => {
     const name = validatorFileName(key);
-    if (name in modules) throw new Error(`two flag schemas share the validator file name ${name}`);
-    modules[name] = standaloneCode(ajv, { validate: `flag-${index}` });
+    if (name in alone) throw new Error(`two flag schemas share the validator file name ${name}`);
+    alone[name] = standaloneCode(ajv, { validate: `flag-${index}` });
   });
-  return modules;
+  return { all, alone };
 }
 
 /** An ajv instance holding every distinct flag schema, prepared, as `flag-<index>` by their keys' order. */
@@ -48,8 +44,9 @@ function flagSchemas(dir: string): { ajv: Ajv; keys: string[] } {
   const keys: string[] = [];
   for (const command of loadCliSchema(dir).commands) {
     for (const flag of command.flags) {
-      const key = flag.schema && validatorKey(flag.schema);
-      if (!flag.schema || !key || keys.includes(key)) continue;
+      if (!flag.schema) continue;
+      const key = validatorKey(flag.schema);
+      if (keys.includes(key)) continue;
       ajv.addSchema(prepare(flag.schema), `flag-${keys.length}`);
       keys.push(key);
     }

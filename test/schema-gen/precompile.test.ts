@@ -10,7 +10,7 @@ import { loadCliSchema } from '../../scripts/schema/index.ts';
 import { FRONTMATTER_REFS, frontmatterAjv } from '../../scripts/schema/frontmatter-validators.ts';
 import { JsonChecker, validatorKey } from '../../scripts/schema/json-check.ts';
 import { DEFINITIONS_ID, type DefinitionsFile, type JsonSchema } from '../../scripts/schema/model.ts';
-import { flagValidatorModules, flagValidatorsModule, frontmatterValidatorsModule } from '../../scripts/schema-gen/precompile.ts';
+import { flagValidatorModules, frontmatterValidatorsModule } from '../../scripts/schema-gen/precompile.ts';
 import { validatorFileName } from '../../scripts/schema/precompiled.ts';
 
 // Inside the repository, so that the generated code's requires of ajv's runtime helpers resolve as in the bundle.
@@ -24,7 +24,7 @@ const SAMPLES = ['{}', '[]', '"<value>"', '"..."', '1', 'null', 'true', '"text"'
 describe('precompiled flag validators', () => {
   it('give the same results as validators compiled during the run, for every JSON flag schema', () => {
     const file = path.join(work, 'validators.cjs');
-    writeFileSync(file, flagValidatorsModule());
+    writeFileSync(file, flagValidatorModules().all);
     const { precompiled } = createRequire(import.meta.url)(file) as { precompiled: Record<string, ValidateFunction> };
     const definitions = JSON.parse(readFileSync(path.join(path.dirname(schemaPath('cli-schema.json')), DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
     const ahead = new JsonChecker(() => definitions, (key) => precompiled[key]);
@@ -46,7 +46,7 @@ describe('precompiled flag validators', () => {
   });
 
   it('each alone, under the file name a run looks it up by, give the same results too', () => {
-    const modules = flagValidatorModules();
+    const modules = flagValidatorModules().alone;
     const definitions = JSON.parse(readFileSync(path.join(path.dirname(schemaPath('cli-schema.json')), DEFINITIONS_ID), 'utf8')) as DefinitionsFile;
     const schemas = new Map<string, JsonSchema>();
     for (const command of loadCliSchema().commands) for (const flag of command.flags) if (flag.schema) schemas.set(validatorKey(flag.schema), flag.schema);
